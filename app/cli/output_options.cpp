@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/output_options.h"
+
+#include "cli/cli_errors.h"
+#include "io/atomic_file.h"
+
+#include <sstream>
+
+namespace po = boost::program_options;
+
+namespace dtop::cli {
+
+void addOutputOptions(po::options_description& options)
+{
+    options.add_options()
+        ("format", po::value<std::string>()->default_value("json"), "output format: json or csv")
+        ("out", po::value<std::string>(), "write the result to FILE instead of standard output");
+}
+
+void checkOutputOptions(const po::variables_map& vm)
+{
+    const std::string format = vm["format"].as<std::string>();
+    if (format != "json" && format != "csv")
+        throw UsageError("--format must be json or csv, got '" + format + "'");
+    if (vm.count("out") && vm["out"].as<std::string>().empty())
+        throw UsageError("--out must name a file");
+}
+
+void writeResult(const po::variables_map& vm, const nlohmann::json& json,
+                 const io::CsvTable& table, CommandIo& io)
+{
+    std::ostringstream text;
+    if (vm["format"].as<std::string>() == "csv")
+        table.write(text);
+    else
+        text << json.dump(2) << '\n';
+    if (!vm.count("out")) {
+        io.out << text.str();
+        return;
+    }
+    const std::string path = vm["out"].as<std::string>();
+    std::string error;
+    if (!io::writeFileAtomically(path, text.str(), error))
+        throw FileError(error);
+}
+
+} // namespace dtop::cli

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace dtop {
+
+// One problem with one input field, found by an Input::validate() before any work is done.
+// `field` is the short id a form or option uses ("k2", "points"); `message` is the full
+// sentence shown to the user and names the field, its unit and the offending value.
+struct InputIssue {
+    std::string field;
+    std::string message;
+};
+
+using InputIssues = std::vector<InputIssue>;
+
+// "12.5", "-3", "1e-06": short, exact enough for a message.
+std::string formatValue(double value);
+
+} // namespace dtop
