@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/analysis_runner.h"
+
+#include <catch2/catch.hpp>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+using dtop::models::AnalysisRunner;
+
+namespace {
+// Spins the event loop until `done` or the timeout.
+bool waitFor(const std::function<bool()>& done, int timeoutMs = 5000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done() && t.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    return done();
+}
+} // namespace
+
+TEST_CASE("Runner applies the result on the GUI thread", "[runner]")
+{
+    AnalysisRunner runner;
+    int value = 0;
+    bool finished = false;
+    QObject::connect(&runner, &AnalysisRunner::finished, [&] { finished = true; });
+    const auto guiThread = std::this_thread::get_id();
+    std::thread::id applyThread;
+    runner.start([&](dtop::Progress& p) -> AnalysisRunner::Apply {
+        p.report(0.5);
+        return [&] {
+            value = 42;
+            applyThread = std::this_thread::get_id();
+        };
+    });
+    REQUIRE(waitFor([&] { return finished; }));
+    CHECK(value == 42);
+    CHECK(applyThread == guiThread);
+    CHECK_FALSE(runner.isRunning());
+}
+
+TEST_CASE("Cancel stops a long analysis quickly and drops its result", "[runner]")
+{
+    AnalysisRunner runner;
+    bool cancelled = false, applied = false;
+    QObject::connect(&runner, &AnalysisRunner::cancelled, [&] { cancelled = true; });
+    runner.start([&](dtop::Progress& p) -> AnalysisRunner::Apply {
+        for (int i = 0; i < 100000; ++i) {
+            p.report(i / 100000.0);
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        return [&] { applied = true; };
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    QElapsedTimer t;
+    t.start();
+    runner.cancel();
+    REQUIRE(waitFor([&] { return cancelled; }));
+    CHECK(t.elapsed() < 100);
+    CHECK_FALSE(applied);
+}
+
+TEST_CASE("A new run supersedes the old one: the stale result never arrives", "[runner]")
+{
+    AnalysisRunner runner;
+    std::vector<int> applied;
+    int finishedCount = 0;
+    QObject::connect(&runner, &AnalysisRunner::finished, [&] { ++finishedCount; });
+    std::atomic<bool> release{false};
+    runner.start([&](dtop::Progress&) -> AnalysisRunner::Apply {
+        while (!release)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        return [&] { applied.push_back(1); };
+    });
+    runner.start([&](dtop::Progress&) -> AnalysisRunner::Apply {
+        return [&] { applied.push_back(2); };
+    });
+    release = true;
+    REQUIRE(waitFor([&] { return finishedCount == 1 && !runner.isRunning(); }));
+    QCoreApplication::processEvents();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    QCoreApplication::processEvents();
+    CHECK(applied == std::vector<int>{2});
+}
+
+TEST_CASE("An exception in the analysis is reported, not thrown", "[runner]")
+{
+    AnalysisRunner runner;
+    QString message;
+    QObject::connect(&runner, &AnalysisRunner::failed, [&](const QString& m) { message = m; });
+    runner.start([](dtop::Progress&) -> AnalysisRunner::Apply {
+        throw std::runtime_error("matrix is singular");
+    });
+    REQUIRE(waitFor([&] { return !message.isEmpty(); }));
+    CHECK(message == "matrix is singular");
+}
