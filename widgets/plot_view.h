@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "io/csv_table.h"
+
+#include <QColor>
+#include <QImage>
+#include <QString>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+namespace dtop::widgets {
+
+enum class AxisScale {
+    Linear,
+    Log,     // log10 axis; non-positive values are dropped and counted in note()
+    Decibel, // y only: data given as linear magnitudes, drawn as 20·log10(|y|) "dB re 1 <unit>"
+};
+
+struct AxisSpec {
+    QString label;  // "Frequency"
+    QString unit;   // "Hz"; the axis title reads "Frequency [Hz]" (or "[dB re 1 m/N]")
+    AxisScale scale = AxisScale::Linear;
+};
+
+struct SeriesStyle {
+    QColor color;          // invalid = next colour of the palette
+    qreal width = 1.5;
+    bool dashed = false;
+    bool markers = false;  // draw points instead of a line (measured data, peaks)
+};
+
+// The one wrapper around Qt Charts (DESIGN.md §6). Takes plain vectors, draws lines and shaded
+// bands on linear / log / dB axes with units, decimates every series to min/max per pixel
+// column so that 10⁶ points redraw instantly, and offers wheel and rubber-band zoom, pan,
+// reset, a nearest-point read-out, legend toggling, PNG export rendered offscreen at any size
+// and CSV export of what is drawn.
+class PlotView : public QWidget {
+    Q_OBJECT
+public:
+    explicit PlotView(QWidget* parent = nullptr);
+    ~PlotView() override;
+
+    void setTitle(const QString& title);
+    void setXAxis(const AxisSpec& axis);
+    void setYAxis(const AxisSpec& axis);
+
+    // Removes every series and band (axes and title stay).
+    void clear();
+    // Returns the series id. x and y must have the same length.
+    int addSeries(const QString& name, std::vector<double> x, std::vector<double> y,
+                  const SeriesStyle& style = {});
+    // A shaded band between lower and upper (for bounds and envelopes).
+    int addBand(const QString& name, std::vector<double> x, std::vector<double> lower,
+                std::vector<double> upper, const QColor& color = {});
+    void setSeriesVisible(int id, bool visible);
+    bool isSeriesVisible(int id) const;
+    int seriesCount() const;
+
+    // Back to the full data range.
+    void resetZoom();
+    // Sets the x range shown (e.g. to frame the modes); resetZoom() returns to it.
+    void setXRange(double min, double max);
+
+    // Informational note shown under the plot, e.g. "12 non-positive values not shown on the
+    // log axis"; empty when there is nothing to say.
+    QString note() const;
+
+    // Offscreen rendering at the given pixel size (not a screen grab).
+    QImage renderImage(const QSize& size) const;
+    bool exportPng(const QString& path, const QSize& size, QString* error = nullptr) const;
+    // Every visible series and band in display units (dB applied, log-dropped points removed),
+    // full resolution: x then y (or lower/upper) columns named after the series and units.
+    io::CsvTable drawnTable() const;
+    bool exportCsv(const QString& path, QString* error = nullptr) const;
+
+signals:
+    // Emitted when the pointer is near a data point: series name, x and y in display units.
+    void pointHovered(const QString& series, double x, double y);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace dtop::widgets
