@@ -1,41 +1,261 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/main_window.h"
 
+#include "dtop/version.h"
 #include "gui/tool_registry.h"
+#include "models/active_profile.h"
+#include "widgets/plot_view.h"
 #include "widgets/tool_list.h"
+#include "widgets/tool_panel.h"
 
+#include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
 #include <QStackedWidget>
+#include <QStatusBar>
+#include <QTextBrowser>
 
 namespace dtop::gui {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
-{
-    setWindowTitle(tr("DTOP desktop"));
-    resize(1280, 800);
+namespace {
+const QSize kReportImageSize(1600, 1000);
 
+QString settingsGroup(const QString& toolId)
+{
+    return QStringLiteral("panels/") + toolId;
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_activeProfile(new models::ActiveProfile(this)),
+      m_context{*m_activeProfile}
+{
+    setWindowTitle(QString::fromUtf8(kApplicationName));
+    setObjectName(QStringLiteral("mainWindow"));
+    setDockOptions(AnimatedDocks | AllowTabbedDocks);
+    m_stack = new QStackedWidget(this);
+    setCentralWidget(m_stack);
+    buildDocks();
+    buildMenus();
+    m_profileStatus = new QLabel(this);
+    statusBar()->addPermanentWidget(m_profileStatus);
+    connect(m_activeProfile, &models::ActiveProfile::changed, this, &MainWindow::updateStatus);
+    updateStatus();
+    m_defaultState = saveState();
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildDocks()
+{
     m_toolList = new widgets::ToolList(this);
     for (const auto& tool : tools())
         m_toolList->addTool(QString::fromLatin1(tool.id), QIcon(QString::fromLatin1(tool.icon)),
-                            tr(tool.name), tr(tool.description), tool.available);
-    auto* dock = new QDockWidget(tr("Tools"), this);
-    dock->setObjectName(QStringLiteral("toolDock"));
-    dock->setWidget(m_toolList);
-    addDockWidget(Qt::LeftDockWidgetArea, dock);
+                            tr(tool.name), tr(tool.description), tool.create != nullptr);
+    m_toolDock = new QDockWidget(tr("Tools"), this);
+    m_toolDock->setObjectName(QStringLiteral("toolDock"));
+    m_toolDock->setWidget(m_toolList);
+    m_toolDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable |
+                            QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_toolDock);
+    connect(m_toolList, &widgets::ToolList::toolChosen, this,
+            [this](const QString& id) { showTool(id); });
 
-    m_stack = new QStackedWidget(this);
-    setCentralWidget(m_stack);
-    connect(m_toolList, &widgets::ToolList::toolChosen, this, &MainWindow::showTool);
-    m_toolList->selectTool(QStringLiteral("structure"));
+    m_help = new QTextBrowser(this);
+    m_help->setOpenExternalLinks(false);
+    m_helpDock = new QDockWidget(tr("Help"), this);
+    m_helpDock->setObjectName(QStringLiteral("helpDock"));
+    m_helpDock->setWidget(m_help);
+    addDockWidget(Qt::RightDockWidgetArea, m_helpDock);
+    m_helpDock->hide();
 }
 
-void MainWindow::showTool(const QString& id)
+void MainWindow::buildMenus()
 {
-    auto* label = new QLabel(tr("Tool: %1").arg(id), m_stack);
-    label->setAlignment(Qt::AlignCenter);
-    m_stack->addWidget(label);
-    m_stack->setCurrentWidget(label);
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* png = file->addAction(tr("Export plot as &PNG…"), this, &MainWindow::exportPlotPng);
+    png->setShortcut(QKeySequence(tr("Ctrl+E")));
+    QAction* csv = file->addAction(tr("Export plot as &CSV…"), this, &MainWindow::exportPlotCsv);
+    csv->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
+    QAction* report = file->addAction(tr("Export &report…"), this, &MainWindow::exportReport);
+    report->setShortcut(QKeySequence(tr("Ctrl+R")));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_toolDock->toggleViewAction());
+    m_toolDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+T")));
+    view->addAction(m_helpDock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* toolHelp = help->addAction(tr("Help for this &tool"), this, &MainWindow::showHelp);
+    toolHelp->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About DTOP desktop"), this, &MainWindow::showAbout);
+}
+
+bool MainWindow::showTool(const QString& id)
+{
+    const ToolInfo* tool = findTool(id);
+    if (!tool || !tool->create)
+        return false;
+    widgets::ToolPanel* panel = m_panels.value(id);
+    if (!panel) {
+        panel = tool->create(m_context);
+        panel->setParent(m_stack);
+        QSettings settings;
+        settings.beginGroup(settingsGroup(id));
+        panel->restoreSettings(settings);
+        m_panels.insert(id, panel);
+        m_stack->addWidget(panel);
+        connect(panel, &widgets::ToolPanel::statusMessage, this,
+                [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    }
+    m_stack->setCurrentWidget(panel);
+    if (m_toolList->currentToolId() != id)
+        m_toolList->selectTool(id);
+    setWindowTitle(tr("%1 — %2").arg(tr(tool->name), QString::fromUtf8(kApplicationName)));
+    if (m_helpDock->isVisible())
+        showHelp();
+    return true;
+}
+
+widgets::ToolPanel* MainWindow::currentPanel() const
+{
+    return qobject_cast<widgets::ToolPanel*>(m_stack->currentWidget());
+}
+
+void MainWindow::updateStatus()
+{
+    m_profileStatus->setText(tr("Profile: %1").arg(m_activeProfile->label()));
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    const QString tool = settings.value(QStringLiteral("window/tool"), QStringLiteral("structure")).toString();
+    if (!showTool(tool))
+        showTool(QStringLiteral("structure"));
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    if (const auto* panel = currentPanel())
+        settings.setValue(QStringLiteral("window/tool"), panel->toolId());
+    for (auto it = m_panels.begin(); it != m_panels.end(); ++it) {
+        settings.beginGroup(settingsGroup(it.key()));
+        it.value()->saveSettings(settings);
+        settings.endGroup();
+    }
+}
+
+void MainWindow::resetLayout()
+{
+    restoreState(m_defaultState);
+    resize(1280, 800);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveLayout();
+    event->accept();
+}
+
+void MainWindow::exportPlotPng()
+{
+    const auto* panel = currentPanel();
+    widgets::PlotView* plot = panel ? panel->currentPlot() : nullptr;
+    if (!plot)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export plot as PNG"),
+                                                      panel->toolId() + QStringLiteral(".png"),
+                                                      tr("PNG images (*.png)"));
+    QString error;
+    if (!path.isEmpty() && !plot->exportPng(path, kReportImageSize, &error))
+        QMessageBox::warning(this, tr("Export failed"), error);
+    else if (!path.isEmpty())
+        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+void MainWindow::exportPlotCsv()
+{
+    const auto* panel = currentPanel();
+    widgets::PlotView* plot = panel ? panel->currentPlot() : nullptr;
+    if (!plot)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export plot data as CSV"),
+                                                      panel->toolId() + QStringLiteral(".csv"),
+                                                      tr("CSV files (*.csv)"));
+    QString error;
+    if (!path.isEmpty() && !plot->exportCsv(path, &error))
+        QMessageBox::warning(this, tr("Export failed"), error);
+    else if (!path.isEmpty())
+        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+void MainWindow::exportReport()
+{
+    widgets::ToolPanel* panel = currentPanel();
+    if (!panel)
+        return;
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Export report to folder"));
+    if (dir.isEmpty())
+        return;
+    QString error;
+    if (!widgets::writeReport(*panel, dir, kReportImageSize, &error))
+        QMessageBox::warning(this, tr("Report failed"), error);
+    else
+        statusBar()->showMessage(tr("Report written to %1").arg(dir), 5000);
+}
+
+void MainWindow::showHelp()
+{
+    const auto* panel = currentPanel();
+    const QString id = panel ? panel->toolId() : QStringLiteral("structure");
+    QFile page(QStringLiteral(":/help/%1.html").arg(id));
+    m_help->setHtml(page.open(QIODevice::ReadOnly) ? QString::fromUtf8(page.readAll())
+                                                   : tr("<p>No help page for this tool yet.</p>"));
+    m_helpDock->show();
+    m_helpDock->raise();
+}
+
+void MainWindow::showAbout()
+{
+    QFile notice(QStringLiteral(":/licences/LICENSE-Cristallo-BSD-3"));
+    const QString dataLicence =
+        notice.open(QIODevice::ReadOnly) ? QString::fromUtf8(notice.readAll()).toHtmlEscaped()
+                                         : QString();
+    QMessageBox box(this);
+    box.setWindowTitle(tr("About DTOP desktop"));
+    box.setIconPixmap(QIcon(QStringLiteral(":/icons/dtop.svg")).pixmap(64, 64));
+    box.setTextFormat(Qt::RichText);
+    box.setText(tr("<h3>DTOP desktop %1</h3>"
+                   "<p>Digital twin operational platform of a three-storey shear-building "
+                   "laboratory structure.</p>"
+                   "<p>Licensed under the GNU General Public License, version 3 or later. Built "
+                   "with Qt %2 (GPL-3 for Qt Charts), Eigen, Boost and SQLite.</p>")
+                    .arg(QString::fromUtf8(kVersion), QString::fromLatin1(qVersion())));
+    box.setInformativeText(
+        tr("<p>The prerecorded lab data come from DTOP-Cristallo, © 2021 "
+           "Digital-Twin-Operational-Platform, under the BSD 3-Clause licence:</p><pre "
+           "style='font-size:small'>%1</pre>")
+            .arg(dataLicence));
+    box.exec();
 }
 
 } // namespace dtop::gui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dynamics/frequency_grid.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace dtop::dynamics {
@@ -33,6 +34,31 @@ std::vector<double> logGrid(double fmin, double fmax, std::size_t points)
         f[i] = std::exp(a + step * static_cast<double>(i));
     f.front() = fmin;
     f.back() = fmax;
+    return f;
+}
+
+} // namespace dtop::dynamics
+
+namespace dtop::dynamics {
+
+std::vector<double> resonanceRefinedGrid(double fmin, double fmax, std::size_t points,
+                                         const std::vector<double>& resonancesHz,
+                                         const std::vector<double>& dampingRatios)
+{
+    std::vector<double> f = linearGrid(fmin, fmax, points);
+    for (std::size_t r = 0; r < resonancesHz.size() && r < dampingRatios.size(); ++r) {
+        const double fr = resonancesHz[r];
+        // Undamped modes still get a finite neighbourhood (the peak itself is infinite).
+        const double zeta = std::max(dampingRatios[r], 1e-5);
+        const double step = zeta * fr / 4.0;
+        for (int i = -32; i <= 32; ++i) {
+            const double x = fr + i * step;
+            if (x >= fmin && x <= fmax)
+                f.push_back(x);
+        }
+    }
+    std::sort(f.begin(), f.end());
+    f.erase(std::unique(f.begin(), f.end()), f.end());
     return f;
 }
 

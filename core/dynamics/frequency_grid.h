@@ -12,3 +12,14 @@ std::vector<double> linearGrid(double fmin, double fmax, std::size_t points);
 std::vector<double> logGrid(double fmin, double fmax, std::size_t points);
 
 } // namespace dtop::dynamics
+
+namespace dtop::dynamics {
+
+// A linear grid from fmin to fmax plus, around every resonance f_r (with damping ratio ζ_r) in
+// range, extra points spaced ζ_r·f_r/4 over ±4 half-power bandwidths, so plotted peaks are
+// never cut off however coarse the base grid. Sorted, duplicates removed.
+std::vector<double> resonanceRefinedGrid(double fmin, double fmax, std::size_t points,
+                                         const std::vector<double>& resonancesHz,
+                                         const std::vector<double>& dampingRatios);
+
+} // namespace dtop::dynamics

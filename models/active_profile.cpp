@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/active_profile.h"
+
+#include "model/presets.h"
+
+namespace dtop::models {
+
+ActiveProfile::ActiveProfile(QObject* parent)
+    : QObject(parent), m_profile(*model::preset(model::presetNames().front()))
+{
+}
+
+QString ActiveProfile::label() const
+{
+    QString text = QString::fromStdString(m_profile.name);
+    text += m_version == 0 ? tr(" (preset)") : tr(" v%1").arg(m_version);
+    if (m_edited)
+        text += tr(", edited");
+    return text;
+}
+
+void ActiveProfile::setProfile(const model::Profile& profile, int version, bool edited)
+{
+    m_profile = profile;
+    m_version = version;
+    m_edited = edited;
+    emit changed();
+}
+
+void ActiveProfile::edit(const model::Profile& profile)
+{
+    m_profile = profile;
+    m_edited = true;
+    emit changed();
+}
+
+} // namespace dtop::models

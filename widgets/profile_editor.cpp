@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/profile_editor.h"
+
+#include "io/number_format.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace dtop::widgets {
+
+namespace {
+
+enum Column { kMass, kStiffness, kDamper, kCubic, kColumns };
+const char* const kColumnFields[kColumns] = {"m", "k", "c", "kc"};
+
+QString numberText(double v)
+{
+    return QString::number(v, 'g', 10);
+}
+
+const QColor kInvalidBackground(255, 220, 220);
+
+} // namespace
+
+ProfileEditor::ProfileEditor(QWidget* parent) : QWidget(parent)
+{
+    m_storeys = new QSpinBox(this);
+    m_storeys->setRange(static_cast<int>(model::kMinStoreys), static_cast<int>(model::kMaxStoreys));
+    m_storeys->setSuffix(tr(" storeys"));
+    m_storeys->setToolTip(tr("Number of storeys n (1–20); floor 1 is the lowest"));
+
+    m_table = new QTableWidget(this);
+    m_table->setColumnCount(kColumns);
+    m_table->setHorizontalHeaderLabels(
+        {tr("m [kg]"), tr("k [N/m]"), tr("c [N·s/m]"), tr("kc [N/m³]")});
+    m_table->horizontalHeaderItem(kMass)->setToolTip(tr("Floor mass m_i"));
+    m_table->horizontalHeaderItem(kStiffness)->setToolTip(
+        tr("Storey stiffness k_i between floor i−1 and floor i (floor 0 = ground)"));
+    m_table->horizontalHeaderItem(kDamper)->setToolTip(tr("Storey dashpot c_i"));
+    m_table->horizontalHeaderItem(kCubic)->setToolTip(
+        tr("Cubic storey spring kc_i: force k_i·d + kc_i·d³ for drift d (0 = linear)"));
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->verticalHeader()->setDefaultSectionSize(24);
+    m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+
+    m_dampingModel = new QComboBox(this);
+    m_dampingModel->addItem(tr("Storey dampers c_i"),
+                            static_cast<int>(model::DampingModel::StoreyDampers));
+    m_dampingModel->addItem(tr("Rayleigh α·M + β·K"),
+                            static_cast<int>(model::DampingModel::RayleighCoefficients));
+    m_dampingModel->addItem(tr("Rayleigh, ratio ζ on two modes"),
+                            static_cast<int>(model::DampingModel::RayleighModalRatio));
+
+    auto lineEdit = [this](const QString& tip) {
+        auto* e = new QLineEdit(this);
+        e->setToolTip(tip);
+        e->setProperty("hint", tip); // restored when the field becomes valid again
+        connect(e, &QLineEdit::textEdited, this, &ProfileEditor::onChanged);
+        return e;
+    };
+    m_alpha = lineEdit(tr("Mass-proportional coefficient α [1/s]"));
+    m_beta = lineEdit(tr("Stiffness-proportional coefficient β [s]"));
+    m_zeta = lineEdit(tr("Target damping ratio ζ on both modes [%]"));
+    m_modeA = new QSpinBox(this);
+    m_modeB = new QSpinBox(this);
+    for (QSpinBox* s : {m_modeA, m_modeB}) {
+        s->setToolTip(tr("Mode that receives the target damping ratio"));
+        s->setProperty("hint", s->toolTip());
+        connect(s, &QSpinBox::valueChanged, this, &ProfileEditor::onChanged);
+    }
+
+    m_rayleighCoefficients = new QWidget(this);
+    auto* coeffLayout = new QFormLayout(m_rayleighCoefficients);
+    coeffLayout->setContentsMargins(0, 0, 0, 0);
+    coeffLayout->addRow(tr("α [1/s]"), m_alpha);
+    coeffLayout->addRow(tr("β [s]"), m_beta);
+    m_rayleighRatio = new QWidget(this);
+    auto* ratioLayout = new QFormLayout(m_rayleighRatio);
+    ratioLayout->setContentsMargins(0, 0, 0, 0);
+    ratioLayout->addRow(tr("ζ [%]"), m_zeta);
+    auto* modes = new QHBoxLayout;
+    modes->addWidget(m_modeA);
+    modes->addWidget(new QLabel(tr("and"), this));
+    modes->addWidget(m_modeB);
+    ratioLayout->addRow(tr("on modes"), modes);
+
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_message->setVisible(false);
+
+    auto* top = new QFormLayout;
+    top->addRow(tr("Storeys"), m_storeys);
+    top->addRow(tr("Damping"), m_dampingModel);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_table);
+    layout->addWidget(m_rayleighCoefficients);
+    layout->addWidget(m_rayleighRatio);
+    layout->addWidget(m_message);
+
+    connect(m_storeys, &QSpinBox::valueChanged, this, [this](int n) {
+        if (m_updating)
+            return;
+        rebuildRows(n);
+        onChanged();
+    });
+    connect(m_dampingModel, &QComboBox::currentIndexChanged, this, [this] {
+        updateDampingWidgets();
+        onChanged();
+    });
+    connect(m_table, &QTableWidget::itemChanged, this, [this] { onChanged(); });
+}
+
+void ProfileEditor::setProfile(const model::Profile& p)
+{
+    m_updating = true;
+    m_valid = p;
+    const int n = static_cast<int>(p.storeys());
+    m_storeys->setValue(n);
+    m_table->setRowCount(n);
+    for (int row = 0; row < n; ++row) {
+        const auto r = static_cast<std::size_t>(row);
+        const double values[kColumns] = {
+            p.masses[r], p.stiffnesses[r], r < p.dampers.size() ? p.dampers[r] : 0.0,
+            r < p.cubicStiffnesses.size() ? p.cubicStiffnesses[r] : 0.0};
+        m_table->setVerticalHeaderItem(row, new QTableWidgetItem(tr("Floor %1").arg(row + 1)));
+        for (int col = 0; col < kColumns; ++col)
+            m_table->setItem(row, col, new QTableWidgetItem(numberText(values[col])));
+    }
+    m_dampingModel->setCurrentIndex(m_dampingModel->findData(static_cast<int>(p.damping)));
+    m_alpha->setText(numberText(p.rayleighAlpha));
+    m_beta->setText(numberText(p.rayleighBeta));
+    m_zeta->setText(numberText(p.targetDampingRatio * 100.0));
+    for (QSpinBox* s : {m_modeA, m_modeB})
+        s->setRange(1, std::max(n, 2));
+    m_modeA->setValue(p.targetModeA);
+    m_modeB->setValue(p.targetModeB);
+    updateDampingWidgets();
+    showIssues({});
+    m_updating = false;
+}
+
+void ProfileEditor::rebuildRows(int storeys)
+{
+    m_updating = true;
+    const int old = m_table->rowCount();
+    m_table->setRowCount(storeys);
+    // New storeys copy the top one: a sensible start for a taller building.
+    for (int row = old; row < storeys; ++row) {
+        m_table->setVerticalHeaderItem(row, new QTableWidgetItem(tr("Floor %1").arg(row + 1)));
+        for (int col = 0; col < kColumns; ++col) {
+            const QTableWidgetItem* source = old > 0 ? m_table->item(old - 1, col) : nullptr;
+            m_table->setItem(row, col,
+                             new QTableWidgetItem(source ? source->text() : QStringLiteral("1")));
+        }
+    }
+    for (QSpinBox* s : {m_modeA, m_modeB})
+        s->setRange(1, std::max(storeys, 2));
+    m_updating = false;
+}
+
+void ProfileEditor::updateDampingWidgets()
+{
+    const auto kind = static_cast<model::DampingModel>(m_dampingModel->currentData().toInt());
+    m_rayleighCoefficients->setVisible(kind == model::DampingModel::RayleighCoefficients);
+    m_rayleighRatio->setVisible(kind == model::DampingModel::RayleighModalRatio);
+    m_table->setColumnHidden(kDamper, kind != model::DampingModel::StoreyDampers);
+}
+
+model::Profile ProfileEditor::readProfile(InputIssues& issues) const
+{
+    model::Profile p = m_valid;
+    const int n = m_table->rowCount();
+    std::vector<double>* lists[kColumns] = {&p.masses, &p.stiffnesses, &p.dampers,
+                                            &p.cubicStiffnesses};
+    for (auto* list : lists)
+        list->assign(static_cast<std::size_t>(n), 0.0);
+    for (int row = 0; row < n; ++row)
+        for (int col = 0; col < kColumns; ++col) {
+            const QTableWidgetItem* item = m_table->item(row, col);
+            const std::string text = item ? item->text().toStdString() : std::string();
+            double v = 0.0;
+            if (!io::parseNumber(text, v)) {
+                const std::string field = kColumnFields[col] + std::to_string(row + 1);
+                issues.push_back({field, field + ": '" + text + "' is not a number"});
+                v = std::nan("");
+            }
+            (*lists[col])[static_cast<std::size_t>(row)] = v;
+        }
+    bool anyCubic = false;
+    for (double v : p.cubicStiffnesses)
+        anyCubic = anyCubic || v != 0.0;
+    if (!anyCubic)
+        p.cubicStiffnesses.clear();
+
+    p.damping = static_cast<model::DampingModel>(m_dampingModel->currentData().toInt());
+    auto readField = [&issues](QLineEdit* edit, const char* field, double& target, double scale) {
+        double v = 0.0;
+        if (!io::parseNumber(edit->text().toStdString(), v)) {
+            issues.push_back({field, std::string(field) + ": '" + edit->text().toStdString() +
+                                         "' is not a number"});
+            return;
+        }
+        target = v * scale;
+    };
+    if (p.damping == model::DampingModel::RayleighCoefficients) {
+        readField(m_alpha, "alpha", p.rayleighAlpha, 1.0);
+        readField(m_beta, "beta", p.rayleighBeta, 1.0);
+    } else if (p.damping == model::DampingModel::RayleighModalRatio) {
+        readField(m_zeta, "zeta", p.targetDampingRatio, 0.01);
+        p.targetModeA = m_modeA->value();
+        p.targetModeB = m_modeB->value();
+    }
+    return p;
+}
+
+void ProfileEditor::onChanged()
+{
+    if (m_updating)
+        return;
+    InputIssues issues;
+    model::Profile candidate = readProfile(issues);
+    // Unparsable cells were set to NaN; keep only the "not a number" message for them.
+    for (const auto& issue : candidate.validate()) {
+        bool duplicate = false;
+        for (const auto& existing : issues)
+            duplicate = duplicate || existing.field == issue.field;
+        if (!duplicate)
+            issues.push_back(issue);
+    }
+    const bool wasValid = m_issues.isEmpty();
+    showIssues(issues);
+    if (issues.empty()) {
+        m_valid = candidate;
+        emit edited(m_valid);
+    }
+    if (wasValid != issues.empty())
+        emit validityChanged(issues.empty());
+}
+
+void ProfileEditor::showIssues(const InputIssues& issues)
+{
+    m_issues.clear();
+    std::map<QString, QString> byField;
+    for (const auto& issue : issues) {
+        m_issues << QString::fromStdString(issue.message);
+        byField[QString::fromStdString(issue.field)] = QString::fromStdString(issue.message);
+    }
+    const bool blocked = m_table->blockSignals(true);
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        for (int col = 0; col < kColumns; ++col) {
+            QTableWidgetItem* item = m_table->item(row, col);
+            if (!item)
+                continue;
+            const auto it = byField.find(QString::fromLatin1(kColumnFields[col]) +
+                                         QString::number(row + 1));
+            item->setBackground(it != byField.end() ? QBrush(kInvalidBackground) : QBrush());
+            item->setToolTip(it != byField.end() ? it->second : QString());
+        }
+    m_table->blockSignals(blocked);
+    auto mark = [&byField](QWidget* w, const char* field) {
+        const auto it = byField.find(QString::fromLatin1(field));
+        w->setStyleSheet(it != byField.end() ? QStringLiteral("background: #ffdcdc;") : QString());
+        w->setToolTip(it != byField.end() ? it->second : w->property("hint").toString());
+    };
+    mark(m_alpha, "alpha");
+    mark(m_beta, "beta");
+    mark(m_zeta, "zeta");
+    mark(m_modeB, "mode_b");
+    m_message->setText(m_issues.join(QLatin1Char('\n')));
+    m_message->setVisible(!m_issues.isEmpty());
+}
+
+bool ProfileEditor::setFieldText(const QString& field, const QString& text)
+{
+    for (int col = 0; col < kColumns; ++col) {
+        const QString prefix = QString::fromLatin1(kColumnFields[col]);
+        if (!field.startsWith(prefix))
+            continue;
+        bool ok = false;
+        const int row = field.mid(prefix.size()).toInt(&ok) - 1;
+        // "kc2" also starts with "k": require the rest to be a number.
+        if (!ok || row < 0 || row >= m_table->rowCount())
+            continue;
+        m_table->item(row, col)->setText(text); // itemChanged → onChanged
+        return true;
+    }
+    for (auto [name, edit] : {std::pair{"alpha", m_alpha}, {"beta", m_beta}, {"zeta", m_zeta}})
+        if (field == QLatin1String(name)) {
+            edit->setText(text);
+            onChanged();
+            return true;
+        }
+    return false;
+}
+
+} // namespace dtop::widgets

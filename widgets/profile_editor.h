@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/profile.h"
+
+#include <QWidget>
+
+#include <map>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTableWidget;
+
+namespace dtop::widgets {
+
+// Table editor of a profile: n storeys (1–20), m, k, c and cubic kc per storey, or Rayleigh
+// damping (α, β, or ζ on two modes). Validates on every keystroke: a bad field turns red with
+// its message as tooltip and in the message line, and only valid profiles are emitted.
+class ProfileEditor : public QWidget {
+    Q_OBJECT
+public:
+    explicit ProfileEditor(QWidget* parent = nullptr);
+
+    // Shows `profile` without emitting edited().
+    void setProfile(const model::Profile& profile);
+    // The last valid profile (what the tools use).
+    const model::Profile& profile() const { return m_valid; }
+    // The current problems, one line per bad field; empty when valid.
+    QStringList issues() const { return m_issues; }
+
+    // For tests and keyboard users: set one cell ("k2") or field ("alpha") as if typed.
+    bool setFieldText(const QString& field, const QString& text);
+
+signals:
+    void edited(const dtop::model::Profile& profile);
+    void validityChanged(bool valid);
+
+private:
+    void rebuildRows(int storeys);
+    void updateDampingWidgets();
+    void onChanged();
+    // Reads the widgets into a profile; unparsable text becomes an issue.
+    model::Profile readProfile(InputIssues& issues) const;
+    void showIssues(const InputIssues& issues);
+
+    QSpinBox* m_storeys;
+    QTableWidget* m_table;
+    QComboBox* m_dampingModel;
+    QLineEdit* m_alpha;
+    QLineEdit* m_beta;
+    QLineEdit* m_zeta;
+    QSpinBox* m_modeA;
+    QSpinBox* m_modeB;
+    QWidget* m_rayleighCoefficients;
+    QWidget* m_rayleighRatio;
+    QLabel* m_message;
+
+    model::Profile m_valid;
+    QStringList m_issues;
+    bool m_updating = false;
+};
+
+} // namespace dtop::widgets

@@ -1,0 +1,418 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/structure/structure_panel.h"
+
+#include "dynamics/frequency_grid.h"
+#include "io/dynamics_json.h"
+#include "io/profile_json.h"
+#include "model/presets.h"
+#include "models/active_profile.h"
+#include "widgets/frame_view.h"
+#include "widgets/plot_view.h"
+#include "widgets/profile_editor.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <numbers>
+
+namespace dtop::widgets {
+
+namespace {
+constexpr std::size_t kFrfPoints = 4001;
+
+QString unitOf(dynamics::FrfQuantity q)
+{
+    return QString::fromUtf8(dynamics::frfQuantityUnit(q));
+}
+
+// A "nice" upper frequency that shows every mode with some room: 1.2·f_max rounded up to 5 Hz.
+double autoFmax(const dynamics::ModalResult& modal)
+{
+    const auto f = modal.undamped.frequenciesHz();
+    const double top = f.empty() ? 10.0 : f.back();
+    return std::max(5.0, std::ceil(1.2 * top / 5.0) * 5.0);
+}
+} // namespace
+
+StructurePanel::StructurePanel(models::ActiveProfile& active, QWidget* parent)
+    : ToolPanel(parent), m_active(active)
+{
+    // Left: profile choice and editor.
+    m_profileChoice = new QComboBox(this);
+    for (const auto& name : model::presetNames())
+        m_profileChoice->addItem(QString::fromStdString(name), QString::fromStdString(name));
+    m_profileChoice->setToolTip(tr("Built-in presets and saved profiles"));
+    m_provenance = new QLabel(this);
+    m_provenance->setWordWrap(true);
+    m_provenance->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_editor = new ProfileEditor(this);
+
+    auto* profileBox = new QGroupBox(tr("Profile"), this);
+    auto* profileLayout = new QVBoxLayout(profileBox);
+    profileLayout->addWidget(m_profileChoice);
+    profileLayout->addWidget(m_provenance);
+    profileLayout->addWidget(m_editor);
+    profileLayout->addStretch(1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(profileBox);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumWidth(340);
+
+    // Right: modal table above the FRF and mode-shape tabs.
+    m_modalTable = new QTableWidget(this);
+    m_modalTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_modalTable->verticalHeader()->setVisible(false);
+    m_modalTable->setAlternatingRowColors(true);
+    m_modalTable->setToolTip(tr("Undamped natural frequencies and mass-normalised mode shapes; "
+                                "damped frequency |λ|/2π and damping ratio −Re λ/|λ| of the "
+                                "non-proportionally damped system"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(buildFrfTab(), tr("Frequency response"));
+    m_tabs->addTab(buildModeTab(), tr("Mode shapes"));
+
+    auto* right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(m_modalTable);
+    right->addWidget(m_tabs);
+    right->setStretchFactor(0, 1);
+    right->setStretchFactor(1, 4);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(scroll);
+    split->addWidget(right);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setSizes({360, 900});
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(split);
+
+    connect(m_profileChoice, &QComboBox::activated, this, [this](int index) {
+        const auto p = model::preset(m_profileChoice->itemData(index).toString().toStdString());
+        if (p)
+            m_active.setProfile(*p, 0, false);
+    });
+    connect(m_editor, &ProfileEditor::edited, this, [this](const model::Profile& p) {
+        m_editing = true;
+        m_active.edit(p);
+        m_editing = false;
+    });
+    connect(m_editor, &ProfileEditor::validityChanged, this, [this](bool valid) {
+        emit statusMessage(valid ? QString()
+                                 : tr("Invalid input: showing the last valid results"));
+    });
+    connect(&m_active, &models::ActiveProfile::changed, this,
+            &StructurePanel::onActiveProfileChanged);
+    onActiveProfileChanged();
+}
+
+QWidget* StructurePanel::buildFrfTab()
+{
+    auto* tab = new QWidget(this);
+    m_quantity = new QComboBox(tab);
+    for (auto q : {dynamics::FrfQuantity::Receptance, dynamics::FrfQuantity::Mobility,
+                   dynamics::FrfQuantity::Accelerance})
+        m_quantity->addItem(QStringLiteral("%1 [%2]")
+                                .arg(QString::fromLatin1(dynamics::frfQuantityName(q)), unitOf(q)),
+                            static_cast<int>(q));
+    m_quantity->setToolTip(tr("Response quantity per unit force"));
+    m_inputFloor = new QSpinBox(tab);
+    m_inputFloor->setPrefix(tr("force at floor "));
+    m_inputFloor->setToolTip(tr("Floor where the unit harmonic force acts"));
+    m_magnitudeScale = new QComboBox(tab);
+    m_magnitudeScale->addItem(tr("dB"), static_cast<int>(AxisScale::Decibel));
+    m_magnitudeScale->addItem(tr("log"), static_cast<int>(AxisScale::Log));
+    m_magnitudeScale->setToolTip(tr("Magnitude axis: decibels re 1 unit, or logarithmic"));
+    m_autoRange = new QCheckBox(tr("auto range"), tab);
+    m_autoRange->setChecked(true);
+    m_autoRange->setToolTip(tr("Frame every mode: 0 to 1.2 × the highest natural frequency"));
+    m_fmin = new QDoubleSpinBox(tab);
+    m_fmax = new QDoubleSpinBox(tab);
+    for (QDoubleSpinBox* s : {m_fmin, m_fmax}) {
+        s->setRange(0.0, 1e5);
+        s->setDecimals(2);
+        s->setSuffix(tr(" Hz"));
+        s->setEnabled(false);
+    }
+    m_fmin->setToolTip(tr("Lowest frequency [Hz]"));
+    m_fmax->setToolTip(tr("Highest frequency [Hz]"));
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(m_quantity);
+    controls->addWidget(m_inputFloor);
+    controls->addWidget(new QLabel(tr("magnitude"), tab));
+    controls->addWidget(m_magnitudeScale);
+    controls->addSpacing(12);
+    controls->addWidget(m_autoRange);
+    controls->addWidget(m_fmin);
+    controls->addWidget(new QLabel(QStringLiteral("–"), tab));
+    controls->addWidget(m_fmax);
+    controls->addStretch(1);
+
+    m_magnitude = new PlotView(tab);
+    m_magnitude->setXAxis({tr("Frequency"), tr("Hz"), AxisScale::Linear});
+    m_phase = new PlotView(tab);
+    m_phase->setXAxis({tr("Frequency"), tr("Hz"), AxisScale::Linear});
+    m_phase->setYAxis({tr("Phase"), tr("deg"), AxisScale::Linear});
+    auto* plots = new QSplitter(Qt::Vertical, tab);
+    plots->addWidget(m_magnitude);
+    plots->addWidget(m_phase);
+    plots->setStretchFactor(0, 3);
+    plots->setStretchFactor(1, 2);
+
+    auto* layout = new QVBoxLayout(tab);
+    layout->addLayout(controls);
+    layout->addWidget(plots, 1);
+
+    for (QComboBox* c : {m_quantity, m_magnitudeScale})
+        connect(c, &QComboBox::currentIndexChanged, this, &StructurePanel::updateFrf);
+    connect(m_inputFloor, &QSpinBox::valueChanged, this, &StructurePanel::updateFrf);
+    connect(m_fmin, &QDoubleSpinBox::valueChanged, this, &StructurePanel::updateFrf);
+    connect(m_fmax, &QDoubleSpinBox::valueChanged, this, &StructurePanel::updateFrf);
+    connect(m_autoRange, &QCheckBox::toggled, this, [this](bool on) {
+        m_fmin->setEnabled(!on);
+        m_fmax->setEnabled(!on);
+        updateFrf();
+    });
+    return tab;
+}
+
+QWidget* StructurePanel::buildModeTab()
+{
+    auto* tab = new QWidget(this);
+    m_mode = new QComboBox(tab);
+    m_mode->setToolTip(tr("Mode shown"));
+    m_play = new QPushButton(tr("Pause"), tab);
+    m_play->setCheckable(true);
+    m_play->setToolTip(tr("Play or pause the animation (Space)"));
+    m_play->setShortcut(Qt::Key_Space);
+    m_amplitude = new QSlider(Qt::Horizontal, tab);
+    m_amplitude->setRange(0, 100);
+    m_amplitude->setValue(30);
+    m_amplitude->setToolTip(tr("Drawn amplitude of the largest floor motion, % of the bay"));
+    m_frame = new FrameView(tab);
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Mode"), tab));
+    controls->addWidget(m_mode);
+    controls->addWidget(m_play);
+    controls->addSpacing(12);
+    controls->addWidget(new QLabel(tr("Amplitude"), tab));
+    controls->addWidget(m_amplitude, 1);
+    auto* layout = new QVBoxLayout(tab);
+    layout->addLayout(controls);
+    layout->addWidget(m_frame, 1);
+
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &StructurePanel::updateModeView);
+    connect(m_play, &QPushButton::toggled, this, [this](bool paused) {
+        m_frame->setPlaying(!paused);
+        m_play->setText(paused ? tr("Play") : tr("Pause"));
+    });
+    connect(m_amplitude, &QSlider::valueChanged, this,
+            [this](int v) { m_frame->setAmplitude(v / 100.0); });
+    m_frame->setAmplitude(0.3);
+    m_frame->setPlaying(true);
+    return tab;
+}
+
+void StructurePanel::onActiveProfileChanged()
+{
+    const model::Profile& p = m_active.profile();
+    if (!m_editing)
+        m_editor->setProfile(p);
+    const int index = m_profileChoice->findData(QString::fromStdString(p.name));
+    if (index >= 0)
+        m_profileChoice->setCurrentIndex(index);
+    m_provenance->setText(QString::fromStdString(p.provenance));
+    m_inputFloor->setRange(1, static_cast<int>(p.storeys()));
+    recompute();
+}
+
+void StructurePanel::recompute()
+{
+    // The active profile is always valid (the editor only emits valid ones).
+    m_modal = dynamics::runModal({m_active.profile()});
+    updateModalTable();
+    const int modes = static_cast<int>(m_modal->undamped.angularFrequencies.size());
+    const int keepMode = m_mode->currentIndex();
+    {
+        const QSignalBlocker block(m_mode);
+        m_mode->clear();
+        const auto f = m_modal->undamped.frequenciesHz();
+        for (int r = 0; r < modes; ++r)
+            m_mode->addItem(tr("%1 — %2 Hz").arg(r + 1).arg(f[static_cast<std::size_t>(r)], 0, 'f', 3));
+        m_mode->setCurrentIndex(std::clamp(keepMode, 0, modes - 1));
+    }
+    updateModeView();
+    updateFrf();
+}
+
+void StructurePanel::updateModalTable()
+{
+    const auto& u = m_modal->undamped;
+    const auto& d = m_modal->damped;
+    const int n = static_cast<int>(u.angularFrequencies.size());
+    m_modalTable->setColumnCount(4 + n);
+    QStringList headers{tr("Mode"), tr("f [Hz]"), tr("f_d [Hz]"), tr("ζ [%]")};
+    for (int floor = 1; floor <= n; ++floor)
+        headers << tr("φ floor %1").arg(floor);
+    m_modalTable->setHorizontalHeaderLabels(headers);
+    m_modalTable->setRowCount(n);
+    const auto f = u.frequenciesHz();
+    auto cell = [this](int row, int col, const QString& text) {
+        auto* item = new QTableWidgetItem(text);
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_modalTable->setItem(row, col, item);
+    };
+    for (int r = 0; r < n; ++r) {
+        const auto rr = static_cast<std::size_t>(r);
+        cell(r, 0, QString::number(r + 1));
+        cell(r, 1, QString::number(f[rr], 'f', 4));
+        cell(r, 2, rr < d.naturalFrequenciesHz.size() ? QString::number(d.naturalFrequenciesHz[rr], 'f', 4)
+                                                      : QString());
+        cell(r, 3, rr < d.dampingRatios.size() ? QString::number(100.0 * d.dampingRatios[rr], 'f', 4)
+                                               : QString());
+        for (int floor = 0; floor < n; ++floor)
+            cell(r, 4 + floor, QString::number(u.shapes(floor, r), 'f', 5));
+    }
+    m_modalTable->resizeColumnsToContents();
+}
+
+dynamics::FrfInput StructurePanel::frfInput() const
+{
+    dynamics::FrfInput input;
+    input.profile = m_active.profile();
+    input.quantity = static_cast<dynamics::FrfQuantity>(m_quantity->currentData().toInt());
+    input.inputFloor = m_inputFloor->value();
+    input.fminHz = m_autoRange->isChecked() ? 0.0 : m_fmin->value();
+    input.fmaxHz = m_autoRange->isChecked() ? autoFmax(*m_modal) : m_fmax->value();
+    input.points = kFrfPoints;
+    input.frequenciesHz = dynamics::resonanceRefinedGrid(
+        input.fminHz, input.fmaxHz, kFrfPoints, m_modal->damped.naturalFrequenciesHz,
+        m_modal->damped.dampingRatios);
+    return input;
+}
+
+void StructurePanel::updateFrf()
+{
+    if (!m_modal)
+        return;
+    if (m_autoRange->isChecked()) {
+        const QSignalBlocker a(m_fmin), b(m_fmax);
+        m_fmin->setValue(0.0);
+        m_fmax->setValue(autoFmax(*m_modal));
+    }
+    if (!(m_fmax->value() > m_fmin->value())) {
+        emit statusMessage(tr("fmax must be greater than fmin"));
+        return;
+    }
+    const dynamics::FrfInput input = frfInput();
+    m_frf = dynamics::runFrf(input);
+
+    const auto q = input.quantity;
+    const auto scale = static_cast<AxisScale>(m_magnitudeScale->currentData().toInt());
+    m_magnitude->clear();
+    m_phase->clear();
+    m_magnitude->setTitle(tr("%1, force at floor %2")
+                              .arg(QString::fromLatin1(dynamics::frfQuantityName(q)))
+                              .arg(input.inputFloor));
+    m_magnitude->setYAxis({tr("Magnitude"), unitOf(q), scale});
+    for (std::size_t floor = 0; floor < m_frf->floors.size(); ++floor) {
+        std::vector<double> magnitude, phase;
+        magnitude.reserve(m_frf->frequencyHz.size());
+        phase.reserve(m_frf->frequencyHz.size());
+        for (const auto& h : m_frf->floors[floor]) {
+            magnitude.push_back(std::abs(h));
+            phase.push_back(std::arg(h) * 180.0 / std::numbers::pi);
+        }
+        const QString name = tr("Floor %1").arg(floor + 1);
+        m_magnitude->addSeries(name, m_frf->frequencyHz, std::move(magnitude));
+        m_phase->addSeries(name, m_frf->frequencyHz, std::move(phase));
+    }
+    m_magnitude->setXRange(input.fminHz, input.fmaxHz);
+    m_phase->setXRange(input.fminHz, input.fmaxHz);
+}
+
+void StructurePanel::updateModeView()
+{
+    if (!m_modal)
+        return;
+    const int r = m_mode->currentIndex();
+    if (r < 0 || r >= m_modal->undamped.shapes.cols())
+        return;
+    const Eigen::VectorXd phi = m_modal->undamped.shapes.col(r);
+    const double f = m_modal->undamped.frequenciesHz()[static_cast<std::size_t>(r)];
+    m_frame->setModeShape(std::vector<double>(phi.data(), phi.data() + phi.size()),
+                          tr("Mode %1 at %2 Hz").arg(r + 1).arg(f, 0, 'f', 3));
+}
+
+QList<ToolPanel::NamedPlot> StructurePanel::plots() const
+{
+    return {{QStringLiteral("frf_magnitude"), m_magnitude}, {QStringLiteral("frf_phase"), m_phase}};
+}
+
+PlotView* StructurePanel::currentPlot() const
+{
+    return m_magnitude;
+}
+
+nlohmann::json StructurePanel::reportInput() const
+{
+    const dynamics::FrfInput input = frfInput();
+    return {{"profile", io::profileToJson(m_active.profile())},
+            {"profile_label", m_active.label().toStdString()},
+            {"quantity", dynamics::frfQuantityName(input.quantity)},
+            {"input_floor", input.inputFloor},
+            {"fmin_hz", input.fminHz},
+            {"fmax_hz", input.fmaxHz},
+            {"points", input.frequenciesHz.size()}};
+}
+
+nlohmann::json StructurePanel::reportResult() const
+{
+    nlohmann::json result;
+    if (m_modal)
+        result["modal"] = io::modalResultToJson(*m_modal);
+    return result;
+}
+
+void StructurePanel::saveSettings(QSettings& s) const
+{
+    s.setValue(QStringLiteral("quantity"), m_quantity->currentIndex());
+    s.setValue(QStringLiteral("inputFloor"), m_inputFloor->value());
+    s.setValue(QStringLiteral("magnitudeScale"), m_magnitudeScale->currentIndex());
+    s.setValue(QStringLiteral("autoRange"), m_autoRange->isChecked());
+    s.setValue(QStringLiteral("fmin"), m_fmin->value());
+    s.setValue(QStringLiteral("fmax"), m_fmax->value());
+    s.setValue(QStringLiteral("tab"), m_tabs->currentIndex());
+    s.setValue(QStringLiteral("amplitude"), m_amplitude->value());
+}
+
+void StructurePanel::restoreSettings(QSettings& s)
+{
+    m_quantity->setCurrentIndex(s.value(QStringLiteral("quantity"), 0).toInt());
+    m_inputFloor->setValue(s.value(QStringLiteral("inputFloor"), 1).toInt());
+    m_magnitudeScale->setCurrentIndex(s.value(QStringLiteral("magnitudeScale"), 0).toInt());
+    m_fmin->setValue(s.value(QStringLiteral("fmin"), 0.0).toDouble());
+    m_fmax->setValue(s.value(QStringLiteral("fmax"), 50.0).toDouble());
+    m_autoRange->setChecked(s.value(QStringLiteral("autoRange"), true).toBool());
+    m_tabs->setCurrentIndex(s.value(QStringLiteral("tab"), 0).toInt());
+    m_amplitude->setValue(s.value(QStringLiteral("amplitude"), 30).toInt());
+}
+
+} // namespace dtop::widgets

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "dynamics/frf.h"
+#include "dynamics/modal_analysis.h"
+#include "widgets/tool_panel.h"
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+class QTabWidget;
+class QTableWidget;
+
+namespace dtop::models {
+class ActiveProfile;
+}
+
+namespace dtop::widgets {
+
+class FrameView;
+class PlotView;
+class ProfileEditor;
+
+// Tool `structure`: edit the active profile and see its modes, FRFs and animated mode shapes,
+// all updated live as you type (the analysis takes well under a millisecond).
+class StructurePanel : public ToolPanel {
+    Q_OBJECT
+public:
+    explicit StructurePanel(models::ActiveProfile& active, QWidget* parent = nullptr);
+
+    QString toolId() const override { return QStringLiteral("structure"); }
+    QList<NamedPlot> plots() const override;
+    PlotView* currentPlot() const override;
+    nlohmann::json reportInput() const override;
+    nlohmann::json reportResult() const override;
+    void saveSettings(QSettings& settings) const override;
+    void restoreSettings(QSettings& settings) override;
+
+    ProfileEditor* editor() const { return m_editor; }
+    QTableWidget* modalTable() const { return m_modalTable; }
+    const std::optional<dynamics::ModalResult>& modalResult() const { return m_modal; }
+
+private:
+    QWidget* buildFrfTab();
+    QWidget* buildModeTab();
+    void onActiveProfileChanged();
+    void recompute();
+    void updateModalTable();
+    void updateFrf();
+    void updateModeView();
+    dynamics::FrfInput frfInput() const;
+
+    models::ActiveProfile& m_active;
+    ProfileEditor* m_editor;
+    QComboBox* m_profileChoice;
+    QLabel* m_provenance;
+    QTableWidget* m_modalTable;
+    QTabWidget* m_tabs;
+
+    QComboBox* m_quantity;
+    QSpinBox* m_inputFloor;
+    QComboBox* m_magnitudeScale;
+    QCheckBox* m_autoRange;
+    QDoubleSpinBox* m_fmin;
+    QDoubleSpinBox* m_fmax;
+    PlotView* m_magnitude;
+    PlotView* m_phase;
+
+    QComboBox* m_mode;
+    QPushButton* m_play;
+    QSlider* m_amplitude;
+    FrameView* m_frame;
+
+    std::optional<dynamics::ModalResult> m_modal;
+    std::optional<dynamics::FrfResult> m_frf;
+    bool m_editing = false;
+};
+
+} // namespace dtop::widgets

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/tool_panel.h"
+
+#include "io/atomic_file.h"
+#include "io/dynamics_json.h"
+#include "widgets/plot_view.h"
+
+#include <QDir>
+#include <QSettings>
+
+namespace dtop::widgets {
+
+PlotView* ToolPanel::currentPlot() const
+{
+    for (const auto& p : plots())
+        if (p.plot->isVisible())
+            return p.plot;
+    const auto all = plots();
+    return all.isEmpty() ? nullptr : all.front().plot;
+}
+
+void ToolPanel::saveSettings(QSettings&) const {}
+
+void ToolPanel::restoreSettings(QSettings&) {}
+
+bool writeReport(ToolPanel& panel, const QString& dir, const QSize& size, QString* error)
+{
+    if (!QDir().mkpath(dir)) {
+        if (error)
+            *error = QObject::tr("cannot create the report folder %1").arg(dir);
+        return false;
+    }
+    panel.finishPendingWork();
+    const QDir out(dir);
+    nlohmann::json files = nlohmann::json::array();
+    for (const auto& [stem, plot] : panel.plots()) {
+        const QString png = out.filePath(stem + QStringLiteral(".png"));
+        const QString csv = out.filePath(stem + QStringLiteral(".csv"));
+        if (!plot->exportPng(png, size, error) || !plot->exportCsv(csv, error))
+            return false;
+        files.push_back(stem.toStdString() + ".png");
+        files.push_back(stem.toStdString() + ".csv");
+    }
+    nlohmann::json json = io::resultEnvelope(panel.toolId().toStdString(), panel.reportInput(),
+                                             panel.reportResult());
+    json["files"] = files;
+    const QString jsonPath = out.filePath(panel.toolId() + QStringLiteral(".json"));
+    std::string message;
+    if (!io::writeFileAtomically(jsonPath.toStdString(), json.dump(2) + "\n", message)) {
+        if (error)
+            *error = QString::fromStdString(message);
+        return false;
+    }
+    return true;
+}
+
+} // namespace dtop::widgets

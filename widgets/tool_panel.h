@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <QList>
+#include <QString>
+#include <QWidget>
+
+class QSettings;
+
+namespace dtop::widgets {
+
+class PlotView;
+
+// A tool's panel in the main window (DESIGN.md §3: form → runner → plots/tables). The shell
+// uses this interface for exports, reports, help and remembered inputs.
+class ToolPanel : public QWidget {
+    Q_OBJECT
+public:
+    struct NamedPlot {
+        QString fileStem; // "frf_magnitude": names the PNG and CSV of a report
+        PlotView* plot;
+    };
+
+    using QWidget::QWidget;
+
+    virtual QString toolId() const = 0;
+    virtual QList<NamedPlot> plots() const = 0;
+    // The plot File ▸ Export acts on: the one the user is looking at.
+    virtual PlotView* currentPlot() const;
+
+    // Every effective input and the results, for the report's JSON.
+    virtual nlohmann::json reportInput() const = 0;
+    virtual nlohmann::json reportResult() const = 0;
+    // Completes any pending or background work synchronously (reports need final results).
+    virtual void finishPendingWork() {}
+
+    // Remembered last inputs (QSettings group chosen by the shell).
+    virtual void saveSettings(QSettings& settings) const;
+    virtual void restoreSettings(QSettings& settings);
+
+signals:
+    void statusMessage(const QString& text);
+};
+
+// Writes <dir>/<stem>.png (rendered offscreen at `size`) and <dir>/<stem>.csv for every plot,
+// and <dir>/<tool>.json with {"tool", "version", "input", "result", "files"}. Creates `dir`.
+// Returns false with a message naming the file on failure.
+bool writeReport(ToolPanel& panel, const QString& dir, const QSize& size, QString* error);
+
+} // namespace dtop::widgets
