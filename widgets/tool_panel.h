@@ -33,6 +33,9 @@ public:
     // Every effective input and the results, for the report's JSON.
     virtual nlohmann::json reportInput() const = 0;
     virtual nlohmann::json reportResult() const = 0;
+    // Sets the panel's inputs from JSON with the keys of reportInput() (missing keys keep their
+    // value). Used by `dtop report`; values were validated by the command line.
+    virtual void applyInput(const nlohmann::json& input) = 0;
     // Completes any pending or background work synchronously (reports need final results).
     virtual void finishPendingWork() {}
 

@@ -10,6 +10,8 @@ const std::vector<Command>& commands()
          &runModalCommand},
         {"frf", "frequency response functions of every floor (receptance, mobility, accelerance)",
          &runFrfCommand},
+        {"report", "render a tool's plots, data and results into a folder (PNG, CSV, JSON)",
+         &runReportCommand},
     };
     return kCommands;
 }

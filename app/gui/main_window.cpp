@@ -3,6 +3,7 @@
 
 #include "dtop/version.h"
 #include "gui/tool_registry.h"
+#include "io/profile_json.h"
 #include "models/active_profile.h"
 #include "widgets/plot_view.h"
 #include "widgets/tool_list.h"
@@ -142,6 +143,15 @@ void MainWindow::updateStatus()
 void MainWindow::restoreLayout()
 {
     QSettings settings;
+    // The last active profile, if it still reads and validates (settings can be hand-edited).
+    const QByteArray profileJson = settings.value(QStringLiteral("profile/json")).toByteArray();
+    if (!profileJson.isEmpty()) {
+        const auto json = nlohmann::json::parse(profileJson.toStdString(), nullptr, false);
+        InputIssues issues;
+        if (const auto p = io::profileFromJson(json, issues); p && p->validate().empty())
+            m_activeProfile->setProfile(*p, settings.value(QStringLiteral("profile/version")).toInt(),
+                                        settings.value(QStringLiteral("profile/edited")).toBool());
+    }
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1280, 800);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -155,6 +165,10 @@ void MainWindow::saveLayout() const
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("profile/json"),
+                      QByteArray::fromStdString(io::profileToJson(m_activeProfile->profile()).dump()));
+    settings.setValue(QStringLiteral("profile/version"), m_activeProfile->version());
+    settings.setValue(QStringLiteral("profile/edited"), m_activeProfile->isEdited());
     if (const auto* panel = currentPanel())
         settings.setValue(QStringLiteral("window/tool"), panel->toolId());
     for (auto it = m_panels.begin(); it != m_panels.end(); ++it) {

@@ -380,6 +380,7 @@ nlohmann::json StructurePanel::reportInput() const
             {"input_floor", input.inputFloor},
             {"fmin_hz", input.fminHz},
             {"fmax_hz", input.fmaxHz},
+            {"magnitude_scale", m_magnitudeScale->currentIndex() == 1 ? "log" : "db"},
             {"points", input.frequenciesHz.size()}};
 }
 
@@ -389,6 +390,25 @@ nlohmann::json StructurePanel::reportResult() const
     if (m_modal)
         result["modal"] = io::modalResultToJson(*m_modal);
     return result;
+}
+
+void StructurePanel::applyInput(const nlohmann::json& input)
+{
+    if (input.contains("quantity")) {
+        dynamics::FrfQuantity q;
+        if (dynamics::parseFrfQuantity(input["quantity"].get<std::string>(), q))
+            m_quantity->setCurrentIndex(m_quantity->findData(static_cast<int>(q)));
+    }
+    if (input.contains("input_floor"))
+        m_inputFloor->setValue(input["input_floor"].get<int>());
+    if (input.contains("magnitude_scale"))
+        m_magnitudeScale->setCurrentIndex(input["magnitude_scale"] == "log" ? 1 : 0);
+    if (input.contains("fmin_hz") && input.contains("fmax_hz")) {
+        m_autoRange->setChecked(false);
+        m_fmin->setValue(input["fmin_hz"].get<double>());
+        m_fmax->setValue(input["fmax_hz"].get<double>());
+    }
+    updateFrf();
 }
 
 void StructurePanel::saveSettings(QSettings& s) const

@@ -39,6 +39,7 @@ public:
     PlotView* currentPlot() const override;
     nlohmann::json reportInput() const override;
     nlohmann::json reportResult() const override;
+    void applyInput(const nlohmann::json& input) override;
     void saveSettings(QSettings& settings) const override;
     void restoreSettings(QSettings& settings) override;
 

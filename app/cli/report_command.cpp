@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `dtop report <tool> --out DIR`: renders the tool's panel offscreen with the given inputs and
+// writes every plot as PNG, the CSV of what each plot draws, and a JSON of inputs and results.
+#include "cli/commands.h"
+
+#include "cli/cli_errors.h"
+#include "cli/model_options.h"
+#include "dynamics/frf_quantity.h"
+#include "gui/tool_registry.h"
+#include "models/active_profile.h"
+#include "widgets/tool_panel.h"
+
+#include <QApplication>
+
+#include <cmath>
+#include <memory>
+
+namespace po = boost::program_options;
+
+namespace dtop::cli {
+
+namespace {
+
+// Options of `dtop report structure`, mapped to the panel's input JSON.
+nlohmann::json structureOptions(po::options_description& options, const po::variables_map* vm)
+{
+    if (!vm) {
+        options.add_options()
+            ("quantity", po::value<std::string>()->default_value("receptance"),
+             "receptance [m/N], mobility [(m/s)/N] or accelerance [(m/s²)/N]")
+            ("input-floor", po::value<int>()->default_value(1), "floor of the unit force")
+            ("magnitude", po::value<std::string>()->default_value("db"),
+             "magnitude axis: db or log")
+            ("fmin", po::value<double>(), "lowest frequency [Hz] (default: auto range)")
+            ("fmax", po::value<double>(), "highest frequency [Hz] (default: auto range)");
+        return {};
+    }
+    nlohmann::json input;
+    const std::string quantity = (*vm)["quantity"].as<std::string>();
+    dynamics::FrfQuantity q;
+    if (!dynamics::parseFrfQuantity(quantity, q))
+        throw UsageError("--quantity must be receptance, mobility or accelerance, got '" +
+                         quantity + "'");
+    input["quantity"] = quantity;
+    input["input_floor"] = (*vm)["input-floor"].as<int>();
+    const std::string magnitude = (*vm)["magnitude"].as<std::string>();
+    if (magnitude != "db" && magnitude != "log")
+        throw UsageError("--magnitude must be db or log, got '" + magnitude + "'");
+    input["magnitude_scale"] = magnitude;
+    if (vm->count("fmin") != vm->count("fmax"))
+        throw UsageError("--fmin and --fmax must be given together");
+    if (vm->count("fmin")) {
+        const double fmin = (*vm)["fmin"].as<double>(), fmax = (*vm)["fmax"].as<double>();
+        if (!(fmin >= 0.0) || !(fmax > fmin) || !std::isfinite(fmax))
+            throw UsageError("--fmin/--fmax must satisfy 0 <= fmin < fmax, got " +
+                             std::to_string(fmin) + " and " + std::to_string(fmax));
+        input["fmin_hz"] = fmin;
+        input["fmax_hz"] = fmax;
+    }
+    return input;
+}
+
+struct ReportTool {
+    const char* id;
+    nlohmann::json (*options)(po::options_description&, const po::variables_map*);
+};
+
+const ReportTool kReportTools[] = {
+    {"structure", &structureOptions},
+};
+
+} // namespace
+
+int runReportCommand(const std::vector<std::string>& args, CommandIo& io)
+{
+    std::string known;
+    for (const auto& t : kReportTools)
+        known += (known.empty() ? "" : ", ") + std::string(t.id);
+    if (args.empty() || args.front().rfind("-", 0) == 0) {
+        if (!args.empty() && (args.front() == "--help" || args.front() == "-h")) {
+            io.out << "Usage: dtop report <tool> --out DIR [options]\n\nTools: " << known
+                   << "\nSee dtop report <tool> --help for the tool's options.\n";
+            return kExitOk;
+        }
+        throw UsageError("report needs a tool id first: one of " + known);
+    }
+    const ReportTool* tool = nullptr;
+    for (const auto& t : kReportTools)
+        if (args.front() == t.id)
+            tool = &t;
+    if (!tool)
+        throw UsageError("unknown report tool '" + args.front() + "'; known: " + known);
+
+    po::options_description options("Options");
+    addModelOptions(options);
+    options.add_options()
+        ("out", po::value<std::string>(), "folder to write the report into (created if needed)")
+        ("width", po::value<int>()->default_value(1600), "image width [px]")
+        ("height", po::value<int>()->default_value(1000), "image height [px]");
+    tool->options(options, nullptr);
+    po::variables_map vm;
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (!parseOptions("report " + args.front(),
+                      "--out DIR [options]\n\nWrites every plot of the panel as PNG and CSV, and "
+                      "a JSON of inputs, results and version.",
+                      options, rest, vm, io))
+        return kExitOk;
+    if (!vm.count("out") || vm["out"].as<std::string>().empty())
+        throw UsageError("--out DIR is required");
+    const int width = vm["width"].as<int>(), height = vm["height"].as<int>();
+    if (width < 200 || width > 8000 || height < 150 || height > 8000)
+        throw UsageError("--width/--height must be 200–8000 × 150–8000 px, got " +
+                         std::to_string(width) + " × " + std::to_string(height));
+    const model::Profile profile = profileFromOptions(vm);
+    const nlohmann::json input = tool->options(options, &vm);
+
+    // Rendering needs a QApplication but never a display.
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    int argc = 1;
+    char name[] = "dtop";
+    char* argv[] = {name, nullptr};
+    QApplication app(argc, argv);
+    models::ActiveProfile active;
+    active.setProfile(profile, 0, false);
+    widgets::PanelContext context{active};
+    const gui::ToolInfo* info = gui::findTool(QString::fromLatin1(tool->id));
+    std::unique_ptr<widgets::ToolPanel> panel(info->create(context));
+    panel->resize(width, height);
+    panel->applyInput(input);
+    QString error;
+    if (!widgets::writeReport(*panel, QString::fromStdString(vm["out"].as<std::string>()),
+                              QSize(width, height), &error))
+        throw FileError(error.toStdString());
+    io.out << "report written to " << vm["out"].as<std::string>() << '\n';
+    return kExitOk;
+}
+
+} // namespace dtop::cli

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/presets.h"
+#include "models/active_profile.h"
+#include "widgets/plot_view.h"
+#include "widgets/profile_editor.h"
+#include "widgets/structure/structure_panel.h"
+
+#include <catch2/catch.hpp>
+
+#include <QTableWidget>
+
+using namespace dtop;
+
+namespace {
+double tableFrequency(const widgets::StructurePanel& panel, int mode)
+{
+    return panel.modalTable()->item(mode, 1)->text().toDouble();
+}
+} // namespace
+
+TEST_CASE("Editing k2 updates the modal table live", "[structure]")
+{
+    models::ActiveProfile active;
+    widgets::StructurePanel panel(active);
+    CHECK(tableFrequency(panel, 0) == Approx(6.2036).margin(1e-4));
+    REQUIRE(panel.editor()->setFieldText("k2", "60000"));
+    // Stiffer second storey: every frequency rises; the active profile follows the edit.
+    CHECK(active.profile().stiffnesses[1] == 60000.0);
+    CHECK(active.isEdited());
+    CHECK(tableFrequency(panel, 0) > 6.25);
+    const auto expected = dynamics::runModal({active.profile()}).undamped.frequenciesHz();
+    for (int r = 0; r < 3; ++r)
+        CHECK(tableFrequency(panel, r) == Approx(expected[static_cast<std::size_t>(r)]).margin(1e-4));
+}
+
+TEST_CASE("An invalid field shows its message and keeps the last valid result", "[structure]")
+{
+    models::ActiveProfile active;
+    widgets::StructurePanel panel(active);
+    REQUIRE(panel.editor()->setFieldText("k2", "50000"));
+    const double valid = tableFrequency(panel, 1);
+    REQUIRE(panel.editor()->setFieldText("k2", "-3"));
+    CHECK(panel.editor()->issues() == QStringList{"stiffness k2 must be > 0 N/m, got -3"});
+    CHECK(tableFrequency(panel, 1) == valid);
+    CHECK(active.profile().stiffnesses[1] == 50000.0);
+    REQUIRE(panel.editor()->setFieldText("m1", "abc"));
+    CHECK(panel.editor()->issues().contains("m1: 'abc' is not a number"));
+    // Fixing both restores live updates.
+    panel.editor()->setFieldText("k2", "40000");
+    panel.editor()->setFieldText("m1", "5");
+    CHECK(panel.editor()->issues().isEmpty());
+    CHECK(active.profile().stiffnesses[1] == 40000.0);
+    CHECK(tableFrequency(panel, 1) != valid);
+}
+
+TEST_CASE("Changing the number of storeys resizes the model", "[structure]")
+{
+    models::ActiveProfile active;
+    active.setProfile(*model::preset("southampton-design"), 0, false);
+    widgets::StructurePanel panel(active);
+    model::Profile p = active.profile();
+    p.masses.push_back(5.201);
+    p.stiffnesses.push_back(p.stiffnesses.back());
+    active.edit(p);
+    CHECK(panel.modalTable()->rowCount() == 4);
+    CHECK(panel.modalResult()->undamped.angularFrequencies.size() == 4);
+}
+
+TEST_CASE("Structure panel report input and plots", "[structure]")
+{
+    models::ActiveProfile active;
+    widgets::StructurePanel panel(active);
+    panel.applyInput({{"quantity", "accelerance"}, {"input_floor", 2}});
+    const auto input = panel.reportInput();
+    CHECK(input["quantity"] == "accelerance");
+    CHECK(input["input_floor"] == 2);
+    CHECK(panel.plots().size() == 2);
+    CHECK(panel.plots().front().plot->seriesCount() == 3);
+    CHECK(panel.reportResult()["modal"]["frequencies_hz"].size() == 3);
+}
