@@ -128,16 +128,15 @@ void ProfileEditor::setProfile(const model::Profile& p)
     m_valid = p;
     const int n = static_cast<int>(p.storeys());
     m_storeys->setValue(n);
-    m_table->setRowCount(n);
-    for (int row = 0; row < n; ++row) {
-        const auto r = static_cast<std::size_t>(row);
+    std::vector<FloorTexts> texts(static_cast<std::size_t>(n));
+    for (std::size_t f = 0; f < texts.size(); ++f) {
         const double values[kColumns] = {
-            p.masses[r], p.stiffnesses[r], r < p.dampers.size() ? p.dampers[r] : 0.0,
-            r < p.cubicStiffnesses.size() ? p.cubicStiffnesses[r] : 0.0};
-        m_table->setVerticalHeaderItem(row, new QTableWidgetItem(tr("Floor %1").arg(row + 1)));
+            p.masses[f], p.stiffnesses[f], f < p.dampers.size() ? p.dampers[f] : 0.0,
+            f < p.cubicStiffnesses.size() ? p.cubicStiffnesses[f] : 0.0};
         for (int col = 0; col < kColumns; ++col)
-            m_table->setItem(row, col, new QTableWidgetItem(numberText(values[col])));
+            texts[f][static_cast<std::size_t>(col)] = numberText(values[col]);
     }
+    writeTexts(texts);
     m_dampingModel->setCurrentIndex(m_dampingModel->findData(static_cast<int>(p.damping)));
     m_alpha->setText(numberText(p.rayleighAlpha));
     m_beta->setText(numberText(p.rayleighBeta));
@@ -151,20 +150,47 @@ void ProfileEditor::setProfile(const model::Profile& p)
     m_updating = false;
 }
 
+int ProfileEditor::rowOfFloor(int floorIndex) const
+{
+    // The table looks like the building: the top floor is the top row.
+    return m_table->rowCount() - 1 - floorIndex;
+}
+
+std::vector<ProfileEditor::FloorTexts> ProfileEditor::readTexts() const
+{
+    std::vector<FloorTexts> texts(static_cast<std::size_t>(m_table->rowCount()));
+    for (int f = 0; f < m_table->rowCount(); ++f)
+        for (int col = 0; col < kColumns; ++col) {
+            const QTableWidgetItem* item = m_table->item(rowOfFloor(f), col);
+            texts[static_cast<std::size_t>(f)][static_cast<std::size_t>(col)] =
+                item ? item->text() : QString();
+        }
+    return texts;
+}
+
+void ProfileEditor::writeTexts(const std::vector<FloorTexts>& texts)
+{
+    const bool blocked = m_table->blockSignals(true);
+    m_table->setRowCount(static_cast<int>(texts.size()));
+    for (int f = 0; f < static_cast<int>(texts.size()); ++f) {
+        const int row = rowOfFloor(f);
+        m_table->setVerticalHeaderItem(row, new QTableWidgetItem(tr("Floor %1").arg(f + 1)));
+        for (int col = 0; col < kColumns; ++col)
+            m_table->setItem(row, col,
+                             new QTableWidgetItem(texts[static_cast<std::size_t>(f)]
+                                                       [static_cast<std::size_t>(col)]));
+    }
+    m_table->blockSignals(blocked);
+}
+
 void ProfileEditor::rebuildRows(int storeys)
 {
     m_updating = true;
-    const int old = m_table->rowCount();
-    m_table->setRowCount(storeys);
+    std::vector<FloorTexts> texts = readTexts();
     // New storeys copy the top one: a sensible start for a taller building.
-    for (int row = old; row < storeys; ++row) {
-        m_table->setVerticalHeaderItem(row, new QTableWidgetItem(tr("Floor %1").arg(row + 1)));
-        for (int col = 0; col < kColumns; ++col) {
-            const QTableWidgetItem* source = old > 0 ? m_table->item(old - 1, col) : nullptr;
-            m_table->setItem(row, col,
-                             new QTableWidgetItem(source ? source->text() : QStringLiteral("1")));
-        }
-    }
+    const FloorTexts top = texts.empty() ? FloorTexts{"1", "1", "0", "0"} : texts.back();
+    texts.resize(static_cast<std::size_t>(storeys), top);
+    writeTexts(texts);
     for (QSpinBox* s : {m_modeA, m_modeB})
         s->setRange(1, std::max(storeys, 2));
     m_updating = false;
@@ -186,17 +212,18 @@ model::Profile ProfileEditor::readProfile(InputIssues& issues) const
                                             &p.cubicStiffnesses};
     for (auto* list : lists)
         list->assign(static_cast<std::size_t>(n), 0.0);
-    for (int row = 0; row < n; ++row)
+    const std::vector<FloorTexts> texts = readTexts();
+    for (int f = 0; f < n; ++f)
         for (int col = 0; col < kColumns; ++col) {
-            const QTableWidgetItem* item = m_table->item(row, col);
-            const std::string text = item ? item->text().toStdString() : std::string();
+            const std::string text =
+                texts[static_cast<std::size_t>(f)][static_cast<std::size_t>(col)].toStdString();
             double v = 0.0;
             if (!io::parseNumber(text, v)) {
-                const std::string field = kColumnFields[col] + std::to_string(row + 1);
+                const std::string field = kColumnFields[col] + std::to_string(f + 1);
                 issues.push_back({field, field + ": '" + text + "' is not a number"});
                 v = std::nan("");
             }
-            (*lists[col])[static_cast<std::size_t>(row)] = v;
+            (*lists[col])[static_cast<std::size_t>(f)] = v;
         }
     bool anyCubic = false;
     for (double v : p.cubicStiffnesses)
@@ -258,13 +285,13 @@ void ProfileEditor::showIssues(const InputIssues& issues)
         byField[QString::fromStdString(issue.field)] = QString::fromStdString(issue.message);
     }
     const bool blocked = m_table->blockSignals(true);
-    for (int row = 0; row < m_table->rowCount(); ++row)
+    for (int f = 0; f < m_table->rowCount(); ++f)
         for (int col = 0; col < kColumns; ++col) {
-            QTableWidgetItem* item = m_table->item(row, col);
+            QTableWidgetItem* item = m_table->item(rowOfFloor(f), col);
             if (!item)
                 continue;
             const auto it = byField.find(QString::fromLatin1(kColumnFields[col]) +
-                                         QString::number(row + 1));
+                                         QString::number(f + 1));
             item->setBackground(it != byField.end() ? QBrush(kInvalidBackground) : QBrush());
             item->setToolTip(it != byField.end() ? it->second : QString());
         }
@@ -289,11 +316,11 @@ bool ProfileEditor::setFieldText(const QString& field, const QString& text)
         if (!field.startsWith(prefix))
             continue;
         bool ok = false;
-        const int row = field.mid(prefix.size()).toInt(&ok) - 1;
+        const int floorIndex = field.mid(prefix.size()).toInt(&ok) - 1;
         // "kc2" also starts with "k": require the rest to be a number.
-        if (!ok || row < 0 || row >= m_table->rowCount())
+        if (!ok || floorIndex < 0 || floorIndex >= m_table->rowCount())
             continue;
-        m_table->item(row, col)->setText(text); // itemChanged → onChanged
+        m_table->item(rowOfFloor(floorIndex), col)->setText(text); // itemChanged → onChanged
         return true;
     }
     for (auto [name, edit] : {std::pair{"alpha", m_alpha}, {"beta", m_beta}, {"zeta", m_zeta}})

@@ -5,7 +5,9 @@
 
 #include <QWidget>
 
+#include <array>
 #include <map>
+#include <vector>
 
 class QComboBox;
 class QLabel;
@@ -38,6 +40,10 @@ signals:
     void validityChanged(bool valid);
 
 private:
+    using FloorTexts = std::array<QString, 4>; // m, k, c, kc of one floor
+    int rowOfFloor(int floorIndex) const;
+    std::vector<FloorTexts> readTexts() const; // floor 1 first
+    void writeTexts(const std::vector<FloorTexts>& texts);
     void rebuildRows(int storeys);
     void updateDampingWidgets();
     void onChanged();
