@@ -230,15 +230,16 @@ ReadResult<Catalogue> loadBundledCatalogue(const std::string& dataDirectory)
     return readManifest((std::filesystem::path(dataDirectory) / "manifest.json").string());
 }
 
-nlohmann::json manifestToJson(const Catalogue& c)
+nlohmann::ordered_json manifestToJson(const Catalogue& c)
 {
-    json root;
+    using ojson = nlohmann::ordered_json;
+    ojson root;
     root["format_version"] = 1;
     if (!c.licenceFile.empty())
         root["licence_file"] = c.licenceFile;
-    json datasets = json::array();
+    ojson datasets = ojson::array();
     for (const auto& d : c.datasets) {
-        json j;
+        ojson j;
         j["id"] = d.id;
         j["title"] = d.title;
         j["rig"] = d.rig;
@@ -247,7 +248,7 @@ nlohmann::json manifestToJson(const Catalogue& c)
         j["format"] = d.format;
         if (d.kind == DatasetKind::Frf) {
             j["quantity"] = frfQuantityText(d.quantity);
-            j["frequency_range_hz"] = json::array({d.frequencyMinHz, d.frequencyMaxHz});
+            j["frequency_range_hz"] = ojson::array({d.frequencyMinHz, d.frequencyMaxHz});
             j["frequency_step_hz"] = d.frequencyStepHz;
         } else {
             j["response"] = responseQuantityName(d.response);
@@ -263,11 +264,11 @@ nlohmann::json manifestToJson(const Catalogue& c)
         datasets.push_back(std::move(j));
     }
     root["datasets"] = std::move(datasets);
-    json unavailable = json::array();
+    ojson unavailable = ojson::array();
     for (const auto& u : c.unavailable)
         unavailable.push_back({{"rig", u.rig}, {"what", u.what}, {"note", u.note}});
     root["unavailable"] = std::move(unavailable);
-    json others = json::array();
+    ojson others = ojson::array();
     for (const auto& f : c.otherFiles)
         others.push_back({{"id", f.id}, {"title", f.title}, {"file", f.file},
                           {"format", f.format}, {"source", f.source}, {"licence", f.licence},

@@ -65,7 +65,8 @@ ReadResult<Catalogue> parseManifest(const std::string& jsonText, const std::stri
 // dataDirectory/manifest.json (the application passes its bundled data/ directory).
 ReadResult<Catalogue> loadBundledCatalogue(const std::string& dataDirectory);
 
-nlohmann::json manifestToJson(const Catalogue& catalogue);
+// Keys in the order of the schema above, so that the file reads well.
+nlohmann::ordered_json manifestToJson(const Catalogue& catalogue);
 
 // Reads the data of catalogue entry `id` in its listed format. The result's info is the
 // manifest's entry with the sampling fields measured on the data (describeSampling()) and

@@ -82,8 +82,13 @@ DatasetFormat detectFormat(std::string_view text)
         return DatasetFormat::DtopCsv;
     if (line.substr(0, 5) == "t (s)")
         return DatasetFormat::CristalloTimeHistory;
-    if (line.find(';') != std::string_view::npos)
-        return DatasetFormat::CristalloComplex;
+    if (line.find(';') != std::string_view::npos) {
+        if (line.find('j') != std::string_view::npos || line.find('J') != std::string_view::npos)
+            return DatasetFormat::CristalloComplex;
+        fail(lines.number(), "';'-separated real numbers: the Cristallo dB format separates "
+                             "them with ',', and the complex format writes complex numbers "
+                             "such as 0.1+0.2j (force the format to read real values as complex)");
+    }
     if (line.find(',') != std::string_view::npos) {
         if (allFields(line, ',', isRealText))
             return DatasetFormat::CristalloDb;

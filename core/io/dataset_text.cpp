@@ -54,8 +54,8 @@ std::string quoted(std::string_view text, std::size_t maxChars)
 {
     const std::size_t kMax = maxChars;
     std::string shown(text.substr(0, kMax));
-    for (char& c : shown) // binary junk must not reach a terminal
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+    for (char& c : shown) // binary junk must not reach a terminal (non-ASCII included)
+        if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f)
             c = '?';
     return "'" + shown + (text.size() > kMax ? "...'" : "'");
 }
@@ -98,7 +98,7 @@ void splitRow(std::string_view line, std::size_t lineNumber, char delimiter, std
         if (end == std::string_view::npos)
             break;
         start = end + 1;
-        if (fields.size() > maxColumns)
+        if (fields.size() >= maxColumns) // stop early on a line of a million commas
             fail(lineNumber, "more than " + std::to_string(maxColumns) + " columns");
     }
     const char other = otherDelimiter(line, delimiter);
@@ -107,7 +107,7 @@ void splitRow(std::string_view line, std::size_t lineNumber, char delimiter, std
                               delimiterName(delimiter) + "-separated " + what + ", found " +
                               std::to_string(fields.size());
         if (other)
-            message += " (the line is separated by " + delimiterText(other) + ")";
+            message += " (the line also contains " + delimiterText(other) + ")";
         fail(lineNumber, message);
     }
     if (other)
@@ -222,17 +222,17 @@ double checkTimeAxis(const std::vector<double>& axis, const std::vector<std::siz
     if (axis.size() < 2)
         fail(lines.empty() ? 1 : lines.front(),
              "only one sample, expected at least two to know the sampling rate");
-    const double step = (axis.back() - axis.front()) / static_cast<double>(axis.size() - 1);
     // Printed times carry rounding (5 significant digits in the Cristallo files); a jitter
     // of 1 % of the step is rounding, more is a gap or a change of rate.
-    for (std::size_t i = 1; i < axis.size(); ++i) {
+    const double first = axis[1] - axis[0];
+    for (std::size_t i = 2; i < axis.size(); ++i) {
         const double d = axis[i] - axis[i - 1];
-        if (std::abs(d - step) > 0.01 * step)
+        if (std::abs(d - first) > 0.01 * first)
             fail(lines[i], "time step " + formatNumber(d) + " s from the previous line differs " +
-                               "from the mean step " + formatNumber(step) +
+                               "from the first step " + formatNumber(first) +
                                " s; the time axis must be uniformly sampled");
     }
-    return 1.0 / step;
+    return static_cast<double>(axis.size() - 1) / (axis.back() - axis.front());
 }
 
 void checkRowLimit(std::size_t rows, std::size_t lineNumber, const ReadOptions& options)
