@@ -61,7 +61,9 @@ const Source kSources[] = {
      "southampton", "rigs/ExpDataSo.csv", "dtLib/crossval/Data/Experimental Data/ExpDataSo.csv",
      DatasetFormat::CristalloDb, "rigs/southampton_exp_db.csv", "accelerance", "(m/s²)/N", 1,
      false,
-     "Magnitudes in dB (20*log10|H|), 0-128 Hz, step 0.03125 Hz. Lines 2-4097 equal "
+     "Magnitudes in dB (20*log10|H|), 0-128 Hz, step 0.03125 Hz (the source printed the "
+     "frequencies to 5 significant digits, e.g. 1.0312 for 1.03125; the conversion restores "
+     "the exact grid, data/README.md). Lines 2-4097 equal "
      "20*log10|H| of southampton-exp-force1 within 5e-4 dB, hence accelerance for a force at "
      "floor 1; line 1 (0 Hz) has no counterpart there. The cross-validation tool showed 0-41 Hz."},
     {"swansea-exp-db", "Swansea rig, measured FRF magnitudes (dB)", "swansea",
@@ -142,13 +144,14 @@ const Source kSources[] = {
     std::exit(1);
 }
 
-// NumDataSo.csv's first column is numpy's linspace(0.1, 1000, 100000) printed with 5
-// significant digits, which makes 8 frequencies repeat. Put the exact grid back, after
+// The first column of NumDataSo.csv is numpy's linspace(0.1, 1000, 100000) printed with 5
+// significant digits, which makes 8 frequencies repeat; that of ExpDataSo.csv is the FFT grid
+// k * 0.03125 Hz printed the same way (1.03125 -> 1.0312), which makes the grid uneven. Put
+// the exact grid back (numpy's formula: start + i * step, the last point = stop), after
 // checking that it prints as every line of the file does.
-std::string restoreLinspaceAxis(const std::string& text)
+std::string restoreAxis(const std::string& text, const std::string& name, double start,
+                        double stop, std::size_t n)
 {
-    const double start = 0.1, stop = 1000.0;
-    const std::size_t n = 100000;
     const double step = (stop - start) / static_cast<double>(n - 1);
     std::string out;
     std::size_t pos = 0, i = 0;
@@ -163,19 +166,19 @@ std::string restoreLinspaceAxis(const std::string& text)
         const std::size_t comma = line.find(',');
         double inFile = 0.0;
         if (i >= n || comma == std::string::npos || !parseNumber(line.substr(0, comma), inFile))
-            die("NumDataSo.csv line " + std::to_string(i + 1) + " is not as expected");
+            die(name + " line " + std::to_string(i + 1) + " is not as expected");
         const double exact = i + 1 == n ? stop : start + static_cast<double>(i) * step;
         char printed[32];
         std::snprintf(printed, sizeof printed, "%.5g", exact);
         double rounded = 0.0;
         if (!parseNumber(printed, rounded) || rounded != inFile)
-            die("NumDataSo.csv line " + std::to_string(i + 1) + ": " + line.substr(0, comma) +
-                " is not linspace(0.1, 1000, 100000) to 5 digits (" + printed + ")");
+            die(name + " line " + std::to_string(i + 1) + ": " + line.substr(0, comma) +
+                " is not the expected grid point printed to 5 digits (" + printed + ")");
         out += formatNumber(exact) + line.substr(comma) + '\n';
         ++i;
     }
     if (i != n)
-        die("NumDataSo.csv has " + std::to_string(i) + " lines, expected 100000");
+        die(name + " has " + std::to_string(i) + " lines, expected " + std::to_string(n));
     return out;
 }
 
@@ -201,7 +204,9 @@ int main(int argc, char** argv)
         if (!readFile((in / s.input).string(), text, error))
             die(error);
         if (std::string(s.input) == "rigs/NumDataSo.csv")
-            text = restoreLinspaceAxis(text);
+            text = restoreAxis(text, s.input, 0.1, 1000.0, 100000);
+        if (std::string(s.input) == "rigs/ExpDataSo.csv")
+            text = restoreAxis(text, s.input, 0.0, 128.0, 4097);
         ReadOptions options;
         options.format = s.format;
         ReadResult<Dataset> read = parseDataset(text, (in / s.input).string(), options);
