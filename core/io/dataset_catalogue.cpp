@@ -219,8 +219,15 @@ ReadResult<Catalogue> parseManifest(const std::string& jsonText, const std::stri
 ReadResult<Catalogue> readManifest(const std::string& manifestPath)
 {
     std::string text, error;
-    if (!readFile(manifestPath, text, error))
+    if (!readFile(manifestPath, text, error)) {
+        // readFile names the path itself; ReadError::text() adds it once.
+        const std::string prefix = "cannot read " + manifestPath + ": ";
+        if (error.rfind(prefix, 0) == 0)
+            error = "cannot read the file: " + error.substr(prefix.size());
+        else if (error.rfind(manifestPath + ": ", 0) == 0)
+            error = error.substr(manifestPath.size() + 2);
         return ReadError{manifestPath, 0, error};
+    }
     const std::string directory = std::filesystem::path(manifestPath).parent_path().string();
     return parseManifest(text, manifestPath, directory.empty() ? "." : directory);
 }

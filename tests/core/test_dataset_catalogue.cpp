@@ -387,8 +387,7 @@ TEST_CASE("Malformed manifests are reported with the file and what is wrong", "[
     const ReadResult<Catalogue> missing = readManifest("/nonexistent/manifest.json");
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().text() ==
-          "/nonexistent/manifest.json: cannot read /nonexistent/manifest.json: No such file or "
-          "directory");
+          "/nonexistent/manifest.json: cannot read the file: No such file or directory");
     const ReadResult<Dataset> unknown = readCatalogueDataset(bundled(), "no-such-id");
     REQUIRE_FALSE(unknown.ok());
     CHECK(unknown.error().message == "no dataset 'no-such-id' in the catalogue");
