@@ -18,7 +18,7 @@ std::string formatNumber(double value)
 }
 
 namespace {
-std::from_chars_result parseWhole(const std::string& text, double& value, const char*& last)
+std::from_chars_result parseWhole(std::string_view text, double& value, const char*& last)
 {
     const std::size_t begin = text.find_first_not_of(" \t\r\n");
     const std::size_t end = text.find_last_not_of(" \t\r\n");
@@ -33,14 +33,14 @@ std::from_chars_result parseWhole(const std::string& text, double& value, const 
 }
 } // namespace
 
-bool parseNumber(const std::string& text, double& value)
+bool parseNumber(std::string_view text, double& value)
 {
     const char* last = nullptr;
     const auto result = parseWhole(text, value, last);
     return last && result.ec == std::errc() && result.ptr == last;
 }
 
-bool isOutOfRangeNumber(const std::string& text)
+bool isOutOfRangeNumber(std::string_view text)
 {
     double value = 0.0;
     const char* last = nullptr;

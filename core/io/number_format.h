@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace dtop::io {
 
@@ -10,9 +11,9 @@ namespace dtop::io {
 std::string formatNumber(double value);
 
 // Parses a whole string as a double (leading/trailing blanks allowed, nothing else).
-bool parseNumber(const std::string& text, double& value);
+bool parseNumber(std::string_view text, double& value);
 
 // True for text that is a well-formed number too large or too small for a double ("1e400").
-bool isOutOfRangeNumber(const std::string& text);
+bool isOutOfRangeNumber(std::string_view text);
 
 } // namespace dtop::io
