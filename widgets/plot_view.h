@@ -25,6 +25,12 @@ struct AxisSpec {
     AxisScale scale = AxisScale::Linear;
 };
 
+// A range along one axis in display units (Hz, dB, ...).
+struct AxisRange {
+    double min = 0;
+    double max = 0;
+};
+
 struct SeriesStyle {
     QColor color;          // invalid = next colour of the palette
     qreal width = 1.5;
@@ -47,9 +53,12 @@ public:
     void setXAxis(const AxisSpec& axis);
     void setYAxis(const AxisSpec& axis);
 
-    // Removes every series and band (axes and title stay).
+    // Removes every series and band (axes and title stay). A zoom the user made is kept, so
+    // that live updates of the data do not throw it away; resetZoom() returns to the data.
     void clear();
-    // Returns the series id. x and y must have the same length.
+    // Returns the series id (ids are never reused). x and y must have the same length
+    // (std::invalid_argument otherwise). For decimation x should be ascending; a series that
+    // is not (a Nyquist plot, say) is drawn point by point.
     int addSeries(const QString& name, std::vector<double> x, std::vector<double> y,
                   const SeriesStyle& style = {});
     // A shaded band between lower and upper (for bounds and envelopes).
@@ -59,10 +68,14 @@ public:
     bool isSeriesVisible(int id) const;
     int seriesCount() const;
 
-    // Back to the full data range.
+    // Back to the full data range (or the range given to setXRange) of the visible series.
     void resetZoom();
-    // Sets the x range shown (e.g. to frame the modes); resetZoom() returns to it.
+    // Sets the x range shown (e.g. to frame the modes); resetZoom() returns to it. Ignored
+    // unless min < max, both finite (and > 0 on a log axis).
     void setXRange(double min, double max);
+    // The ranges shown now, in display units.
+    AxisRange shownXRange() const;
+    AxisRange shownYRange() const;
 
     // Informational note shown under the plot, e.g. "12 non-positive values not shown on the
     // log axis"; empty when there is nothing to say.

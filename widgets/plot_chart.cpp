@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/plot_chart.h"
+
+#include "signal/min_max_decimation.h"
+#include "widgets/axis_ticks.h"
+
+#include <QAreaSeries>
+#include <QCategoryAxis>
+#include <QGraphicsLayout>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QScatterSeries>
+
+#include <algorithm>
+#include <cmath>
+
+namespace dtop::widgets {
+
+namespace {
+
+const QColor textColor(0x26, 0x26, 0x26);
+const QColor axisColor(0x8c, 0x8c, 0x8c);
+const QColor gridColor(0xdd, 0xdd, 0xdd);
+const QColor minorGridColor(0xf0, 0xf0, 0xf0);
+const QColor hiddenColor(0xb0, 0xb0, 0xb0);
+
+// Room the axis labels, titles, legend and margins take from the chart, for spacing ticks
+// before the chart is laid out (the plot area itself is not used, to avoid a feedback loop
+// between tick labels and layout).
+constexpr double horizontalDecorationPx = 100;
+constexpr double verticalDecorationPx = 120;
+// Minimum distance between tick labels.
+constexpr double xTickSpacingPx = 80;
+constexpr double yTickSpacingPx = 42;
+constexpr double minorTickSpacingPx = 3;
+
+QFont scaledFont(qreal pointSize, bool bold = false)
+{
+    QFont font;
+    font.setPointSizeF(pointSize);
+    font.setBold(bold);
+    return font;
+}
+
+void styleAxis(QCategoryAxis* axis)
+{
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    axis->setLabelsFont(scaledFont(8.5));
+    axis->setLabelsColor(textColor);
+    axis->setTitleFont(scaledFont(9.5));
+    axis->setTitleBrush(textColor);
+    axis->setLinePen(QPen(axisColor, 1));
+    axis->setLineVisible(false); // the plot area's frame draws the axes
+    axis->setGridLinePen(QPen(gridColor, 1));
+    axis->setGridLineVisible(true);
+    axis->setMinorGridLineVisible(false);
+    axis->setShadesVisible(false);
+    axis->setTruncateLabels(false);
+}
+
+void setTicks(QCategoryAxis* axis, const std::vector<AxisTick>& ticks, double min, double max)
+{
+    for (const QString& label : axis->categoriesLabels())
+        axis->remove(label);
+    axis->setRange(min, max);
+    axis->setStartValue(min);
+    for (const AxisTick& tick : ticks) {
+        // Labels must be unique; a repeated label (extreme zoom) is skipped.
+        if (!axis->categoriesLabels().contains(tick.label))
+            axis->append(tick.label, tick.position);
+    }
+}
+
+std::vector<AxisTick> ticksFor(AxisScale scale, double min, double max, double lengthPx,
+                               double spacingPx)
+{
+    return scale == AxisScale::Log ? logTicks(min, max, lengthPx, spacingPx)
+                                   : linearTicks(min, max, lengthPx, spacingPx);
+}
+
+std::vector<AxisTick> minorTicksFor(AxisScale scale, double min, double max, double lengthPx)
+{
+    if (scale != AxisScale::Log)
+        return {};
+    std::vector<AxisTick> ticks;
+    for (double position : logMinorTicks(min, max, lengthPx, minorTickSpacingPx))
+        ticks.push_back({position, QString::number(ticks.size())});
+    return ticks;
+}
+
+QList<QPointF> decimatedPoints(const PlotItem& item, std::size_t curve, const PlotRange& range,
+                               int columns)
+{
+    const PlotCurve& c = item.curves[curve];
+    const auto& x = c.plotX();
+    const auto& y = c.plotY();
+    QList<QPointF> points;
+    if (!item.ascending) {
+        points.reserve(static_cast<qsizetype>(x.size()));
+        for (std::size_t i = 0; i < x.size(); ++i)
+            points.append(QPointF(x[i], y[i]));
+        return points;
+    }
+    const auto kept = signal::minMaxDecimate(x, y, range.x0, range.x1,
+                                             static_cast<std::size_t>(std::max(columns, 1)));
+    points.reserve(static_cast<qsizetype>(kept.size()));
+    for (std::size_t i : kept)
+        points.append(QPointF(x[i], y[i]));
+    return points;
+}
+
+QColor withAlpha(QColor color, int alpha)
+{
+    color.setAlpha(alpha);
+    return color;
+}
+
+} // namespace
+
+PlotChart::PlotChart()
+    : m_chart(new QChart), m_axisX(new QCategoryAxis), m_axisY(new QCategoryAxis),
+      m_minorX(new QCategoryAxis), m_minorY(new QCategoryAxis)
+{
+    m_chart->setTheme(QChart::ChartThemeLight);
+    m_chart->setAnimationOptions(QChart::NoAnimation);
+    m_chart->setBackgroundRoundness(0);
+    m_chart->setDropShadowEnabled(false);
+    m_chart->setBackgroundBrush(Qt::white);
+    m_chart->setBackgroundPen(Qt::NoPen);
+    m_chart->setPlotAreaBackgroundVisible(true);
+    m_chart->setPlotAreaBackgroundBrush(Qt::white);
+    m_chart->setPlotAreaBackgroundPen(QPen(axisColor, 1));
+    m_chart->setMargins(QMargins(6, 6, 14, 4));
+    m_chart->layout()->setContentsMargins(0, 0, 0, 0);
+    m_chart->setTitleFont(scaledFont(10.5, true));
+    m_chart->setTitleBrush(textColor);
+
+    QLegend* legend = m_chart->legend();
+    legend->setAlignment(Qt::AlignTop);
+    legend->setFont(scaledFont(8.5));
+    legend->setLabelColor(textColor);
+    legend->setMarkerShape(QLegend::MarkerShapeFromSeries);
+    legend->setShowToolTips(true);
+    legend->setVisible(false);
+
+    styleAxis(m_axisX);
+    styleAxis(m_axisY);
+    // Unlabelled axes under the main ones carry the minor grid of log axes (2…9 × 10ⁿ).
+    for (QCategoryAxis* minor : {m_minorX, m_minorY}) {
+        styleAxis(minor);
+        minor->setLabelsVisible(false);
+        minor->setTitleVisible(false);
+        minor->setGridLinePen(QPen(minorGridColor, 1));
+    }
+    m_chart->addAxis(m_minorX, Qt::AlignBottom);
+    m_chart->addAxis(m_minorY, Qt::AlignLeft);
+    m_chart->addAxis(m_axisX, Qt::AlignBottom);
+    m_chart->addAxis(m_axisY, Qt::AlignLeft);
+}
+
+void PlotChart::setTitle(const QString& title)
+{
+    m_chart->setTitle(title);
+}
+
+void PlotChart::setAxes(const AxisSpec& x, const AxisSpec& y)
+{
+    m_axisX->setTitleText(axisTitle(x));
+    m_axisY->setTitleText(axisTitle(y));
+    m_xScale = x.scale == AxisScale::Log ? AxisScale::Log : AxisScale::Linear;
+    m_yScale = y.scale;
+}
+
+void PlotChart::addItem(const PlotItem& item)
+{
+    ItemSeries s;
+    s.color = item.style.color;
+    QAbstractSeries* added = nullptr;
+    if (item.band) {
+        auto* area = new QAreaSeries;
+        area->setUpperSeries(new QLineSeries(area));
+        area->setLowerSeries(new QLineSeries(area));
+        area->setBrush(withAlpha(s.color, 56));
+        area->setPen(QPen(withAlpha(s.color, 110), 1));
+        s.area = area;
+        added = area;
+    } else if (item.style.markers) {
+        auto* scatter = new QScatterSeries;
+        scatter->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+        scatter->setMarkerSize(std::max(5.0, 4.0 * item.style.width));
+        scatter->setColor(s.color);
+        scatter->setBorderColor(s.color.darker(130));
+        s.line = scatter;
+        added = scatter;
+    } else {
+        auto* line = new QLineSeries;
+        QPen pen(s.color, item.style.width, item.style.dashed ? Qt::DashLine : Qt::SolidLine,
+                 Qt::RoundCap, Qt::RoundJoin);
+        line->setPen(pen);
+        s.line = line;
+        added = line;
+    }
+    added->setName(item.name);
+    m_chart->addSeries(added);
+    added->attachAxis(m_axisX);
+    added->attachAxis(m_axisY);
+    added->setVisible(item.visible);
+    m_series[item.id] = s;
+
+    for (QLegendMarker* marker : m_chart->legend()->markers(added)) {
+        const int id = item.id;
+        QObject::connect(marker, &QLegendMarker::clicked, m_chart, [this, id] {
+            if (m_legendClicked)
+                m_legendClicked(id);
+        });
+    }
+    styleLegendMarker(s, item.visible);
+    m_chart->legend()->setVisible(!m_series.empty());
+}
+
+void PlotChart::clearItems()
+{
+    for (auto& [id, s] : m_series) {
+        QAbstractSeries* series = mainSeries(s);
+        m_chart->removeSeries(series);
+        delete series;
+    }
+    m_series.clear();
+    m_chart->legend()->setVisible(false);
+}
+
+QAbstractSeries* PlotChart::mainSeries(const ItemSeries& s) const
+{
+    return s.area ? static_cast<QAbstractSeries*>(s.area) : static_cast<QAbstractSeries*>(s.line);
+}
+
+void PlotChart::setItemVisible(const PlotItem& item)
+{
+    auto it = m_series.find(item.id);
+    if (it == m_series.end())
+        return;
+    mainSeries(it->second)->setVisible(item.visible);
+    styleLegendMarker(it->second, item.visible);
+}
+
+void PlotChart::styleLegendMarker(const ItemSeries& s, bool visible)
+{
+    // Hiding a series hides its marker too; keep the marker, greyed, so it can be clicked back.
+    for (QLegendMarker* marker : m_chart->legend()->markers(mainSeries(s))) {
+        marker->setVisible(true);
+        marker->setLabelBrush(visible ? textColor : hiddenColor);
+        const QColor color = visible ? s.color : withAlpha(s.color, 60);
+        if (s.area) {
+            marker->setShape(QLegend::MarkerShapeRectangle);
+            marker->setBrush(visible ? withAlpha(s.color, 90) : withAlpha(s.color, 25));
+            marker->setPen(QPen(color, 1));
+        } else {
+            marker->setBrush(color);
+            marker->setPen(QPen(color, 2));
+        }
+        marker->setFont(scaledFont(8.5));
+    }
+}
+
+void PlotChart::setLegendClickHandler(std::function<void(int)> handler)
+{
+    m_legendClicked = std::move(handler);
+}
+
+void PlotChart::setRange(const PlotRange& range)
+{
+    m_range = range;
+    const QSizeF size = m_chart->size();
+    const double width = std::max(100.0, size.width() - horizontalDecorationPx);
+    const double height = std::max(60.0, size.height() - verticalDecorationPx);
+    setTicks(m_axisX, ticksFor(m_xScale, range.x0, range.x1, width, xTickSpacingPx), range.x0,
+             range.x1);
+    setTicks(m_axisY, ticksFor(m_yScale, range.y0, range.y1, height, yTickSpacingPx), range.y0,
+             range.y1);
+    setTicks(m_minorX, minorTicksFor(m_xScale, range.x0, range.x1, width), range.x0, range.x1);
+    setTicks(m_minorY, minorTicksFor(m_yScale, range.y0, range.y1, height), range.y0, range.y1);
+}
+
+void PlotChart::redraw(const std::vector<PlotItem>& items, int columns)
+{
+    for (const PlotItem& item : items) {
+        auto it = m_series.find(item.id);
+        if (it == m_series.end())
+            continue;
+        const ItemSeries& s = it->second;
+        if (!item.visible)
+            continue; // hidden series keep their last points; redrawn when shown
+        if (s.area) {
+            s.area->lowerSeries()->replace(decimatedPoints(item, 0, m_range, columns));
+            s.area->upperSeries()->replace(decimatedPoints(item, 1, m_range, columns));
+        } else {
+            s.line->replace(decimatedPoints(item, 0, m_range, columns));
+        }
+    }
+}
+
+} // namespace dtop::widgets

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "widgets/plot_data.h"
+
+#include <QChart>
+
+#include <functional>
+#include <map>
+#include <vector>
+
+class QAbstractSeries;
+class QAreaSeries;
+class QCategoryAxis;
+class QXYSeries;
+
+namespace dtop::widgets {
+
+// The range shown, in plot coordinates (log10 on log axes).
+struct PlotRange {
+    double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
+};
+
+// A styled QChart showing PlotItems: one line / scatter series per series item, one area
+// series per band, on two linear axes in plot coordinates whose ticks and labels are computed
+// here (so log axes label any range, even less than a decade, with real values). Used by the
+// live view and, built afresh, for offscreen rendering at any size.
+class PlotChart {
+public:
+    PlotChart();
+    PlotChart(const PlotChart&) = delete;
+    PlotChart& operator=(const PlotChart&) = delete;
+
+    // The chart; whoever shows it (a QChartView or a QGraphicsScene) owns it.
+    QChart* chart() const { return m_chart; }
+    QCategoryAxis* axisX() const { return m_axisX; }
+    QCategoryAxis* axisY() const { return m_axisY; }
+
+    void setTitle(const QString& title);
+    void setAxes(const AxisSpec& x, const AxisSpec& y);
+    void addItem(const PlotItem& item);
+    void clearItems();
+    void setItemVisible(const PlotItem& item);
+    // Called with the item id when its legend marker is clicked.
+    void setLegendClickHandler(std::function<void(int)> handler);
+
+    // Axis ranges and ticks for the range shown.
+    void setRange(const PlotRange& range);
+    const PlotRange& range() const { return m_range; }
+    // Decimates every visible item to `columns` pixel columns of the range shown.
+    void redraw(const std::vector<PlotItem>& items, int columns);
+
+private:
+    struct ItemSeries {
+        QXYSeries* line = nullptr; // series items
+        QAreaSeries* area = nullptr; // bands
+        QColor color;
+    };
+    void styleLegendMarker(const ItemSeries& s, bool visible);
+    QAbstractSeries* mainSeries(const ItemSeries& s) const;
+
+    QChart* m_chart = nullptr;
+    QCategoryAxis* m_axisX = nullptr;
+    QCategoryAxis* m_axisY = nullptr;
+    QCategoryAxis* m_minorX = nullptr;
+    QCategoryAxis* m_minorY = nullptr;
+    std::map<int, ItemSeries> m_series;
+    std::function<void(int)> m_legendClicked;
+    PlotRange m_range;
+    AxisScale m_xScale = AxisScale::Linear;
+    AxisScale m_yScale = AxisScale::Linear;
+};
+
+} // namespace dtop::widgets

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/plot_data.h"
+
+#include <QStringList>
+
+#include <array>
+#include <cmath>
+
+namespace dtop::widgets {
+
+namespace {
+
+enum class Drop { None, NonPositive, ZeroDecibel, NonFinite };
+
+// Display value of a raw x or y on an axis, or the reason it cannot be shown.
+Drop toDisplay(double raw, AxisScale scale, double& display)
+{
+    if (!std::isfinite(raw))
+        return Drop::NonFinite;
+    switch (scale) {
+    case AxisScale::Linear:
+        display = raw;
+        return Drop::None;
+    case AxisScale::Log:
+        if (raw <= 0)
+            return Drop::NonPositive;
+        display = raw;
+        return Drop::None;
+    case AxisScale::Decibel:
+        if (raw == 0)
+            return Drop::ZeroDecibel;
+        display = 20.0 * std::log10(std::abs(raw));
+        return Drop::None;
+    }
+    return Drop::NonFinite;
+}
+
+void count(Drop reason, DropCounts& counts)
+{
+    switch (reason) {
+    case Drop::None:
+        break;
+    case Drop::NonPositive:
+        ++counts.nonPositive;
+        break;
+    case Drop::ZeroDecibel:
+        ++counts.zeroDecibel;
+        break;
+    case Drop::NonFinite:
+        ++counts.nonFinite;
+        break;
+    }
+}
+
+std::vector<double> toPlot(const std::vector<double>& display, AxisScale scale)
+{
+    if (scale != AxisScale::Log)
+        return {};
+    std::vector<double> plot(display.size());
+    for (std::size_t i = 0; i < display.size(); ++i)
+        plot[i] = std::log10(display[i]);
+    return plot;
+}
+
+QString countPhrase(std::size_t n, const QString& singular, const QString& plural)
+{
+    return QString::number(n) + QLatin1Char(' ') + (n == 1 ? singular : plural);
+}
+
+} // namespace
+
+DropCounts& DropCounts::operator+=(const DropCounts& other)
+{
+    nonPositive += other.nonPositive;
+    zeroDecibel += other.zeroDecibel;
+    nonFinite += other.nonFinite;
+    return *this;
+}
+
+void PlotItem::updateDisplay(AxisScale xScale, AxisScale yScale)
+{
+    const std::size_t nCurves = band ? 2 : 1;
+    const std::vector<double>* rawYs[2] = {&rawY, &rawUpper};
+    curves.assign(nCurves, PlotCurve{});
+    dropped = {};
+    const std::size_t n = rawX.size();
+    for (auto& c : curves) {
+        c.x.reserve(n);
+        c.y.reserve(n);
+    }
+    std::array<double, 2> ys{};
+    for (std::size_t i = 0; i < n; ++i) {
+        double x = 0;
+        Drop reason = toDisplay(rawX[i], xScale, x);
+        for (std::size_t k = 0; k < nCurves && reason == Drop::None; ++k)
+            reason = toDisplay((*rawYs[k])[i], yScale, ys[k]);
+        if (reason != Drop::None) {
+            count(reason, dropped);
+            continue;
+        }
+        for (std::size_t k = 0; k < nCurves; ++k) {
+            curves[k].x.push_back(x);
+            curves[k].y.push_back(ys[k]);
+        }
+    }
+    for (auto& c : curves) {
+        c.px = toPlot(c.x, xScale);
+        c.py = toPlot(c.y, yScale);
+    }
+    const auto& px = curves.front().plotX();
+    ascending = std::is_sorted(px.begin(), px.end());
+}
+
+QString dropNote(const DropCounts& counts, AxisScale xScale, AxisScale yScale)
+{
+    QStringList parts;
+    if (counts.nonPositive > 0) {
+        const bool both = xScale == AxisScale::Log && yScale == AxisScale::Log;
+        parts << countPhrase(counts.nonPositive, QStringLiteral("non-positive value"),
+                             QStringLiteral("non-positive values")) +
+                     (both ? QStringLiteral(" not shown on the log axes")
+                           : QStringLiteral(" not shown on the log axis"));
+    }
+    if (counts.zeroDecibel > 0) {
+        parts << countPhrase(counts.zeroDecibel, QStringLiteral("zero value"),
+                             QStringLiteral("zero values")) +
+                     QStringLiteral(" (−∞ dB) not shown on the dB axis");
+    }
+    if (counts.nonFinite > 0) {
+        parts << countPhrase(counts.nonFinite, QStringLiteral("non-finite value"),
+                             QStringLiteral("non-finite values")) +
+                     QStringLiteral(" (NaN or ∞) not shown");
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+QString axisTitle(const AxisSpec& axis)
+{
+    QString unit = axis.unit;
+    if (axis.scale == AxisScale::Decibel)
+        unit = unit.isEmpty() ? QStringLiteral("dB") : QStringLiteral("dB re 1 ") + unit;
+    if (unit.isEmpty())
+        return axis.label;
+    return axis.label + QStringLiteral(" [") + unit + QLatin1Char(']');
+}
+
+QColor paletteColor(int index)
+{
+    // Okabe–Ito without its yellow (too pale on white), black last.
+    static constexpr std::array<QRgb, 7> colors = {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7,
+                                                   0xE69F00, 0x56B4E9, 0x000000};
+    return QColor(colors[static_cast<std::size_t>(index) % colors.size()]);
+}
+
+} // namespace dtop::widgets

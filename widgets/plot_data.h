@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "widgets/plot_view.h"
+
+#include <QString>
+
+#include <cstddef>
+#include <vector>
+
+namespace dtop::widgets {
+
+// One drawn polyline in two coordinate systems: display units (what the user reads and the
+// CSV holds: dB applied, dropped points removed) and plot coordinates (log10 of the display
+// value on log axes, the display value otherwise; the chart itself is always linear).
+struct PlotCurve {
+    std::vector<double> x, y;   // display units
+    std::vector<double> px, py; // plot coordinates; empty when equal to x / y (linear axes)
+
+    const std::vector<double>& plotX() const { return px.empty() ? x : px; }
+    const std::vector<double>& plotY() const { return py.empty() ? y : py; }
+};
+
+// Points that cannot be drawn on the current axes, by reason.
+struct DropCounts {
+    std::size_t nonPositive = 0; // x or y ≤ 0 on a log axis
+    std::size_t zeroDecibel = 0; // y = 0 on a dB axis (−∞ dB)
+    std::size_t nonFinite = 0;   // NaN or ±∞ in the data
+
+    DropCounts& operator+=(const DropCounts& other);
+    std::size_t total() const { return nonPositive + zeroDecibel + nonFinite; }
+};
+
+// A series or a shaded band as the user gave it, plus its display form on the current axes.
+struct PlotItem {
+    int id = 0;
+    QString name;
+    bool band = false;
+    SeriesStyle style; // colour resolved from the palette
+    bool visible = true;
+    std::vector<double> rawX, rawY, rawUpper; // series: rawY; band: rawY = lower, rawUpper
+    std::vector<PlotCurve> curves;            // series: one; band: lower, upper (same x)
+    bool ascending = true;                    // plot x ascending (needed to decimate)
+    DropCounts dropped;
+
+    // Recomputes `curves`, `ascending` and `dropped` for the given axis scales. A band point is
+    // dropped when any of its values cannot be drawn, so lower and upper stay paired.
+    void updateDisplay(AxisScale xScale, AxisScale yScale);
+};
+
+// "12 non-positive values not shown on the log axis; ..." or empty.
+QString dropNote(const DropCounts& counts, AxisScale xScale, AxisScale yScale);
+
+// "Frequency [Hz]", "Magnitude [dB re 1 m/N]", "Magnitude [dB]", "Time" (no unit).
+QString axisTitle(const AxisSpec& axis);
+
+// The colour-blind-safe palette (Okabe & Ito 2008), in the order series take it.
+QColor paletteColor(int index);
+
+} // namespace dtop::widgets
