@@ -5,9 +5,29 @@
 
 #include <sqlite3.h>
 
+#include <cctype>
 #include <utility>
 
 namespace dtop::io {
+
+namespace {
+// "file:" URI of a path, everything but unreserved characters and '/' percent-encoded.
+std::string fileUri(const std::string& path)
+{
+    static const char kHex[] = "0123456789ABCDEF";
+    std::string uri = "file:";
+    for (unsigned char c : path) {
+        if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+            uri += static_cast<char>(c);
+        } else {
+            uri += '%';
+            uri += kHex[c >> 4];
+            uri += kHex[c & 15];
+        }
+    }
+    return uri;
+}
+} // namespace
 
 SqliteConnection::SqliteConnection(const std::string& path, Mode mode) : m_path(path)
 {
@@ -16,6 +36,9 @@ SqliteConnection::SqliteConnection(const std::string& path, Mode mode) : m_path(
     case Mode::ReadOnly:
         flags |= SQLITE_OPEN_READONLY;
         break;
+    case Mode::ReadOnlyImmutable:
+        flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+        break;
     case Mode::ReadWrite:
         flags |= SQLITE_OPEN_READWRITE;
         break;
@@ -23,7 +46,9 @@ SqliteConnection::SqliteConnection(const std::string& path, Mode mode) : m_path(
         flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
         break;
     }
-    const int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
+    const std::string name = mode == Mode::ReadOnlyImmutable ? fileUri(path) + "?immutable=1"
+                                                             : path;
+    const int rc = sqlite3_open_v2(name.c_str(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         const std::string message = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
         const int code = m_db ? sqlite3_extended_errcode(m_db) : rc;

@@ -23,7 +23,9 @@ private:
 // One open SQLite connection; closes it on destruction (move-only, never leaks).
 class SqliteConnection {
 public:
-    enum class Mode { ReadOnly, ReadWrite, ReadWriteCreate };
+    // ReadOnlyImmutable: no locks and no -wal/-shm files are created; only for a file that no
+    // one is writing and that has no -wal or -journal file beside it.
+    enum class Mode { ReadOnly, ReadOnlyImmutable, ReadWrite, ReadWriteCreate };
 
     SqliteConnection(const std::string& path, Mode mode);
     ~SqliteConnection();

@@ -126,7 +126,14 @@ std::string joinNames(const std::vector<std::string>& names)
 // The read-only look inside: application id, schema version, tables, integrity.
 WorkspaceFileState inspectDatabase(const std::string& path)
 {
-    SqliteConnection db(path, SqliteConnection::Mode::ReadOnly);
+    // Without a -wal or -journal file the main file is complete and nobody is writing it, so
+    // it can be read "immutable": SQLite then creates no -wal/-shm files beside a file that
+    // may not be ours. Otherwise a normal read-only connection sees the journal's pages.
+    std::error_code ec;
+    const bool journals =
+        fs::exists(path + "-wal", ec) || fs::exists(path + "-journal", ec);
+    SqliteConnection db(path, journals ? SqliteConnection::Mode::ReadOnly
+                                       : SqliteConnection::Mode::ReadOnlyImmutable);
     const auto applicationId = static_cast<std::uint32_t>(db.queryInt("PRAGMA application_id"));
     const long long version = db.queryInt("PRAGMA user_version");
     std::vector<std::string> tables;

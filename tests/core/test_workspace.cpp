@@ -420,3 +420,16 @@ TEST_CASE("Default workspace location follows the XDG base directories", "[works
     if (oldHome)
         ::setenv("HOME", savedHome.c_str(), 1);
 }
+
+TEST_CASE("Workspace paths with spaces, '?', '#' and '%' work", "[workspace]")
+{
+    TempDir dir;
+    const std::string path = dir.file("my lab? #1 100%20.dtop");
+    Workspace::open(path).saveProfile(rig("lab", 1.0), "");
+    const auto again = Workspace::open(path).latestProfile("lab"); // read via the file: URI
+    REQUIRE(again);
+    CHECK(again->profile.stiffnesses[0] == 1.0);
+    CHECK(std::filesystem::exists(path));
+    CHECK(std::distance(std::filesystem::directory_iterator(dir.path()),
+                        std::filesystem::directory_iterator()) == 1);
+}
