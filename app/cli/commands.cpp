@@ -10,6 +10,8 @@ const std::vector<Command>& commands()
          &runModalCommand},
         {"frf", "frequency response functions of every floor (receptance, mobility, accelerance)",
          &runFrfCommand},
+        {"profile", "profiles: list, show, export, import, history (saved in the workspace)",
+         &runProfileCommand},
     };
     return kCommands;
 }

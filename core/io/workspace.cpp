@@ -178,16 +178,18 @@ InputIssues Workspace::checkProfileName(const std::string& name)
     return issues;
 }
 
-ProfileVersion Workspace::saveProfile(const model::Profile& profile, const std::string& note)
+InputIssues Workspace::checkProfileForSaving(const model::Profile& profile)
 {
     InputIssues issues = checkProfileName(profile.name);
-    if (issues.empty()) // the name issue would be repeated by validate()
-        issues = profile.validate();
-    else
-        for (auto& issue : profile.validate())
-            if (issue.field != "name")
-                issues.push_back(std::move(issue));
-    if (!issues.empty())
+    for (auto& issue : profile.validate())
+        if (issue.field != "name") // validate() repeats the empty-name issue
+            issues.push_back(std::move(issue));
+    return issues;
+}
+
+ProfileVersion Workspace::saveProfile(const model::Profile& profile, const std::string& note)
+{
+    if (InputIssues issues = checkProfileForSaving(profile); !issues.empty())
         throw WorkspaceInputError(std::move(issues));
 
     return guarded("save profile '" + profile.name + "'", [&] {

@@ -45,6 +45,8 @@ public:
     // --- profiles ------------------------------------------------------------------------
     // Problems with `name` as a saved profile's name (empty if acceptable).
     static InputIssues checkProfileName(const std::string& name);
+    // Everything saveProfile() would refuse: the name rules above and Profile::validate().
+    static InputIssues checkProfileForSaving(const model::Profile& profile);
     // Appends version N+1 of profile.name (1 for a new name) and returns it. Throws
     // WorkspaceInputError if the name is not allowed or the profile fails validate().
     ProfileVersion saveProfile(const model::Profile& profile, const std::string& note);
