@@ -102,8 +102,6 @@ json versionJson(const io::ProfileVersion& v)
             {"note", v.note}};
 }
 
-void checkListFormat(const po::variables_map& vm) { checkOutputOptions(vm); }
-
 std::string formatText(const po::variables_map& vm, const json& j, const io::TextTable& table)
 {
     std::ostringstream text;
@@ -124,7 +122,7 @@ int runList(const std::vector<std::string>& args, CommandIo& io)
                                       "the workspace, with their latest version.",
                       options, args, vm, io))
         return kExitOk;
-    checkListFormat(vm);
+    checkOutputOptions(vm);
 
     const std::string path = workspacePath(vm);
     json profiles = json::array();
@@ -153,38 +151,11 @@ int runList(const std::vector<std::string>& args, CommandIo& io)
     return kExitOk;
 }
 
-int runShow(const std::vector<std::string>& args, CommandIo& io)
-{
-    po::options_description options("Options");
-    options.add_options()("name", po::value<std::string>(), "profile NAME (preset or saved)");
-    addVersionOption(options);
-    addWorkspaceOption(options);
-    options.add_options()("out", po::value<std::string>(), "write to FILE instead of stdout");
-    po::positional_options_description names;
-    names.add("name", 1);
-    po::variables_map vm;
-    if (!parseOptions("profile show", "NAME [options]\n\nThe profile NAME with its version, date "
-                                      "and note, as JSON.",
-                      options, args, vm, io, &names))
-        return kExitOk;
-    const FoundProfile found = findProfile(vm, positional(vm, "name", "profile NAME", "show"));
-    json j = {{"name", found.profile.name}};
-    if (found.preset) {
-        j["source"] = "preset";
-        j["version"] = nullptr;
-        j["description"] = model::presetDescription(found.profile.name);
-    } else {
-        j["source"] = "saved";
-        j.update(versionJson(*found.saved));
-        j["latest_version"] = found.latestVersion;
-        j["workspace"] = found.workspace;
-    }
-    j["profile"] = io::profileToJson(found.profile);
-    writeOutput(vm, j.dump(2) + "\n", io);
-    return kExitOk;
-}
-
-int runExport(const std::vector<std::string>& args, CommandIo& io)
+// NAME [--version N] [--workspace FILE] [--out FILE]: the options of show and export.
+// Returns the found profile, or nothing when --help was printed.
+std::optional<FoundProfile> parseNamedProfile(const std::string& sub, const std::string& usage,
+                                              const std::vector<std::string>& args,
+                                              po::variables_map& vm, CommandIo& io)
 {
     po::options_description options("Options");
     options.add_options()("name", po::value<std::string>(), "profile NAME (preset or saved)");
@@ -193,15 +164,46 @@ int runExport(const std::vector<std::string>& args, CommandIo& io)
     options.add_options()("out", po::value<std::string>(), "write the JSON to FILE");
     po::positional_options_description names;
     names.add("name", 1);
-    po::variables_map vm;
-    if (!parseOptions("profile export", "NAME [options]\n\nThe profile's JSON, as `dtop profile "
-                                        "import` reads it.",
-                      options, args, vm, io, &names))
-        return kExitOk;
+    if (!parseOptions("profile " + sub, usage, options, args, vm, io, &names))
+        return std::nullopt;
     if (vm.count("out") && vm["out"].as<std::string>().empty())
         throw UsageError("--out must name a file");
-    const FoundProfile found = findProfile(vm, positional(vm, "name", "profile NAME", "export"));
-    writeOutput(vm, io::profileToJson(found.profile).dump(2) + "\n", io);
+    return findProfile(vm, positional(vm, "name", "profile NAME", sub));
+}
+
+int runShow(const std::vector<std::string>& args, CommandIo& io)
+{
+    po::variables_map vm;
+    const auto found = parseNamedProfile(
+        "show", "NAME [options]\n\nThe profile NAME with its version, date and note, as JSON.",
+        args, vm, io);
+    if (!found)
+        return kExitOk;
+    json j = {{"name", found->profile.name}};
+    if (found->preset) {
+        j["source"] = "preset";
+        j["version"] = nullptr;
+        j["description"] = model::presetDescription(found->profile.name);
+    } else {
+        j["source"] = "saved";
+        j.update(versionJson(*found->saved));
+        j["latest_version"] = found->latestVersion;
+        j["workspace"] = found->workspace;
+    }
+    j["profile"] = io::profileToJson(found->profile);
+    writeOutput(vm, j.dump(2) + "\n", io);
+    return kExitOk;
+}
+
+int runExport(const std::vector<std::string>& args, CommandIo& io)
+{
+    po::variables_map vm;
+    const auto found = parseNamedProfile(
+        "export", "NAME [options]\n\nThe profile's JSON, as `dtop profile import` reads it.",
+        args, vm, io);
+    if (!found)
+        return kExitOk;
+    writeOutput(vm, io::profileToJson(found->profile).dump(2) + "\n", io);
     return kExitOk;
 }
 
@@ -267,7 +269,7 @@ int runHistory(const std::vector<std::string>& args, CommandIo& io)
                                          "oldest first.",
                       options, args, vm, io, &names))
         return kExitOk;
-    checkListFormat(vm);
+    checkOutputOptions(vm);
     const std::string name = positional(vm, "name", "profile NAME", "history");
     if (model::preset(name))
         throw UsageError("'" + name + "' is a built-in preset; it has no saved versions");
