@@ -9,5 +9,6 @@ namespace dtop::cli {
 int runModalCommand(const std::vector<std::string>& args, CommandIo& io);
 int runFrfCommand(const std::vector<std::string>& args, CommandIo& io);
 int runReportCommand(const std::vector<std::string>& args, CommandIo& io);
+int runProfileCommand(const std::vector<std::string>& args, CommandIo& io);
 
 } // namespace dtop::cli

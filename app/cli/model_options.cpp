@@ -3,6 +3,7 @@
 
 #include "cli/cli_errors.h"
 #include "cli/profile_lookup.h"
+#include "cli/workspace_options.h"
 
 namespace po = boost::program_options;
 
@@ -32,11 +33,12 @@ void addModelOptions(po::options_description& options, const std::string& defaul
         ("damping", po::value<std::string>(),
          "storey dampers c1,c2,... [N·s/m] (replaces Rayleigh damping)")
         ("cubic", po::value<std::string>(), "cubic storey springs kc1,kc2,... [N/m³]");
+    addWorkspaceOption(options);
 }
 
 model::Profile profileFromOptions(const po::variables_map& vm)
 {
-    model::Profile profile = lookupProfile(vm["profile"].as<std::string>());
+    model::Profile profile = lookupProfile(vm["profile"].as<std::string>(), vm);
     bool overridden = false;
     auto apply = [&](const char* option, std::vector<double>& target) {
         if (!vm.count(option))

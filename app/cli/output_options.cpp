@@ -34,13 +34,18 @@ void writeResult(const po::variables_map& vm, const nlohmann::json& json,
         table.write(text);
     else
         text << json.dump(2) << '\n';
+    writeOutput(vm, text.str(), io);
+}
+
+void writeOutput(const po::variables_map& vm, const std::string& text, CommandIo& io)
+{
     if (!vm.count("out")) {
-        io.out << text.str();
+        io.out << text;
         return;
     }
     const std::string path = vm["out"].as<std::string>();
     std::string error;
-    if (!io::writeFileAtomically(path, text.str(), error))
+    if (!io::writeFileAtomically(path, text, error))
         throw FileError(error);
 }
 

@@ -17,5 +17,8 @@ void checkOutputOptions(const boost::program_options::variables_map& vm);
 // is a FileError naming it.
 void writeResult(const boost::program_options::variables_map& vm, const nlohmann::json& json,
                  const io::CsvTable& table, CommandIo& io);
+// Writes `text` to --out (atomically; FileError naming it on failure) or to stdout.
+void writeOutput(const boost::program_options::variables_map& vm, const std::string& text,
+                 CommandIo& io);
 
 } // namespace dtop::cli
