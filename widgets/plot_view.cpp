@@ -106,6 +106,8 @@ struct PlotView::Impl {
     int nextColor = 0;
     std::optional<std::pair<double, double>> homeX; // display units, from setXRange
     bool zoomed = false;
+    bool updating = false; // inside showRange: the plot area moves, no redraw needed yet
+    int lastColumns = 0;
 
     enum class Drag { None, Zoom, Pan };
     Drag drag = Drag::None;
@@ -205,7 +207,7 @@ PlotView::Impl::Impl(PlotView* owner) : q(owner)
 
     noteLabel = new QLabel(owner);
     noteLabel->setWordWrap(true);
-    noteLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; padding: 0px 8px 4px 8px; }")
+    noteLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; background: white; padding: 0px 8px 4px 8px; }")
                                  .arg(noteColor.name()));
     noteLabel->hide();
 
@@ -216,7 +218,10 @@ PlotView::Impl::Impl(PlotView* owner) : q(owner)
     layout->addWidget(noteLabel);
 
     // Decimation follows the plot area's pixel width.
-    QObject::connect(chart.chart(), &QChart::plotAreaChanged, owner, [this] { redraw(); });
+    QObject::connect(chart.chart(), &QChart::plotAreaChanged, owner, [this] {
+        if (!updating && columns() != lastColumns)
+            redraw();
+    });
     showHome();
 }
 
@@ -303,8 +308,10 @@ PlotRange PlotView::Impl::homeRange() const
 
 void PlotView::Impl::showRange(const PlotRange& range)
 {
-    chart.setRange(range);
-    redraw();
+    updating = true;
+    chart.show(range, items, [this] { return columns(); });
+    lastColumns = columns();
+    updating = false;
     clearHover();
 }
 
@@ -322,7 +329,8 @@ int PlotView::Impl::columns() const
 
 void PlotView::Impl::redraw()
 {
-    chart.redraw(items, columns());
+    lastColumns = columns();
+    chart.redraw(items, lastColumns);
 }
 
 DropCounts PlotView::Impl::visibleDrops() const
@@ -467,8 +475,8 @@ void PlotView::Impl::updateHover(const QPointF& pos)
     hover = found;
     const PlotItem& item = *find(found->id);
     const PlotCurve& curve = item.curves[found->curve];
-    const double x = curve.x[found->index];
-    const double y = curve.y[found->index];
+    const double x = curve.displayX()[found->index];
+    const double y = curve.displayY()[found->index];
     const QString name = curveName(item, found->curve);
 
     hoverMarker->replace({QPointF(curve.plotX()[found->index], curve.plotY()[found->index])});
@@ -680,9 +688,8 @@ void PlotView::Impl::ChartView::contextMenuEvent(QContextMenuEvent* event)
 void PlotView::Impl::ChartView::resizeEvent(QResizeEvent* event)
 {
     QChartView::resizeEvent(event);
-    // Tick density follows the size; decimation follows the plot area (plotAreaChanged).
-    m_impl->chart.setRange(m_impl->chart.range());
-    m_impl->redraw();
+    // Tick density follows the size, decimation the plot area.
+    m_impl->showRange(m_impl->chart.range());
 }
 
 void PlotView::Impl::ChartView::leaveEvent(QEvent* event)
@@ -750,8 +757,8 @@ int PlotView::addSeries(const QString& name, std::vector<double> x, std::vector<
     item.style = style;
     if (!item.style.color.isValid())
         item.style.color = paletteColor(m_impl->nextColor++);
-    item.rawX = std::move(x);
-    item.rawY = std::move(y);
+    item.rawX = std::make_shared<const std::vector<double>>(std::move(x));
+    item.rawY = std::make_shared<const std::vector<double>>(std::move(y));
     item.updateDisplay(m_impl->xAxis.scale, m_impl->yAxis.scale);
     m_impl->chart.addItem(item);
     m_impl->items.push_back(std::move(item));
@@ -776,9 +783,9 @@ int PlotView::addBand(const QString& name, std::vector<double> x, std::vector<do
     item.name = name;
     item.band = true;
     item.style.color = color.isValid() ? color : paletteColor(m_impl->nextColor++);
-    item.rawX = std::move(x);
-    item.rawY = std::move(lower);
-    item.rawUpper = std::move(upper);
+    item.rawX = std::make_shared<const std::vector<double>>(std::move(x));
+    item.rawY = std::make_shared<const std::vector<double>>(std::move(lower));
+    item.rawUpper = std::make_shared<const std::vector<double>>(std::move(upper));
     item.updateDisplay(m_impl->xAxis.scale, m_impl->yAxis.scale);
     m_impl->chart.addItem(item);
     m_impl->items.push_back(std::move(item));
@@ -867,10 +874,10 @@ QImage PlotView::renderImage(const QSize& size) const
         if (item.visible)
             exported.addItem(item);
     }
-    exported.setRange(m_impl->chart.range());
-    exported.chart()->layout()->activate();
-    exported.redraw(m_impl->items,
-                    std::max(1, static_cast<int>(std::ceil(exported.chart()->plotArea().width()))));
+    exported.show(m_impl->chart.range(), m_impl->items, [&exported] {
+        exported.chart()->layout()->activate();
+        return std::max(1, static_cast<int>(std::ceil(exported.chart()->plotArea().width())));
+    });
     exported.chart()->layout()->activate();
 
     QPainter painter(&image);
@@ -914,9 +921,9 @@ io::CsvTable PlotView::drawnTable() const
     for (const PlotItem& item : m_impl->items) {
         if (!item.visible)
             continue;
-        table.addColumn(csvHeader(item.name, xTitle), item.curves.front().x);
+        table.addColumn(csvHeader(item.name, xTitle), item.curves.front().displayX());
         for (std::size_t c = 0; c < item.curves.size(); ++c)
-            table.addColumn(csvHeader(m_impl->curveName(item, c), yTitle), item.curves[c].y);
+            table.addColumn(csvHeader(m_impl->curveName(item, c), yTitle), item.curves[c].displayY());
     }
     return table;
 }
