@@ -31,7 +31,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -122,6 +121,7 @@ struct PlotView::Impl {
 
     explicit Impl(PlotView* owner);
 
+    int add(PlotItem item);
     PlotItem* find(int id);
     const PlotItem* find(int id) const;
     QRectF plotArea() const { return chart.chart()->plotArea(); }
@@ -225,6 +225,22 @@ PlotView::Impl::Impl(PlotView* owner) : q(owner)
     showHome();
 }
 
+int PlotView::Impl::add(PlotItem item)
+{
+    item.id = nextId++;
+    if (!item.style.color.isValid())
+        item.style.color = paletteColor(nextColor++);
+    item.updateDisplay(xAxis.scale, yAxis.scale);
+    chart.addItem(item);
+    items.push_back(std::move(item));
+    refreshNote();
+    if (zoomed)
+        redraw();
+    else
+        showHome();
+    return items.back().id;
+}
+
 PlotItem* PlotView::Impl::find(int id)
 {
     auto it = std::find_if(items.begin(), items.end(), [id](const PlotItem& i) { return i.id == id; });
@@ -246,11 +262,7 @@ PlotRange PlotView::Impl::homeRange() const
 {
     const bool logX = xAxis.scale == AxisScale::Log;
     const bool logY = yAxis.scale == AxisScale::Log;
-    PlotRange r;
-    r.x0 = logX ? 0 : 0;
-    r.x1 = 1;
-    r.y0 = 0;
-    r.y1 = 1;
+    PlotRange r; // an empty plot shows 0 to 1 (1 to 10 on log axes)
 
     double xLo = HUGE_VAL, xHi = -HUGE_VAL;
     if (homeX && (!logX || homeX->first > 0)) {
@@ -752,22 +764,11 @@ int PlotView::addSeries(const QString& name, std::vector<double> x, std::vector<
                                     "' has " + std::to_string(x.size()) + " x values but " +
                                     std::to_string(y.size()) + " y values");
     PlotItem item;
-    item.id = m_impl->nextId++;
     item.name = name;
     item.style = style;
-    if (!item.style.color.isValid())
-        item.style.color = paletteColor(m_impl->nextColor++);
     item.rawX = std::make_shared<const std::vector<double>>(std::move(x));
     item.rawY = std::make_shared<const std::vector<double>>(std::move(y));
-    item.updateDisplay(m_impl->xAxis.scale, m_impl->yAxis.scale);
-    m_impl->chart.addItem(item);
-    m_impl->items.push_back(std::move(item));
-    m_impl->refreshNote();
-    if (m_impl->zoomed)
-        m_impl->redraw();
-    else
-        m_impl->showHome();
-    return m_impl->items.back().id;
+    return m_impl->add(std::move(item));
 }
 
 int PlotView::addBand(const QString& name, std::vector<double> x, std::vector<double> lower,
@@ -779,22 +780,13 @@ int PlotView::addBand(const QString& name, std::vector<double> x, std::vector<do
                                     std::to_string(lower.size()) + " lower and " +
                                     std::to_string(upper.size()) + " upper values");
     PlotItem item;
-    item.id = m_impl->nextId++;
     item.name = name;
     item.band = true;
-    item.style.color = color.isValid() ? color : paletteColor(m_impl->nextColor++);
+    item.style.color = color;
     item.rawX = std::make_shared<const std::vector<double>>(std::move(x));
     item.rawY = std::make_shared<const std::vector<double>>(std::move(lower));
     item.rawUpper = std::make_shared<const std::vector<double>>(std::move(upper));
-    item.updateDisplay(m_impl->xAxis.scale, m_impl->yAxis.scale);
-    m_impl->chart.addItem(item);
-    m_impl->items.push_back(std::move(item));
-    m_impl->refreshNote();
-    if (m_impl->zoomed)
-        m_impl->redraw();
-    else
-        m_impl->showHome();
-    return m_impl->items.back().id;
+    return m_impl->add(std::move(item));
 }
 
 void PlotView::setSeriesVisible(int id, bool visible)
