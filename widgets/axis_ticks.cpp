@@ -77,6 +77,45 @@ std::vector<AxisTick> decadeTicks(double min, double max, const std::vector<int>
     return ticks;
 }
 
+// One notation per axis: when some labels need an exponent and none is an everyday number,
+// all get one ("5e-5", "1e-4", "2e-4" rather than "5e-5", "0.0001", "0.0002"), with the fewest
+// digits that keep them distinct.
+std::vector<AxisTick> unifyNotation(std::vector<AxisTick> ticks)
+{
+    const bool anyExponent = std::any_of(ticks.begin(), ticks.end(), [](const AxisTick& t) {
+        return t.label.contains(QLatin1Char('e'));
+    });
+    // Decades from 1e-6 to 100 read best as they are: 1e-6 … 0.001, 0.01, 1, 100.
+    const bool anyPlain = std::any_of(ticks.begin(), ticks.end(), [](const AxisTick& t) {
+        const double v = std::abs(t.label.toDouble());
+        return v >= 1e-3 && v < 1e4;
+    });
+    if (!anyExponent || anyPlain)
+        return ticks;
+    static const QRegularExpression trailingZeros(QStringLiteral("\\.?0+e"));
+    static const QRegularExpression exponent(QStringLiteral("e([+-])0*(\\d)"));
+    for (int digits = 0; digits <= 15; ++digits) {
+        std::vector<AxisTick> relabelled = ticks;
+        QStringList seen;
+        bool unique = true;
+        for (AxisTick& t : relabelled) {
+            if (t.label == QStringLiteral("0"))
+                continue;
+            QString text = QString::number(t.label.toDouble(), 'e', digits);
+            if (text.contains(QLatin1Char('.')))
+                text.replace(trailingZeros, QStringLiteral("e"));
+            text.replace(exponent, QStringLiteral("e\\1\\2"));
+            text.replace(QStringLiteral("e+"), QStringLiteral("e"));
+            unique = unique && !seen.contains(text);
+            seen << text;
+            t.label = text;
+        }
+        if (unique)
+            return relabelled;
+    }
+    return ticks;
+}
+
 } // namespace
 
 QString formatPlotNumber(double value, int significant)
@@ -99,7 +138,7 @@ std::vector<AxisTick> linearTicks(double min, double max, double lengthPx, doubl
         return {};
     const double maxCount = std::max(1.0, lengthPx / std::max(minSpacingPx, 1.0));
     const double step = niceStep((max - min) / maxCount);
-    return stepTicks(min, max, step, [](double v) { return v; });
+    return unifyNotation(stepTicks(min, max, step, [](double v) { return v; }));
 }
 
 std::vector<AxisTick> logTicks(double min, double max, double lengthPx, double minSpacingPx)
@@ -118,7 +157,7 @@ std::vector<AxisTick> logTicks(double min, double max, double lengthPx, double m
         for (int attempt = 0; attempt < 20; ++attempt) {
             auto ticks = stepTicks(lo, hi, step, [](double v) { return std::log10(v); });
             if (fits(ticks) || ticks.size() <= 2)
-                return ticks;
+                return unifyNotation(std::move(ticks));
             step = niceStep(step * 1.01);
         }
     }
@@ -126,12 +165,12 @@ std::vector<AxisTick> logTicks(double min, double max, double lengthPx, double m
                                   std::vector<int>{1, 2, 5}}) {
         auto ticks = decadeTicks(min, max, mantissas, 1);
         if (fits(ticks))
-            return ticks;
+            return unifyNotation(std::move(ticks));
     }
     for (int every : {1, 2, 3, 5, 10, 20, 50, 100}) {
         auto ticks = decadeTicks(min, max, {1}, every);
         if (fits(ticks) || every == 100)
-            return ticks;
+            return unifyNotation(std::move(ticks));
     }
     return {};
 }

@@ -32,7 +32,7 @@ constexpr double horizontalDecorationPx = 100;
 constexpr double verticalDecorationPx = 120;
 // Minimum distance between tick labels.
 constexpr double xTickSpacingPx = 80;
-constexpr double yTickSpacingPx = 42;
+constexpr double yTickSpacingPx = 36;
 constexpr double minorTickSpacingPx = 3;
 
 QFont scaledFont(qreal pointSize, bool bold = false)
@@ -268,6 +268,23 @@ void PlotChart::setLegendClickHandler(std::function<void(int)> handler)
     m_legendClicked = std::move(handler);
 }
 
+void PlotChart::show(const PlotRange& range, const std::vector<PlotItem>& items,
+                     const std::function<int()>& columns)
+{
+    // Empty the series first: every axis change re-lays out each series' points, which is
+    // cheap only while there are none.
+    for (auto& [id, s] : m_series) {
+        if (s.area) {
+            s.area->lowerSeries()->clear();
+            s.area->upperSeries()->clear();
+        } else {
+            s.line->clear();
+        }
+    }
+    setRange(range);
+    redraw(items, columns());
+}
+
 void PlotChart::setRange(const PlotRange& range)
 {
     m_range = range;
@@ -295,7 +312,22 @@ void PlotChart::redraw(const std::vector<PlotItem>& items, int columns)
             s.area->lowerSeries()->replace(decimatedPoints(item, 0, m_range, columns));
             s.area->upperSeries()->replace(decimatedPoints(item, 1, m_range, columns));
         } else {
-            s.line->replace(decimatedPoints(item, 0, m_range, columns));
+            QList<QPointF> points = decimatedPoints(item, 0, m_range, columns);
+            // A trace that zigzags within pixel columns (noise, 10⁶ samples) is drawn with a
+            // hairline: a wider anti-aliased pen costs ten times more to stroke and looks the
+            // same where the trace is a solid fill.
+            // (A smooth curve keeps about two points a column, a zigzag four.)
+            const bool dense = static_cast<double>(points.size()) > 3.0 * columns;
+            if (!item.style.markers) {
+                QPen pen = s.line->pen();
+                const qreal width = dense ? std::min<qreal>(item.style.width, 1.0) : item.style.width;
+                if (pen.widthF() != width) {
+                    pen.setWidthF(width);
+                    s.line->setPen(pen);
+                    styleLegendMarker(s, item.visible);
+                }
+            }
+            s.line->replace(std::move(points));
         }
     }
 }

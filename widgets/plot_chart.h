@@ -44,10 +44,12 @@ public:
     // Called with the item id when its legend marker is clicked.
     void setLegendClickHandler(std::function<void(int)> handler);
 
-    // Axis ranges and ticks for the range shown.
-    void setRange(const PlotRange& range);
+    // Shows `range`: axis ranges and ticks, then every visible item decimated to columns()
+    // pixel columns (asked after the axes changed, as their labels move the plot area).
+    void show(const PlotRange& range, const std::vector<PlotItem>& items,
+              const std::function<int()>& columns);
     const PlotRange& range() const { return m_range; }
-    // Decimates every visible item to `columns` pixel columns of the range shown.
+    // Decimates every visible item again (same range) to `columns` pixel columns.
     void redraw(const std::vector<PlotItem>& items, int columns);
 
 private:
@@ -58,6 +60,7 @@ private:
     };
     void styleLegendMarker(const ItemSeries& s, bool visible);
     QAbstractSeries* mainSeries(const ItemSeries& s) const;
+    void setRange(const PlotRange& range);
 
     QChart* m_chart = nullptr;
     QCategoryAxis* m_axisX = nullptr;

@@ -3,6 +3,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -52,13 +53,13 @@ void count(Drop reason, DropCounts& counts)
     }
 }
 
-std::vector<double> toPlot(const std::vector<double>& display, AxisScale scale)
+SharedValues toPlot(const SharedValues& display, AxisScale scale)
 {
     if (scale != AxisScale::Log)
-        return {};
-    std::vector<double> plot(display.size());
-    for (std::size_t i = 0; i < display.size(); ++i)
-        plot[i] = std::log10(display[i]);
+        return display;
+    auto plot = std::make_shared<std::vector<double>>(display->size());
+    for (std::size_t i = 0; i < display->size(); ++i)
+        (*plot)[i] = std::log10((*display)[i]);
     return plot;
 }
 
@@ -80,35 +81,48 @@ DropCounts& DropCounts::operator+=(const DropCounts& other)
 void PlotItem::updateDisplay(AxisScale xScale, AxisScale yScale)
 {
     const std::size_t nCurves = band ? 2 : 1;
-    const std::vector<double>* rawYs[2] = {&rawY, &rawUpper};
+    const SharedValues raws[2] = {rawY, rawUpper};
+    const std::size_t n = rawX->size();
     curves.assign(nCurves, PlotCurve{});
     dropped = {};
-    const std::size_t n = rawX.size();
-    for (auto& c : curves) {
-        c.x.reserve(n);
-        c.y.reserve(n);
-    }
-    std::array<double, 2> ys{};
+
+    // Which points stay, and why the others go.
+    std::vector<char> keep(n, 1);
+    double unused = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        double x = 0;
-        Drop reason = toDisplay(rawX[i], xScale, x);
+        Drop reason = toDisplay((*rawX)[i], xScale, unused);
         for (std::size_t k = 0; k < nCurves && reason == Drop::None; ++k)
-            reason = toDisplay((*rawYs[k])[i], yScale, ys[k]);
+            reason = toDisplay((*raws[k])[i], yScale, unused);
         if (reason != Drop::None) {
+            keep[i] = 0;
             count(reason, dropped);
-            continue;
-        }
-        for (std::size_t k = 0; k < nCurves; ++k) {
-            curves[k].x.push_back(x);
-            curves[k].y.push_back(ys[k]);
         }
     }
-    for (auto& c : curves) {
-        c.px = toPlot(c.x, xScale);
+    const bool all = dropped.total() == 0;
+    auto kept = [&](const SharedValues& raw, AxisScale scale) -> SharedValues {
+        if (all && scale != AxisScale::Decibel)
+            return raw; // nothing to change: share
+        auto out = std::make_shared<std::vector<double>>();
+        out->reserve(n - dropped.total());
+        for (std::size_t i = 0; i < n; ++i) {
+            double display = 0;
+            if (keep[i]) {
+                toDisplay((*raw)[i], scale, display);
+                out->push_back(display);
+            }
+        }
+        return out;
+    };
+    const SharedValues x = kept(rawX, xScale);
+    const SharedValues px = toPlot(x, xScale);
+    for (std::size_t k = 0; k < nCurves; ++k) {
+        PlotCurve& c = curves[k];
+        c.x = x;
+        c.px = px;
+        c.y = kept(raws[k], yScale);
         c.py = toPlot(c.y, yScale);
     }
-    const auto& px = curves.front().plotX();
-    ascending = std::is_sorted(px.begin(), px.end());
+    ascending = std::is_sorted(px->begin(), px->end());
 }
 
 QString dropNote(const DropCounts& counts, AxisScale xScale, AxisScale yScale)

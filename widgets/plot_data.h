@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 namespace dtop::widgets {
@@ -13,12 +14,18 @@ namespace dtop::widgets {
 // One drawn polyline in two coordinate systems: display units (what the user reads and the
 // CSV holds: dB applied, dropped points removed) and plot coordinates (log10 of the display
 // value on log axes, the display value otherwise; the chart itself is always linear).
-struct PlotCurve {
-    std::vector<double> x, y;   // display units
-    std::vector<double> px, py; // plot coordinates; empty when equal to x / y (linear axes)
+// The vectors are shared, not copied, where nothing changes (linear axes, nothing dropped):
+// a 10⁶-point series is stored once.
+using SharedValues = std::shared_ptr<const std::vector<double>>;
 
-    const std::vector<double>& plotX() const { return px.empty() ? x : px; }
-    const std::vector<double>& plotY() const { return py.empty() ? y : py; }
+struct PlotCurve {
+    SharedValues x, y;   // display units
+    SharedValues px, py; // plot coordinates (the same vectors as x / y on linear axes)
+
+    const std::vector<double>& displayX() const { return *x; }
+    const std::vector<double>& displayY() const { return *y; }
+    const std::vector<double>& plotX() const { return *px; }
+    const std::vector<double>& plotY() const { return *py; }
 };
 
 // Points that cannot be drawn on the current axes, by reason.
@@ -38,7 +45,7 @@ struct PlotItem {
     bool band = false;
     SeriesStyle style; // colour resolved from the palette
     bool visible = true;
-    std::vector<double> rawX, rawY, rawUpper; // series: rawY; band: rawY = lower, rawUpper
+    SharedValues rawX, rawY, rawUpper;        // series: rawY; band: rawY = lower, rawUpper
     std::vector<PlotCurve> curves;            // series: one; band: lower, upper (same x)
     bool ascending = true;                    // plot x ascending (needed to decimate)
     DropCounts dropped;

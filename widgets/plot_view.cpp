@@ -31,7 +31,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -106,6 +105,8 @@ struct PlotView::Impl {
     int nextColor = 0;
     std::optional<std::pair<double, double>> homeX; // display units, from setXRange
     bool zoomed = false;
+    bool updating = false; // inside showRange: the plot area moves, no redraw needed yet
+    int lastColumns = 0;
 
     enum class Drag { None, Zoom, Pan };
     Drag drag = Drag::None;
@@ -120,6 +121,7 @@ struct PlotView::Impl {
 
     explicit Impl(PlotView* owner);
 
+    int add(PlotItem item);
     PlotItem* find(int id);
     const PlotItem* find(int id) const;
     QRectF plotArea() const { return chart.chart()->plotArea(); }
@@ -205,7 +207,7 @@ PlotView::Impl::Impl(PlotView* owner) : q(owner)
 
     noteLabel = new QLabel(owner);
     noteLabel->setWordWrap(true);
-    noteLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; padding: 0px 8px 4px 8px; }")
+    noteLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; background: white; padding: 0px 8px 4px 8px; }")
                                  .arg(noteColor.name()));
     noteLabel->hide();
 
@@ -216,8 +218,27 @@ PlotView::Impl::Impl(PlotView* owner) : q(owner)
     layout->addWidget(noteLabel);
 
     // Decimation follows the plot area's pixel width.
-    QObject::connect(chart.chart(), &QChart::plotAreaChanged, owner, [this] { redraw(); });
+    QObject::connect(chart.chart(), &QChart::plotAreaChanged, owner, [this] {
+        if (!updating && columns() != lastColumns)
+            redraw();
+    });
     showHome();
+}
+
+int PlotView::Impl::add(PlotItem item)
+{
+    item.id = nextId++;
+    if (!item.style.color.isValid())
+        item.style.color = paletteColor(nextColor++);
+    item.updateDisplay(xAxis.scale, yAxis.scale);
+    chart.addItem(item);
+    items.push_back(std::move(item));
+    refreshNote();
+    if (zoomed)
+        redraw();
+    else
+        showHome();
+    return items.back().id;
 }
 
 PlotItem* PlotView::Impl::find(int id)
@@ -241,11 +262,7 @@ PlotRange PlotView::Impl::homeRange() const
 {
     const bool logX = xAxis.scale == AxisScale::Log;
     const bool logY = yAxis.scale == AxisScale::Log;
-    PlotRange r;
-    r.x0 = logX ? 0 : 0;
-    r.x1 = 1;
-    r.y0 = 0;
-    r.y1 = 1;
+    PlotRange r; // an empty plot shows 0 to 1 (1 to 10 on log axes)
 
     double xLo = HUGE_VAL, xHi = -HUGE_VAL;
     if (homeX && (!logX || homeX->first > 0)) {
@@ -303,8 +320,10 @@ PlotRange PlotView::Impl::homeRange() const
 
 void PlotView::Impl::showRange(const PlotRange& range)
 {
-    chart.setRange(range);
-    redraw();
+    updating = true;
+    chart.show(range, items, [this] { return columns(); });
+    lastColumns = columns();
+    updating = false;
     clearHover();
 }
 
@@ -322,7 +341,8 @@ int PlotView::Impl::columns() const
 
 void PlotView::Impl::redraw()
 {
-    chart.redraw(items, columns());
+    lastColumns = columns();
+    chart.redraw(items, lastColumns);
 }
 
 DropCounts PlotView::Impl::visibleDrops() const
@@ -467,8 +487,8 @@ void PlotView::Impl::updateHover(const QPointF& pos)
     hover = found;
     const PlotItem& item = *find(found->id);
     const PlotCurve& curve = item.curves[found->curve];
-    const double x = curve.x[found->index];
-    const double y = curve.y[found->index];
+    const double x = curve.displayX()[found->index];
+    const double y = curve.displayY()[found->index];
     const QString name = curveName(item, found->curve);
 
     hoverMarker->replace({QPointF(curve.plotX()[found->index], curve.plotY()[found->index])});
@@ -680,9 +700,8 @@ void PlotView::Impl::ChartView::contextMenuEvent(QContextMenuEvent* event)
 void PlotView::Impl::ChartView::resizeEvent(QResizeEvent* event)
 {
     QChartView::resizeEvent(event);
-    // Tick density follows the size; decimation follows the plot area (plotAreaChanged).
-    m_impl->chart.setRange(m_impl->chart.range());
-    m_impl->redraw();
+    // Tick density follows the size, decimation the plot area.
+    m_impl->showRange(m_impl->chart.range());
 }
 
 void PlotView::Impl::ChartView::leaveEvent(QEvent* event)
@@ -745,22 +764,11 @@ int PlotView::addSeries(const QString& name, std::vector<double> x, std::vector<
                                     "' has " + std::to_string(x.size()) + " x values but " +
                                     std::to_string(y.size()) + " y values");
     PlotItem item;
-    item.id = m_impl->nextId++;
     item.name = name;
     item.style = style;
-    if (!item.style.color.isValid())
-        item.style.color = paletteColor(m_impl->nextColor++);
-    item.rawX = std::move(x);
-    item.rawY = std::move(y);
-    item.updateDisplay(m_impl->xAxis.scale, m_impl->yAxis.scale);
-    m_impl->chart.addItem(item);
-    m_impl->items.push_back(std::move(item));
-    m_impl->refreshNote();
-    if (m_impl->zoomed)
-        m_impl->redraw();
-    else
-        m_impl->showHome();
-    return m_impl->items.back().id;
+    item.rawX = std::make_shared<const std::vector<double>>(std::move(x));
+    item.rawY = std::make_shared<const std::vector<double>>(std::move(y));
+    return m_impl->add(std::move(item));
 }
 
 int PlotView::addBand(const QString& name, std::vector<double> x, std::vector<double> lower,
@@ -772,22 +780,13 @@ int PlotView::addBand(const QString& name, std::vector<double> x, std::vector<do
                                     std::to_string(lower.size()) + " lower and " +
                                     std::to_string(upper.size()) + " upper values");
     PlotItem item;
-    item.id = m_impl->nextId++;
     item.name = name;
     item.band = true;
-    item.style.color = color.isValid() ? color : paletteColor(m_impl->nextColor++);
-    item.rawX = std::move(x);
-    item.rawY = std::move(lower);
-    item.rawUpper = std::move(upper);
-    item.updateDisplay(m_impl->xAxis.scale, m_impl->yAxis.scale);
-    m_impl->chart.addItem(item);
-    m_impl->items.push_back(std::move(item));
-    m_impl->refreshNote();
-    if (m_impl->zoomed)
-        m_impl->redraw();
-    else
-        m_impl->showHome();
-    return m_impl->items.back().id;
+    item.style.color = color;
+    item.rawX = std::make_shared<const std::vector<double>>(std::move(x));
+    item.rawY = std::make_shared<const std::vector<double>>(std::move(lower));
+    item.rawUpper = std::make_shared<const std::vector<double>>(std::move(upper));
+    return m_impl->add(std::move(item));
 }
 
 void PlotView::setSeriesVisible(int id, bool visible)
@@ -867,10 +866,10 @@ QImage PlotView::renderImage(const QSize& size) const
         if (item.visible)
             exported.addItem(item);
     }
-    exported.setRange(m_impl->chart.range());
-    exported.chart()->layout()->activate();
-    exported.redraw(m_impl->items,
-                    std::max(1, static_cast<int>(std::ceil(exported.chart()->plotArea().width()))));
+    exported.show(m_impl->chart.range(), m_impl->items, [&exported] {
+        exported.chart()->layout()->activate();
+        return std::max(1, static_cast<int>(std::ceil(exported.chart()->plotArea().width())));
+    });
     exported.chart()->layout()->activate();
 
     QPainter painter(&image);
@@ -914,9 +913,9 @@ io::CsvTable PlotView::drawnTable() const
     for (const PlotItem& item : m_impl->items) {
         if (!item.visible)
             continue;
-        table.addColumn(csvHeader(item.name, xTitle), item.curves.front().x);
+        table.addColumn(csvHeader(item.name, xTitle), item.curves.front().displayX());
         for (std::size_t c = 0; c < item.curves.size(); ++c)
-            table.addColumn(csvHeader(m_impl->curveName(item, c), yTitle), item.curves[c].y);
+            table.addColumn(csvHeader(m_impl->curveName(item, c), yTitle), item.curves[c].displayY());
     }
     return table;
 }

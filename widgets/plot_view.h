@@ -43,6 +43,10 @@ struct SeriesStyle {
 // column so that 10⁶ points redraw instantly, and offers wheel and rubber-band zoom, pan,
 // reset, a nearest-point read-out, legend toggling, PNG export rendered offscreen at any size
 // and CSV export of what is drawn.
+// Mouse and keys: wheel zooms around the pointer (over an axis, or with Shift / Ctrl: that
+// axis only); left drag zooms to a rectangle (a thin one: one axis); Shift+drag or middle drag
+// pans, as do the arrow keys; +/- zoom; double-click, Home or 0 reset; right-click offers reset,
+// PNG / CSV export and copying the image.
 class PlotView : public QWidget {
     Q_OBJECT
 public:
@@ -50,6 +54,8 @@ public:
     ~PlotView() override;
 
     void setTitle(const QString& title);
+    // Changing an axis' scale redisplays the data on it and resets the zoom. Decibel applies
+    // to y only (an x axis given it is linear).
     void setXAxis(const AxisSpec& axis);
     void setYAxis(const AxisSpec& axis);
 

@@ -66,9 +66,18 @@ std::vector<std::size_t> minMaxDecimate(std::span<const double> x,
     std::size_t i = begin;
     while (i < end) {
         const long long c = columnOf(x[i]);
-        std::size_t j = i + 1;
-        while (j < end && columnOf(x[j]) == c)
-            ++j;
+        // End of the column: galloping, then bisection (columns hold ~n/columns points).
+        std::size_t lo = i + 1, step = 1;
+        while (i + step < end && columnOf(x[i + step]) == c) {
+            lo = i + step + 1;
+            step *= 2;
+        }
+        const std::size_t hiBound = std::min(i + step, end);
+        const std::size_t j = static_cast<std::size_t>(
+            std::partition_point(x.begin() + static_cast<std::ptrdiff_t>(lo),
+                                 x.begin() + static_cast<std::ptrdiff_t>(hiBound),
+                                 [&](double xi) { return columnOf(xi) == c; }) -
+            x.begin());
         // Column [i, j): first, last, and the extremes of every y.
         column.clear();
         column.push_back(i);

@@ -36,6 +36,7 @@ TEST_CASE("PlotView demo renderings", "[.][demo]")
         }
         view.addSeries("Measured", fm, mm, {QColor(), 1.5, false, true});
         REQUIRE(view.exportPng(dir + "/demo_frf_db.png", {900, 560}));
+        REQUIRE(view.exportPng(dir + "/demo_frf_db_small.png", {420, 280}));
         view.setXAxis({"Frequency", "Hz", AxisScale::Log});
         view.setYAxis({"Magnitude", "m/N", AxisScale::Log});
         REQUIRE(view.exportPng(dir + "/demo_frf_loglog.png", {900, 560}));
