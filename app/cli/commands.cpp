@@ -12,6 +12,8 @@ const std::vector<Command>& commands()
          &runFrfCommand},
         {"report", "render a tool's plots, data and results into a folder (PNG, CSV, JSON)",
          &runReportCommand},
+        {"dataset", "datasets: list, show, import (bundled lab data and your own files)",
+         &runDatasetCommand},
         {"profile", "profiles: list, show, export, import, history (saved in the workspace)",
          &runProfileCommand},
     };

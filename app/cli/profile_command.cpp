@@ -5,6 +5,7 @@
 
 #include "cli/cli_errors.h"
 #include "cli/output_options.h"
+#include "cli/sub_command.h"
 #include "cli/workspace_options.h"
 #include "io/atomic_file.h"
 #include "io/json_text.h"
@@ -22,13 +23,6 @@ using nlohmann::json;
 namespace dtop::cli {
 
 namespace {
-
-struct SubCommand {
-    const char* name;
-    const char* usage;
-    const char* summary;
-    int (*run)(const std::vector<std::string>& args, CommandIo& io);
-};
 
 // A profile as `show` and `export` find it: a preset, or one version of a saved profile.
 struct FoundProfile {
@@ -303,44 +297,16 @@ const std::vector<SubCommand>& subCommands()
     return kSubCommands;
 }
 
-void printProfileHelp(std::ostream& out)
-{
-    out << "Usage: dtop profile <sub-command> [options]\n\n"
-           "Profiles are the twin's structural parameters. Built-in presets are fixed; saved\n"
-           "profiles live in the workspace and are never overwritten: each import or edit\n"
-           "appends a version.\n\nSub-commands:\n";
-    for (const auto& s : subCommands())
-        out << "  " << std::left << std::setw(9) << s.name << std::setw(34) << s.usage
-            << s.summary << '\n';
-    out << "\nEvery sub-command takes --workspace FILE; dtop profile <sub-command> --help lists "
-           "its options.\n";
-}
-
 } // namespace
 
 int runProfileCommand(const std::vector<std::string>& args, CommandIo& io)
 {
-    if (args.empty())
-        throw UsageError("missing sub-command: list, show, export, import or history; see "
-                         "dtop profile --help");
-    const std::string& sub = args.front();
-    if (sub == "--help" || sub == "-h" || sub == "help") {
-        printProfileHelp(io.out);
-        return kExitOk;
-    }
-    for (const auto& s : subCommands()) {
-        if (sub != s.name)
-            continue;
-        try {
-            return s.run({args.begin() + 1, args.end()}, io);
-        } catch (const io::WorkspaceError& e) {
-            throw FileError(e.what());
-        } catch (const io::WorkspaceInputError& e) {
-            throw UsageError::fromIssues(e.issues());
-        }
-    }
-    throw UsageError("unknown sub-command '" + sub +
-                     "'; expected list, show, export, import or history");
+    return dispatchSubCommand(
+        "profile",
+        "Profiles are the twin's structural parameters. Built-in presets are fixed; saved\n"
+        "profiles live in the workspace and are never overwritten: each import or edit\n"
+        "appends a version.",
+        subCommands(), args, io);
 }
 
 } // namespace dtop::cli

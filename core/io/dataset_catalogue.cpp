@@ -237,6 +237,33 @@ ReadResult<Catalogue> loadBundledCatalogue(const std::string& dataDirectory)
     return readManifest((std::filesystem::path(dataDirectory) / "manifest.json").string());
 }
 
+nlohmann::ordered_json datasetInfoToJson(const DatasetInfo& d)
+{
+    nlohmann::ordered_json j;
+    j["id"] = d.id;
+    j["title"] = d.title;
+    j["rig"] = d.rig;
+    j["kind"] = datasetKindName(d.kind);
+    j["file"] = d.file;
+    j["format"] = d.format;
+    if (d.kind == DatasetKind::Frf) {
+        j["quantity"] = frfQuantityText(d.quantity);
+        j["frequency_range_hz"] = nlohmann::ordered_json::array({d.frequencyMinHz, d.frequencyMaxHz});
+        j["frequency_step_hz"] = d.frequencyStepHz;
+    } else {
+        j["response"] = responseQuantityName(d.response);
+        j["sampling_rate_hz"] = d.samplingRateHz;
+        j["duration_s"] = d.durationS;
+    }
+    j["units"] = d.units;
+    j["excitation_floor"] = d.excitationFloor;
+    j["source"] = d.source;
+    j["licence"] = d.licence;
+    j["notes"] = d.notes;
+    j["suspect"] = d.suspect;
+    return j;
+}
+
 nlohmann::ordered_json manifestToJson(const Catalogue& c)
 {
     using ojson = nlohmann::ordered_json;
@@ -245,31 +272,8 @@ nlohmann::ordered_json manifestToJson(const Catalogue& c)
     if (!c.licenceFile.empty())
         root["licence_file"] = c.licenceFile;
     ojson datasets = ojson::array();
-    for (const auto& d : c.datasets) {
-        ojson j;
-        j["id"] = d.id;
-        j["title"] = d.title;
-        j["rig"] = d.rig;
-        j["kind"] = datasetKindName(d.kind);
-        j["file"] = d.file;
-        j["format"] = d.format;
-        if (d.kind == DatasetKind::Frf) {
-            j["quantity"] = frfQuantityText(d.quantity);
-            j["frequency_range_hz"] = ojson::array({d.frequencyMinHz, d.frequencyMaxHz});
-            j["frequency_step_hz"] = d.frequencyStepHz;
-        } else {
-            j["response"] = responseQuantityName(d.response);
-            j["sampling_rate_hz"] = d.samplingRateHz;
-            j["duration_s"] = d.durationS;
-        }
-        j["units"] = d.units;
-        j["excitation_floor"] = d.excitationFloor;
-        j["source"] = d.source;
-        j["licence"] = d.licence;
-        j["notes"] = d.notes;
-        j["suspect"] = d.suspect;
-        datasets.push_back(std::move(j));
-    }
+    for (const auto& d : c.datasets)
+        datasets.push_back(datasetInfoToJson(d));
     root["datasets"] = std::move(datasets);
     ojson unavailable = ojson::array();
     for (const auto& u : c.unavailable)

@@ -65,6 +65,9 @@ ReadResult<Catalogue> parseManifest(const std::string& jsonText, const std::stri
 // dataDirectory/manifest.json (the application passes its bundled data/ directory).
 ReadResult<Catalogue> loadBundledCatalogue(const std::string& dataDirectory);
 
+// One "datasets" entry of the manifest schema above.
+nlohmann::ordered_json datasetInfoToJson(const DatasetInfo& info);
+
 // Keys in the order of the schema above, so that the file reads well.
 nlohmann::ordered_json manifestToJson(const Catalogue& catalogue);
 
