@@ -13,7 +13,10 @@ ActiveProfile::ActiveProfile(QObject* parent)
 QString ActiveProfile::label() const
 {
     QString text = QString::fromStdString(m_profile.name);
-    text += m_version == 0 ? tr(" (preset)") : tr(" v%1").arg(m_version);
+    if (m_version > 0)
+        text += tr(" v%1").arg(m_version);
+    else
+        text += model::preset(m_profile.name) ? tr(" (preset)") : tr(" (not saved)");
     if (m_edited)
         text += tr(", edited");
     return text;

@@ -712,6 +712,11 @@ void PlotView::Impl::ChartView::leaveEvent(QEvent* event)
 
 // ---- PlotView ---------------------------------------------------------------------------
 
+QColor PlotView::paletteColor(int index)
+{
+    return widgets::paletteColor(index);
+}
+
 PlotView::PlotView(QWidget* parent) : QWidget(parent), m_impl(std::make_unique<Impl>(this))
 {
     setMinimumSize(240, 160);

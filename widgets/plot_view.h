@@ -51,6 +51,10 @@ class PlotView : public QWidget {
     Q_OBJECT
 public:
     explicit PlotView(QWidget* parent = nullptr);
+
+    // The i-th colour series take by default (colour-blind-safe palette), for callers that
+    // pair series, e.g. a model and a measured FRF of the same floor.
+    static QColor paletteColor(int index);
     ~PlotView() override;
 
     void setTitle(const QString& title);

@@ -22,6 +22,10 @@ void printHelp(std::ostream& out)
     out << "\nOptions:\n"
            "  --help, -h    show this help (dtop <command> --help: the command's options)\n"
            "  --version     print the version\n\n"
+           "Window options (no command):\n"
+           "  --workspace FILE     the workspace to open (default: application-data folder)\n"
+           "  --tool ID            open this tool\n"
+           "  --screenshot FILE    render the window to a PNG and exit (--size WxH)\n\n"
            "Exit status: 0 done, 2 invalid input (one line per bad field on stderr),\n"
            "3 unreadable or malformed file.\n";
 }
@@ -30,7 +34,9 @@ void printHelp(std::ostream& out)
 
 Invocation dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
-    if (args.empty())
+    // No command, or only window options (--workspace, --tool, ...): open the window.
+    if (args.empty() || (args.front().rfind("--", 0) == 0 && args.front() != "--help" &&
+                         args.front() != "--version"))
         return {true, std::nullopt};
     const std::string& first = args.front();
     if (first == "--help" || first == "-h" || first == "help") {

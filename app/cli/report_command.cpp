@@ -8,6 +8,8 @@
 #include "dynamics/frf_quantity.h"
 #include "gui/tool_registry.h"
 #include "models/active_profile.h"
+#include "models/workspace_session.h"
+#include "paths.h"
 #include "widgets/tool_panel.h"
 
 #include <QApplication>
@@ -32,7 +34,9 @@ nlohmann::json structureOptions(po::options_description& options, const po::vari
             ("magnitude", po::value<std::string>()->default_value("db"),
              "magnitude axis: db or log")
             ("fmin", po::value<double>(), "lowest frequency [Hz] (default: auto range)")
-            ("fmax", po::value<double>(), "highest frequency [Hz] (default: auto range)");
+            ("fmax", po::value<double>(), "highest frequency [Hz] (default: auto range)")
+            ("measured", po::value<std::string>(),
+             "overlay this measured FRF dataset (see dtop dataset list)");
         return {};
     }
     nlohmann::json input;
@@ -47,6 +51,8 @@ nlohmann::json structureOptions(po::options_description& options, const po::vari
     if (magnitude != "db" && magnitude != "log")
         throw UsageError("--magnitude must be db or log, got '" + magnitude + "'");
     input["magnitude_scale"] = magnitude;
+    if (vm->count("measured"))
+        input["measured_dataset"] = (*vm)["measured"].as<std::string>();
     if (vm->count("fmin") != vm->count("fmax"))
         throw UsageError("--fmin and --fmax must be given together");
     if (vm->count("fmin")) {
@@ -122,7 +128,12 @@ int runReportCommand(const std::vector<std::string>& args, CommandIo& io)
     QApplication app(argc, argv);
     models::ActiveProfile active;
     active.setProfile(profile, 0, false);
-    widgets::PanelContext context{active};
+    models::WorkspaceSession session;
+    QString catalogueError;
+    if (!session.loadCatalogue(QString::fromStdString(app::dataDirectory()), &catalogueError) &&
+        input.contains("measured_dataset"))
+        throw FileError(catalogueError.toStdString());
+    widgets::PanelContext context{active, session};
     const gui::ToolInfo* info = gui::findTool(QString::fromLatin1(tool->id));
     std::unique_ptr<widgets::ToolPanel> panel(info->create(context));
     panel->resize(width, height);

@@ -3,22 +3,108 @@
 
 #include "dtop/version.h"
 #include "gui/main_window.h"
+#include "io/workspace_location.h"
+#include "paths.h"
+
+#include <boost/program_options.hpp>
 
 #include <QApplication>
 #include <QIcon>
+#include <QTimer>
+
+#include <iostream>
+#include <optional>
+
+namespace po = boost::program_options;
 
 namespace dtop::gui {
 
+namespace {
+
+struct GuiOptions {
+    StartupOptions startup;
+    QString tool;
+    QString screenshot;
+    QSize size;
+};
+
+// `dtop [--workspace FILE] [--tool ID] [--screenshot FILE [--size WxH]]`. Returns an exit code
+// when the options say not to open the window (help or an error).
+std::optional<int> parseGuiOptions(int argc, char** argv, GuiOptions& gui)
+{
+    po::options_description options("Window options");
+    options.add_options()
+        ("workspace", po::value<std::string>(), "workspace FILE (default: the platform's "
+                                                "application-data folder)")
+        ("tool", po::value<std::string>(), "open this tool (structure, simulate, ...)")
+        ("screenshot", po::value<std::string>(),
+         "render the window to a PNG FILE and exit (documentation, checks)")
+        ("size", po::value<std::string>(), "window size WxH in pixels, e.g. 1280x800");
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(argc, argv).options(options).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        std::cerr << "dtop: " << e.what() << "; see dtop --help\n";
+        return 2;
+    }
+    gui.startup.dataDirectory = QString::fromStdString(app::dataDirectory());
+    gui.startup.workspacePath = QString::fromStdString(
+        vm.count("workspace") ? vm["workspace"].as<std::string>() : io::defaultWorkspacePath());
+    if (vm.count("tool"))
+        gui.tool = QString::fromStdString(vm["tool"].as<std::string>());
+    if (vm.count("screenshot"))
+        gui.screenshot = QString::fromStdString(vm["screenshot"].as<std::string>());
+    if (vm.count("size")) {
+        const QString text = QString::fromStdString(vm["size"].as<std::string>());
+        const auto parts = text.split(QLatin1Char('x'));
+        const int w = parts.size() == 2 ? parts[0].toInt() : 0;
+        const int h = parts.size() == 2 ? parts[1].toInt() : 0;
+        if (w < 320 || h < 240 || w > 8000 || h > 8000) {
+            std::cerr << "dtop: --size must be WxH with 320 <= W, 240 <= H, both <= 8000, got '"
+                      << text.toStdString() << "'\n";
+            return 2;
+        }
+        gui.size = QSize(w, h);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 int runGui(int argc, char** argv)
 {
+    GuiOptions options;
+    if (const auto exit = parseGuiOptions(argc, argv, options))
+        return *exit;
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("dtop"));
     QApplication::setApplicationDisplayName(QString::fromUtf8(kApplicationName));
     QApplication::setOrganizationName(QStringLiteral("DTOP"));
     QApplication::setApplicationVersion(QString::fromUtf8(kVersion));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/dtop.svg")));
-    MainWindow window;
+    MainWindow window(options.startup);
+    if (!options.tool.isEmpty() && !window.showTool(options.tool)) {
+        std::cerr << "dtop: --tool: unknown or unavailable tool '" << options.tool.toStdString()
+                  << "'\n";
+        return 2;
+    }
+    if (options.size.isValid())
+        window.resize(options.size);
     window.show();
+    if (!options.screenshot.isEmpty()) {
+        // Let layouts, plots and the first animation frame settle, then save and leave.
+        QTimer::singleShot(700, &window, [&] {
+            if (!window.grab().save(options.screenshot)) {
+                std::cerr << "dtop: cannot write " << options.screenshot.toStdString() << "\n";
+                QApplication::exit(3);
+                return;
+            }
+            QApplication::exit(0);
+        });
+        return QApplication::exec();
+    }
+    QTimer::singleShot(0, &window, &MainWindow::offerWorkspaceRecovery);
     return QApplication::exec();
 }
 

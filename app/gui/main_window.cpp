@@ -2,9 +2,13 @@
 #include "gui/main_window.h"
 
 #include "dtop/version.h"
+#include "gui/import_dataset_dialog.h"
+#include "gui/profile_actions.h"
 #include "gui/tool_registry.h"
 #include "io/profile_json.h"
 #include "models/active_profile.h"
+#include "models/workspace_session.h"
+#include "widgets/dataset_browser.h"
 #include "widgets/plot_view.h"
 #include "widgets/tool_list.h"
 #include "widgets/tool_panel.h"
@@ -17,6 +21,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -33,9 +38,9 @@ QString settingsGroup(const QString& toolId)
 }
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent)
+MainWindow::MainWindow(const StartupOptions& options, QWidget* parent)
     : QMainWindow(parent), m_activeProfile(new models::ActiveProfile(this)),
-      m_context{*m_activeProfile}
+      m_session(new models::WorkspaceSession(this)), m_context{*m_activeProfile, *m_session}
 {
     setWindowTitle(QString::fromUtf8(kApplicationName));
     setObjectName(QStringLiteral("mainWindow"));
@@ -45,8 +50,16 @@ MainWindow::MainWindow(QWidget* parent)
     buildDocks();
     buildMenus();
     m_profileStatus = new QLabel(this);
+    m_workspaceStatus = new QLabel(this);
+    statusBar()->addPermanentWidget(m_workspaceStatus);
     statusBar()->addPermanentWidget(m_profileStatus);
+    connect(m_session, &models::WorkspaceSession::workspaceChanged, this, &MainWindow::updateStatus);
     connect(m_activeProfile, &models::ActiveProfile::changed, this, &MainWindow::updateStatus);
+    QString error;
+    if (!m_session->loadCatalogue(options.dataDirectory, &error))
+        statusBar()->showMessage(tr("Bundled datasets unavailable: %1").arg(error));
+    if (!options.workspacePath.isEmpty())
+        m_session->openWorkspace(options.workspacePath, &m_startupWorkspaceError);
     updateStatus();
     m_defaultState = saveState();
     restoreLayout();
@@ -76,11 +89,31 @@ void MainWindow::buildDocks()
     m_helpDock->setWidget(m_help);
     addDockWidget(Qt::RightDockWidgetArea, m_helpDock);
     m_helpDock->hide();
+
+    m_datasets = new widgets::DatasetBrowser(*m_session, this);
+    m_datasetDock = new QDockWidget(tr("Datasets"), this);
+    m_datasetDock->setObjectName(QStringLiteral("datasetDock"));
+    m_datasetDock->setWidget(m_datasets);
+    addDockWidget(Qt::RightDockWidgetArea, m_datasetDock);
+    tabifyDockWidget(m_helpDock, m_datasetDock);
+    m_datasetDock->hide();
+    connect(m_datasets, &widgets::DatasetBrowser::importRequested, this, &MainWindow::importDataset);
 }
 
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Import dataset…"), this, &MainWindow::importDataset)
+        ->setShortcut(QKeySequence(tr("Ctrl+I")));
+    file->addAction(tr("Open &workspace…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Open or create a workspace"), m_session->workspacePath(),
+            tr("DTOP workspaces (*.dtop);;All files (*)"), nullptr,
+            QFileDialog::DontConfirmOverwrite);
+        if (!path.isEmpty())
+            openWorkspace(path, true);
+    });
+    file->addSeparator();
     QAction* png = file->addAction(tr("Export plot as &PNG…"), this, &MainWindow::exportPlotPng);
     png->setShortcut(QKeySequence(tr("Ctrl+E")));
     QAction* csv = file->addAction(tr("Export plot as &CSV…"), this, &MainWindow::exportPlotCsv);
@@ -91,7 +124,14 @@ void MainWindow::buildMenus()
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    m_profileActions = new ProfileActions(*m_activeProfile, *m_session, this);
+    m_profileActions->fillMenu(menuBar()->addMenu(tr("&Profile")));
+    connect(m_profileActions, &ProfileActions::editRequested, this,
+            [this] { showTool(QStringLiteral("structure")); });
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_datasetDock->toggleViewAction());
+    m_datasetDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
     view->addAction(m_toolDock->toggleViewAction());
     m_toolDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+T")));
     view->addAction(m_helpDock->toggleViewAction());
@@ -138,6 +178,76 @@ widgets::ToolPanel* MainWindow::currentPanel() const
 void MainWindow::updateStatus()
 {
     m_profileStatus->setText(tr("Profile: %1").arg(m_activeProfile->label()));
+    m_workspaceStatus->setText(m_session->hasWorkspace()
+                                   ? tr("Workspace: %1").arg(m_session->workspacePath())
+                                   : tr("No workspace: profiles cannot be saved"));
+}
+
+bool MainWindow::openWorkspace(const QString& path, bool interactive, QString* error)
+{
+    QString why;
+    if (m_session->openWorkspace(path, &why))
+        return true;
+    if (error)
+        *error = why;
+    statusBar()->showMessage(why);
+    if (interactive) {
+        m_startupWorkspaceError = why;
+        offerWorkspaceRecovery();
+    }
+    return false;
+}
+
+void MainWindow::offerWorkspaceRecovery()
+{
+    if (m_startupWorkspaceError.isEmpty())
+        return;
+    const QString why = m_startupWorkspaceError;
+    m_startupWorkspaceError.clear();
+    QMessageBox box(QMessageBox::Warning, tr("Workspace cannot be used"),
+                    tr("The workspace cannot be opened, so it has been left exactly as it is."),
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(why);
+    QPushButton* other = box.addButton(tr("Use another workspace…"), QMessageBox::AcceptRole);
+    box.addButton(tr("Continue without a workspace"), QMessageBox::RejectRole);
+    box.exec();
+    if (box.clickedButton() != other)
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("New workspace"), QString(), tr("DTOP workspaces (*.dtop)"), nullptr,
+        QFileDialog::DontConfirmOverwrite);
+    if (!path.isEmpty())
+        openWorkspace(path, true);
+}
+
+void MainWindow::importDataset()
+{
+    if (!m_session->hasWorkspace()) {
+        QMessageBox::warning(this, tr("Import dataset"),
+                             tr("No workspace is open: imported datasets are stored in it."));
+        return;
+    }
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import dataset"), QString(),
+        tr("Data files (*.csv *.txt *.dat);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    ImportDatasetDialog dialog(path, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const auto stored = m_session->importDataset(path, dialog.options());
+    if (!stored) {
+        QMessageBox::warning(this, tr("Import dataset"),
+                             tr("The file was not imported:\n%1")
+                                 .arg(QString::fromStdString(stored.error().text())));
+        return;
+    }
+    m_datasetDock->show();
+    m_datasetDock->raise();
+    m_datasets->selectDataset(QString::fromStdString(stored.value().info.id));
+    statusBar()->showMessage(tr("Imported %1 as '%2'")
+                                 .arg(path, QString::fromStdString(stored.value().info.id)),
+                             8000);
 }
 
 void MainWindow::restoreLayout()

@@ -13,20 +13,31 @@ class QTextBrowser;
 
 namespace dtop::models {
 class ActiveProfile;
-}
+class WorkspaceSession;
+} // namespace dtop::models
 namespace dtop::widgets {
+class DatasetBrowser;
 class ToolList;
 class ToolPanel;
 } // namespace dtop::widgets
 
 namespace dtop::gui {
 
+class ProfileActions;
+
 // The shell: tool dock, one panel per tool (created on first use, kept with its state),
 // menus, status bar, remembered layout and inputs.
+struct StartupOptions {
+    QString dataDirectory; // bundled datasets (data/)
+    QString workspacePath; // empty: start without a workspace
+};
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    // Loads the data and opens the workspace before panels restore their inputs; a workspace
+    // that cannot be used is reported by offerWorkspaceRecovery() once the window shows.
+    explicit MainWindow(const StartupOptions& options, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     // Shows the tool's panel (creating it on first use); false for unknown/unavailable tools.
@@ -34,6 +45,15 @@ public:
     widgets::ToolPanel* currentPanel() const;
     widgets::ToolPanel* panel(const QString& id) const { return m_panels.value(id); }
     models::ActiveProfile& activeProfile() { return *m_activeProfile; }
+    models::WorkspaceSession& session() { return *m_session; }
+
+    // Opens the workspace at `path`. When it cannot be used (corrupt, not a workspace, ...)
+    // and `interactive`, says why (the file is never touched) and offers a new one elsewhere
+    // or none; otherwise returns false with `error`.
+    bool openWorkspace(const QString& path, bool interactive, QString* error = nullptr);
+    // After show(): if the startup workspace could not be used, says why and offers another.
+    void offerWorkspaceRecovery();
+    void importDataset();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -52,6 +72,12 @@ private:
     void updateStatus();
 
     models::ActiveProfile* m_activeProfile;
+    models::WorkspaceSession* m_session;
+    ProfileActions* m_profileActions = nullptr;
+    widgets::DatasetBrowser* m_datasets = nullptr;
+    QDockWidget* m_datasetDock = nullptr;
+    QLabel* m_workspaceStatus = nullptr;
+    QString m_startupWorkspaceError;
     widgets::PanelContext m_context;
     widgets::ToolList* m_toolList = nullptr;
     QDockWidget* m_toolDock = nullptr;

@@ -9,7 +9,7 @@ namespace {
 template <typename Panel>
 widgets::ToolPanel* make(widgets::PanelContext& context)
 {
-    return new Panel(context.activeProfile);
+    return new Panel(context);
 }
 } // namespace
 

@@ -21,12 +21,18 @@ void isolateSettings()
     QCoreApplication::setApplicationName(QStringLiteral("dtop-gui-tests"));
     QSettings().clear();
 }
+
+// Bundled data from the source tree, no workspace: tests never touch the user's files.
+gui::StartupOptions testStartup()
+{
+    return {QString::fromLatin1(DTOP_DATA_DIR), QString()};
+}
 } // namespace
 
 TEST_CASE("Main window opens on the structure tool", "[gui]")
 {
     isolateSettings();
-    gui::MainWindow window;
+    gui::MainWindow window(testStartup());
     REQUIRE(window.currentPanel());
     CHECK(window.currentPanel()->toolId() == "structure");
     CHECK_FALSE(window.showTool(QStringLiteral("control"))); // not built yet: stays disabled
@@ -36,7 +42,7 @@ TEST_CASE("Main window opens on the structure tool", "[gui]")
 TEST_CASE("Switching tools keeps a panel's state", "[gui]")
 {
     isolateSettings();
-    gui::MainWindow window;
+    gui::MainWindow window(testStartup());
     auto* structure = qobject_cast<widgets::StructurePanel*>(window.panel("structure"));
     REQUIRE(structure);
     structure->editor()->setFieldText("k1", "30000");
@@ -51,12 +57,12 @@ TEST_CASE("Panel inputs are remembered across sessions", "[gui]")
 {
     isolateSettings();
     {
-        gui::MainWindow window;
+        gui::MainWindow window(testStartup());
         auto* structure = window.panel("structure");
         structure->applyInput({{"quantity", "mobility"}, {"input_floor", 3}});
         window.close();
     }
-    gui::MainWindow again;
+    gui::MainWindow again(testStartup());
     const auto input = again.panel("structure")->reportInput();
     CHECK(input["quantity"] == "mobility");
     CHECK(input["input_floor"] == 3);

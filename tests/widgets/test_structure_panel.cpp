@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/presets.h"
 #include "models/active_profile.h"
+#include "models/workspace_session.h"
 #include "widgets/plot_view.h"
 #include "widgets/profile_editor.h"
 #include "widgets/structure/structure_panel.h"
@@ -12,6 +13,14 @@
 using namespace dtop;
 
 namespace {
+// The shell's shared state for one panel: bundled data, no workspace.
+struct Context {
+    models::ActiveProfile active;
+    models::WorkspaceSession session;
+    widgets::PanelContext context{active, session};
+    Context() { session.loadCatalogue(QString::fromLatin1(DTOP_DATA_DIR), nullptr); }
+};
+
 double tableFrequency(const widgets::StructurePanel& panel, int mode)
 {
     return panel.modalTable()->item(mode, 1)->text().toDouble();
@@ -20,8 +29,9 @@ double tableFrequency(const widgets::StructurePanel& panel, int mode)
 
 TEST_CASE("Editing k2 updates the modal table live", "[structure]")
 {
-    models::ActiveProfile active;
-    widgets::StructurePanel panel(active);
+    Context c;
+    auto& active = c.active;
+    widgets::StructurePanel panel(c.context);
     CHECK(tableFrequency(panel, 0) == Approx(6.2036).margin(1e-4));
     REQUIRE(panel.editor()->setFieldText("k2", "60000"));
     // Stiffer second storey: every frequency rises; the active profile follows the edit.
@@ -35,8 +45,9 @@ TEST_CASE("Editing k2 updates the modal table live", "[structure]")
 
 TEST_CASE("An invalid field shows its message and keeps the last valid result", "[structure]")
 {
-    models::ActiveProfile active;
-    widgets::StructurePanel panel(active);
+    Context c;
+    auto& active = c.active;
+    widgets::StructurePanel panel(c.context);
     REQUIRE(panel.editor()->setFieldText("k2", "50000"));
     const double valid = tableFrequency(panel, 1);
     REQUIRE(panel.editor()->setFieldText("k2", "-3"));
@@ -55,9 +66,10 @@ TEST_CASE("An invalid field shows its message and keeps the last valid result", 
 
 TEST_CASE("Changing the number of storeys resizes the model", "[structure]")
 {
-    models::ActiveProfile active;
+    Context c;
+    auto& active = c.active;
     active.setProfile(*model::preset("southampton-design"), 0, false);
-    widgets::StructurePanel panel(active);
+    widgets::StructurePanel panel(c.context);
     model::Profile p = active.profile();
     p.masses.push_back(5.201);
     p.stiffnesses.push_back(p.stiffnesses.back());
@@ -68,8 +80,8 @@ TEST_CASE("Changing the number of storeys resizes the model", "[structure]")
 
 TEST_CASE("Structure panel report input and plots", "[structure]")
 {
-    models::ActiveProfile active;
-    widgets::StructurePanel panel(active);
+    Context c;
+    widgets::StructurePanel panel(c.context);
     panel.applyInput({{"quantity", "accelerance"}, {"input_floor", 2}});
     const auto input = panel.reportInput();
     CHECK(input["quantity"] == "accelerance");
@@ -77,4 +89,19 @@ TEST_CASE("Structure panel report input and plots", "[structure]")
     CHECK(panel.plots().size() == 2);
     CHECK(panel.plots().front().plot->seriesCount() == 3);
     CHECK(panel.reportResult()["modal"]["frequencies_hz"].size() == 3);
+}
+
+TEST_CASE("Measured FRF overlay in the model's quantity", "[structure]")
+{
+    Context c;
+    widgets::StructurePanel panel(c.context);
+    panel.applyInput({{"measured_dataset", "southampton-exp-force2"}, {"quantity", "receptance"}});
+    // The force moves to the measurement's floor; three model and three measured series.
+    CHECK(panel.reportInput()["input_floor"] == 2);
+    CHECK(panel.plots().front().plot->seriesCount() == 6);
+    const auto table = panel.plots().front().plot->drawnTable();
+    bool measured = false;
+    for (const auto& h : table.headers)
+        measured = measured || h.find("measured") != std::string::npos;
+    CHECK(measured);
 }

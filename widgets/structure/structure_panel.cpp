@@ -6,6 +6,7 @@
 #include "io/profile_json.h"
 #include "model/presets.h"
 #include "models/active_profile.h"
+#include "models/workspace_session.h"
 #include "widgets/frame_view.h"
 #include "widgets/plot_view.h"
 #include "widgets/profile_editor.h"
@@ -50,14 +51,13 @@ double autoFmax(const dynamics::ModalResult& modal)
 }
 } // namespace
 
-StructurePanel::StructurePanel(models::ActiveProfile& active, QWidget* parent)
-    : ToolPanel(parent), m_active(active)
+StructurePanel::StructurePanel(PanelContext& context, QWidget* parent)
+    : ToolPanel(parent), m_active(context.activeProfile), m_session(context.session)
 {
     // Left: profile choice and editor.
     m_profileChoice = new QComboBox(this);
-    for (const auto& name : model::presetNames())
-        m_profileChoice->addItem(QString::fromStdString(name), QString::fromStdString(name));
-    m_profileChoice->setToolTip(tr("Built-in presets and saved profiles"));
+    m_profileChoice->setToolTip(tr("Built-in presets and saved profiles (latest version)"));
+    populateProfileChoices();
     m_provenance = new QLabel(this);
     m_provenance->setWordWrap(true);
     m_provenance->setStyleSheet(QStringLiteral("color: palette(mid);"));
@@ -102,11 +102,11 @@ StructurePanel::StructurePanel(models::ActiveProfile& active, QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
 
-    connect(m_profileChoice, &QComboBox::activated, this, [this](int index) {
-        const auto p = model::preset(m_profileChoice->itemData(index).toString().toStdString());
-        if (p)
-            m_active.setProfile(*p, 0, false);
-    });
+    connect(m_profileChoice, &QComboBox::activated, this, &StructurePanel::chooseProfile);
+    connect(&m_session, &models::WorkspaceSession::profilesChanged, this,
+            &StructurePanel::populateProfileChoices);
+    connect(&m_session, &models::WorkspaceSession::datasetsChanged, this,
+            &StructurePanel::populateMeasuredChoices);
     connect(m_editor, &ProfileEditor::edited, this, [this](const model::Profile& p) {
         m_editing = true;
         m_active.edit(p);
@@ -150,6 +150,12 @@ QWidget* StructurePanel::buildFrfTab()
         s->setEnabled(false);
     }
     m_fmin->setToolTip(tr("Lowest frequency [Hz]"));
+    m_measured = new QComboBox(tab);
+    m_measured->setToolTip(tr("Overlay a measured FRF (dashed) on the model, converted to the "
+                              "same quantity and units: the twin against the physical rig"));
+    m_measured->setMinimumContentsLength(18);
+    m_measured->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    populateMeasuredChoices();
     m_fmax->setToolTip(tr("Highest frequency [Hz]"));
 
     auto* controls = new QHBoxLayout;
@@ -162,7 +168,9 @@ QWidget* StructurePanel::buildFrfTab()
     controls->addWidget(m_fmin);
     controls->addWidget(new QLabel(QStringLiteral("–"), tab));
     controls->addWidget(m_fmax);
-    controls->addStretch(1);
+    controls->addSpacing(12);
+    controls->addWidget(new QLabel(tr("measured"), tab));
+    controls->addWidget(m_measured, 1);
 
     m_magnitude = new PlotView(tab);
     m_magnitude->setXAxis({tr("Frequency"), tr("Hz"), AxisScale::Linear});
@@ -181,6 +189,16 @@ QWidget* StructurePanel::buildFrfTab()
 
     for (QComboBox* c : {m_quantity, m_magnitudeScale})
         connect(c, &QComboBox::currentIndexChanged, this, &StructurePanel::updateFrf);
+    connect(m_measured, &QComboBox::currentIndexChanged, this, [this] {
+        // Compare like with like: put the model's force where the measurement had it.
+        const auto listing = m_session.datasets();
+        const QString id = m_measured->currentData().toString();
+        for (const auto& d : listing)
+            if (QString::fromStdString(d.info.id) == id && d.info.excitationFloor >= 1 &&
+                d.info.excitationFloor <= m_inputFloor->maximum())
+                m_inputFloor->setValue(d.info.excitationFloor);
+        updateFrf();
+    });
     connect(m_inputFloor, &QSpinBox::valueChanged, this, &StructurePanel::updateFrf);
     connect(m_fmin, &QDoubleSpinBox::valueChanged, this, &StructurePanel::updateFrf);
     connect(m_fmax, &QDoubleSpinBox::valueChanged, this, &StructurePanel::updateFrf);
@@ -230,6 +248,54 @@ QWidget* StructurePanel::buildModeTab()
     return tab;
 }
 
+void StructurePanel::populateProfileChoices()
+{
+    const QSignalBlocker block(m_profileChoice);
+    m_profileChoice->clear();
+    for (const auto& name : model::presetNames())
+        m_profileChoice->addItem(QString::fromStdString(name) + tr(" (preset)"),
+                                 QString::fromStdString(name));
+    const auto saved = m_session.savedProfiles();
+    if (!saved.empty())
+        m_profileChoice->insertSeparator(m_profileChoice->count());
+    for (const auto& s : saved)
+        m_profileChoice->addItem(
+            tr("%1 (v%2)").arg(QString::fromStdString(s.name)).arg(s.latestVersion),
+            QString::fromStdString(s.name));
+    const int index = m_profileChoice->findData(QString::fromStdString(m_active.profile().name));
+    if (index >= 0)
+        m_profileChoice->setCurrentIndex(index);
+}
+
+void StructurePanel::chooseProfile(int index)
+{
+    const std::string name = m_profileChoice->itemData(index).toString().toStdString();
+    if (const auto p = model::preset(name)) {
+        m_active.setProfile(*p, 0, false);
+        return;
+    }
+    if (io::Workspace* ws = m_session.workspace())
+        try {
+            if (const auto v = ws->latestProfile(name))
+                m_active.setProfile(v->profile, v->version, false);
+        } catch (const std::exception& e) {
+            emit statusMessage(QString::fromUtf8(e.what()));
+        }
+}
+
+void StructurePanel::populateMeasuredChoices()
+{
+    const QString current = m_measured->currentData().toString();
+    const QSignalBlocker block(m_measured);
+    m_measured->clear();
+    m_measured->addItem(tr("none"), QString());
+    for (const auto& d : m_session.datasets())
+        if (d.info.kind == io::DatasetKind::Frf)
+            m_measured->addItem(QString::fromStdString(d.info.title),
+                                QString::fromStdString(d.info.id));
+    m_measured->setCurrentIndex(std::max(0, m_measured->findData(current)));
+}
+
 void StructurePanel::onActiveProfileChanged()
 {
     const model::Profile& p = m_active.profile();
@@ -239,6 +305,8 @@ void StructurePanel::onActiveProfileChanged()
     if (index >= 0)
         m_profileChoice->setCurrentIndex(index);
     m_provenance->setText(QString::fromStdString(p.provenance));
+    if (index < 0 && !m_editing)
+        populateProfileChoices(); // a profile saved or loaded elsewhere
     m_inputFloor->setRange(1, static_cast<int>(p.storeys()));
     recompute();
 }
@@ -341,11 +409,57 @@ void StructurePanel::updateFrf()
             phase.push_back(std::arg(h) * 180.0 / std::numbers::pi);
         }
         const QString name = tr("Floor %1").arg(floor + 1);
-        m_magnitude->addSeries(name, m_frf->frequencyHz, std::move(magnitude));
-        m_phase->addSeries(name, m_frf->frequencyHz, std::move(phase));
+        const SeriesStyle style{PlotView::paletteColor(static_cast<int>(floor))};
+        m_magnitude->addSeries(name, m_frf->frequencyHz, std::move(magnitude), style);
+        m_phase->addSeries(name, m_frf->frequencyHz, std::move(phase), style);
     }
+    addMeasuredOverlay(input);
     m_magnitude->setXRange(input.fminHz, input.fmaxHz);
     m_phase->setXRange(input.fminHz, input.fmaxHz);
+}
+
+void StructurePanel::addMeasuredOverlay(const dynamics::FrfInput& input)
+{
+    const QString id = m_measured->currentData().toString();
+    if (id.isEmpty())
+        return;
+    const auto read = m_session.dataset(id.toStdString());
+    if (!read) {
+        emit statusMessage(QString::fromStdString(read.error().text()));
+        return;
+    }
+    const io::Dataset& d = read.value();
+    if (!d.isFrf())
+        return;
+    QStringList notes;
+    if (!d.info.quantity)
+        notes << tr("the measured quantity is not documented: drawn as given");
+    if (d.info.excitationFloor > 0 && d.info.excitationFloor != input.inputFloor)
+        notes << tr("measured with the force at floor %1, the model has it at floor %2")
+                     .arg(d.info.excitationFloor)
+                     .arg(input.inputFloor);
+    for (const auto& channel : d.frf().channels) {
+        const io::FrfChannel c =
+            d.info.quantity ? io::convertFrfChannel(channel, *d.info.quantity, input.quantity)
+                            : channel;
+        // Only the displayed band: a measured record may span far more than the model view.
+        std::vector<double> f, magnitude, phase;
+        for (std::size_t i = 0; i < c.size(); ++i) {
+            if (c.frequencyHz[i] < input.fminHz || c.frequencyHz[i] > input.fmaxHz)
+                continue;
+            f.push_back(c.frequencyHz[i]);
+            magnitude.push_back(c.magnitude[i]);
+            if (c.hasPhase())
+                phase.push_back(std::arg(c.values[i]) * 180.0 / std::numbers::pi);
+        }
+        const SeriesStyle style{PlotView::paletteColor(c.floor - 1), 1.0, true, false};
+        const QString name = tr("Floor %1 measured").arg(c.floor);
+        m_magnitude->addSeries(name, f, magnitude, style);
+        if (c.hasPhase())
+            m_phase->addSeries(name, f, phase, style);
+    }
+    if (!notes.isEmpty())
+        emit statusMessage(tr("Measured overlay: %1").arg(notes.join(QStringLiteral("; "))));
 }
 
 void StructurePanel::updateModeView()
@@ -381,6 +495,7 @@ nlohmann::json StructurePanel::reportInput() const
             {"fmin_hz", input.fminHz},
             {"fmax_hz", input.fmaxHz},
             {"magnitude_scale", m_magnitudeScale->currentIndex() == 1 ? "log" : "db"},
+            {"measured_dataset", m_measured->currentData().toString().toStdString()},
             {"points", input.frequenciesHz.size()}};
 }
 
@@ -394,6 +509,10 @@ nlohmann::json StructurePanel::reportResult() const
 
 void StructurePanel::applyInput(const nlohmann::json& input)
 {
+    // First: choosing a measurement moves the force to its floor, an explicit floor wins.
+    if (input.contains("measured_dataset"))
+        m_measured->setCurrentIndex(std::max(
+            0, m_measured->findData(QString::fromStdString(input["measured_dataset"].get<std::string>()))));
     if (input.contains("quantity")) {
         dynamics::FrfQuantity q;
         if (dynamics::parseFrfQuantity(input["quantity"].get<std::string>(), q))
@@ -421,6 +540,7 @@ void StructurePanel::saveSettings(QSettings& s) const
     s.setValue(QStringLiteral("fmax"), m_fmax->value());
     s.setValue(QStringLiteral("tab"), m_tabs->currentIndex());
     s.setValue(QStringLiteral("amplitude"), m_amplitude->value());
+    s.setValue(QStringLiteral("measured"), m_measured->currentData().toString());
 }
 
 void StructurePanel::restoreSettings(QSettings& s)
@@ -433,6 +553,8 @@ void StructurePanel::restoreSettings(QSettings& s)
     m_autoRange->setChecked(s.value(QStringLiteral("autoRange"), true).toBool());
     m_tabs->setCurrentIndex(s.value(QStringLiteral("tab"), 0).toInt());
     m_amplitude->setValue(s.value(QStringLiteral("amplitude"), 30).toInt());
+    m_measured->setCurrentIndex(
+        std::max(0, m_measured->findData(s.value(QStringLiteral("measured")).toString())));
 }
 
 } // namespace dtop::widgets

@@ -3,6 +3,7 @@
 
 #include "dynamics/frf.h"
 #include "dynamics/modal_analysis.h"
+#include "widgets/panel_context.h"
 #include "widgets/tool_panel.h"
 
 #include <optional>
@@ -32,7 +33,7 @@ class ProfileEditor;
 class StructurePanel : public ToolPanel {
     Q_OBJECT
 public:
-    explicit StructurePanel(models::ActiveProfile& active, QWidget* parent = nullptr);
+    explicit StructurePanel(PanelContext& context, QWidget* parent = nullptr);
 
     QString toolId() const override { return QStringLiteral("structure"); }
     QList<NamedPlot> plots() const override;
@@ -49,6 +50,10 @@ public:
 
 private:
     QWidget* buildFrfTab();
+    void populateProfileChoices();
+    void populateMeasuredChoices();
+    void chooseProfile(int index);
+    void addMeasuredOverlay(const dynamics::FrfInput& input);
     QWidget* buildModeTab();
     void onActiveProfileChanged();
     void recompute();
@@ -58,6 +63,7 @@ private:
     dynamics::FrfInput frfInput() const;
 
     models::ActiveProfile& m_active;
+    models::WorkspaceSession& m_session;
     ProfileEditor* m_editor;
     QComboBox* m_profileChoice;
     QLabel* m_provenance;
@@ -70,6 +76,7 @@ private:
     QCheckBox* m_autoRange;
     QDoubleSpinBox* m_fmin;
     QDoubleSpinBox* m_fmax;
+    QComboBox* m_measured;
     PlotView* m_magnitude;
     PlotView* m_phase;
 

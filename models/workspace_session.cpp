@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/workspace_session.h"
+
+#include "io/workspace_location.h"
+
+namespace dtop::models {
+
+WorkspaceSession::WorkspaceSession(QObject* parent) : QObject(parent) {}
+
+WorkspaceSession::~WorkspaceSession() = default;
+
+bool WorkspaceSession::openWorkspace(const QString& path, QString* error)
+{
+    try {
+        io::createWorkspaceFolder(path.toStdString());
+        m_workspace = io::Workspace::open(path.toStdString());
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    m_cache.clear();
+    emit workspaceChanged();
+    emit profilesChanged();
+    emit datasetsChanged();
+    return true;
+}
+
+QString WorkspaceSession::workspacePath() const
+{
+    return m_workspace ? QString::fromStdString(m_workspace->path()) : QString();
+}
+
+bool WorkspaceSession::loadCatalogue(const QString& dataDirectory, QString* error)
+{
+    auto read = io::loadBundledCatalogue(dataDirectory.toStdString());
+    if (!read) {
+        if (error)
+            *error = QString::fromStdString(read.error().text());
+        return false;
+    }
+    m_catalogue = std::move(read).value();
+    m_cache.clear();
+    emit datasetsChanged();
+    return true;
+}
+
+std::vector<io::SavedProfileSummary> WorkspaceSession::savedProfiles()
+{
+    try {
+        return m_workspace ? m_workspace->savedProfiles()
+                           : std::vector<io::SavedProfileSummary>{};
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+
+std::optional<io::ProfileVersion> WorkspaceSession::saveProfile(const model::Profile& profile,
+                                                                const QString& note,
+                                                                QString* error)
+{
+    if (!m_workspace) {
+        if (error)
+            *error = tr("No workspace is open: profiles cannot be saved.");
+        return std::nullopt;
+    }
+    try {
+        auto saved = m_workspace->saveProfile(profile, note.toStdString());
+        emit profilesChanged();
+        return saved;
+    } catch (const io::WorkspaceInputError& e) {
+        if (error) {
+            QStringList lines;
+            for (const auto& issue : e.issues())
+                lines << QString::fromStdString(issue.message);
+            *error = lines.join(QLatin1Char('\n'));
+        }
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromUtf8(e.what());
+    }
+    return std::nullopt;
+}
+
+std::vector<io::DatasetListing> WorkspaceSession::datasets()
+{
+    try {
+        return io::listDatasets(catalogue(), workspace());
+    } catch (const std::exception&) {
+        return io::listDatasets(catalogue(), nullptr);
+    }
+}
+
+io::ReadResult<io::Dataset> WorkspaceSession::dataset(const std::string& id)
+{
+    if (const auto it = m_cache.find(id); it != m_cache.end())
+        return *it->second;
+    try {
+        auto read = io::loadDataset(catalogue(), workspace(), id);
+        if (read)
+            m_cache[id] = std::make_shared<const io::Dataset>(read.value());
+        return read;
+    } catch (const std::exception& e) {
+        return io::ReadError{id, 0, e.what()};
+    }
+}
+
+io::ReadResult<io::Dataset> WorkspaceSession::importDataset(const QString& path,
+                                                           const io::DatasetImportOptions& options)
+{
+    if (!m_workspace)
+        return io::ReadError{path.toStdString(), 0,
+                             "no workspace is open, so the dataset cannot be stored"};
+    try {
+        auto stored = io::importDataset(*m_workspace, catalogue(), path.toStdString(), options);
+        if (stored)
+            emit datasetsChanged();
+        return stored;
+    } catch (const io::WorkspaceInputError& e) {
+        return io::ReadError{path.toStdString(), 0,
+                             e.issues().empty() ? e.what() : e.issues().front().message};
+    } catch (const std::exception& e) {
+        return io::ReadError{path.toStdString(), 0, e.what()};
+    }
+}
+
+void WorkspaceSession::recordRun(const std::string& tool, const nlohmann::json& input,
+                                 std::optional<std::uint64_t> seed, const nlohmann::json& summary)
+{
+    if (!m_workspace)
+        return;
+    io::RunRecord run;
+    run.tool = tool;
+    run.input = input;
+    run.seed = seed;
+    run.summary = summary;
+    try {
+        m_workspace->recordRun(run);
+    } catch (const std::exception&) {
+        // A run record is a convenience; failing to write one must not stop the analysis.
+    }
+}
+
+} // namespace dtop::models
