@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "uq/ensemble_statistics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <stdexcept>
+
+namespace dtop::uq {
+
+namespace {
+// How many of the smallest (resp. largest) values the percentile at q among n needs.
+std::size_t lowKeep(std::size_t n, double q)
+{
+    if (n == 0)
+        return 0;
+    const auto j = static_cast<std::size_t>(std::floor(q * static_cast<double>(n - 1)));
+    return std::min(n, j + 2);
+}
+std::size_t highKeep(std::size_t n, double q)
+{
+    if (n == 0)
+        return 0;
+    const auto j = static_cast<std::size_t>(std::floor(q * static_cast<double>(n - 1)));
+    return n - j; // order statistics j .. n-1
+}
+
+// Percentile at q from the order statistics j and j+1 (0-based) of n values.
+double interpolate(double q, std::size_t n, double xj, double xj1)
+{
+    const double pos = q * static_cast<double>(n - 1);
+    const double frac = pos - std::floor(pos);
+    return frac == 0.0 ? xj : xj + frac * (xj1 - xj);
+}
+} // namespace
+
+EnsembleStatistics::EnsembleStatistics(std::size_t points, std::size_t members,
+                                       double lowerQuantile, double upperQuantile)
+    : m_points(points), m_members(members), m_qLow(lowerQuantile), m_qHigh(upperQuantile)
+{
+    if (!(lowerQuantile >= 0.0 && lowerQuantile <= upperQuantile && upperQuantile <= 1.0))
+        throw std::invalid_argument("EnsembleStatistics: quantiles must satisfy 0 <= lower <= "
+                                    "upper <= 1");
+    m_lowKeep = lowKeep(members, lowerQuantile);
+    m_highKeep = highKeep(members, upperQuantile);
+    m_shift.assign(points, 0.0);
+    m_sum.assign(points, 0.0);
+    m_sumSq.assign(points, 0.0);
+    m_min.assign(points, std::numeric_limits<double>::infinity());
+    m_max.assign(points, -std::numeric_limits<double>::infinity());
+    m_low.resize(points * m_lowKeep);
+    m_high.resize(points * m_highKeep);
+}
+
+double EnsembleStatistics::memoryBytes(std::size_t points, std::size_t members,
+                                       double lowerQuantile, double upperQuantile)
+{
+    return static_cast<double>(points) * 8.0 *
+           static_cast<double>(4 + lowKeep(members, lowerQuantile) +
+                               highKeep(members, upperQuantile));
+}
+
+void EnsembleStatistics::add(const double* values)
+{
+    if (m_added >= m_members)
+        throw std::logic_error("EnsembleStatistics: more members added than announced");
+    const std::size_t filled = m_added; // every point's heaps hold min(filled, keep) values
+    for (std::size_t p = 0; p < m_points; ++p) {
+        const double v = values[p];
+        if (filled == 0)
+            m_shift[p] = v;
+        const double d = v - m_shift[p];
+        m_sum[p] += d;
+        m_sumSq[p] += d * d;
+        m_min[p] = std::min(m_min[p], v);
+        m_max[p] = std::max(m_max[p], v);
+        double* low = m_low.data() + p * m_lowKeep;
+        if (filled < m_lowKeep) {
+            low[filled] = v;
+            std::push_heap(low, low + filled + 1);
+        } else if (v < low[0]) {
+            std::pop_heap(low, low + m_lowKeep);
+            low[m_lowKeep - 1] = v;
+            std::push_heap(low, low + m_lowKeep);
+        }
+        double* high = m_high.data() + p * m_highKeep;
+        if (filled < m_highKeep) {
+            high[filled] = v;
+            std::push_heap(high, high + filled + 1, std::greater<>());
+        } else if (v > high[0]) {
+            std::pop_heap(high, high + m_highKeep, std::greater<>());
+            high[m_highKeep - 1] = v;
+            std::push_heap(high, high + m_highKeep, std::greater<>());
+        }
+    }
+    ++m_added;
+}
+
+Envelope EnsembleStatistics::envelope() const
+{
+    if (m_added != m_members)
+        throw std::logic_error("EnsembleStatistics: envelope requested before all members "
+                               "were added");
+    Envelope e;
+    e.lowerQuantile = m_qLow;
+    e.upperQuantile = m_qHigh;
+    e.members = m_members;
+    const std::size_t n = m_members;
+    if (n == 0)
+        return e;
+    const double dn = static_cast<double>(n);
+    e.mean.resize(m_points);
+    e.sd.resize(m_points);
+    e.min = m_min;
+    e.max = m_max;
+    e.lower.resize(m_points);
+    e.upper.resize(m_points);
+    const auto jLow = static_cast<std::size_t>(std::floor(m_qLow * (dn - 1.0)));
+    std::vector<double> low(m_lowKeep), high(m_highKeep);
+    for (std::size_t p = 0; p < m_points; ++p) {
+        const double meanShift = m_sum[p] / dn;
+        e.mean[p] = m_shift[p] + meanShift;
+        e.sd[p] = n > 1 ? std::sqrt(std::max(0.0, (m_sumSq[p] - dn * meanShift * meanShift) /
+                                                      (dn - 1.0)))
+                        : 0.0;
+        std::copy_n(m_low.begin() + static_cast<std::ptrdiff_t>(p * m_lowKeep), m_lowKeep,
+                    low.begin());
+        std::sort(low.begin(), low.end()); // order statistics 0 .. lowKeep-1
+        e.lower[p] = interpolate(m_qLow, n, low[jLow], low[std::min(jLow + 1, m_lowKeep - 1)]);
+        std::copy_n(m_high.begin() + static_cast<std::ptrdiff_t>(p * m_highKeep), m_highKeep,
+                    high.begin());
+        std::sort(high.begin(), high.end()); // order statistics jHigh .. n-1
+        e.upper[p] = interpolate(m_qHigh, n, high[0], high[std::min<std::size_t>(1, m_highKeep - 1)]);
+    }
+    return e;
+}
+
+} // namespace dtop::uq
