@@ -4,7 +4,6 @@
 #include "dynamics/foh_discretisation.h"
 
 #include <cmath>
-#include <vector>
 
 namespace dtop::dynamics {
 
@@ -15,13 +14,15 @@ constexpr std::size_t kCancelCheckInterval = 4096;
 Eigen::MatrixXd integrateExact(const Eigen::MatrixXd& a, const Eigen::VectorXd& b,
                                const ExcitationSignal& signal, const TimeGrid& grid,
                                const Eigen::VectorXd& z0, const Progress& progress,
-                               std::size_t& steps)
+                               std::size_t& steps, std::vector<double>& input)
 {
     const Eigen::Index n = a.rows();
     Eigen::MatrixXd states(n, static_cast<Eigen::Index>(grid.samples));
     if (grid.samples == 0)
         return states;
     states.col(0) = z0;
+    input.resize(grid.samples);
+    input[0] = signal.value(grid.at(0));
     const bool zoh = signal.hold() == SampleHold::ZeroOrder;
     std::vector<std::pair<std::size_t, FohDiscretisation>> cache;
     auto discretisation = [&](std::size_t sub) -> const FohDiscretisation& {
@@ -44,7 +45,7 @@ Eigen::MatrixXd integrateExact(const Eigen::MatrixXd& a, const Eigen::VectorXd& 
         if (std::isfinite(limit))
             sub = static_cast<std::size_t>(std::max(1.0, std::ceil(grid.stepS / limit - 1e-9)));
         const FohDiscretisation& d = discretisation(sub);
-        double ua = signal.value(t0);
+        double ua = input[k];
         for (std::size_t i = 0; i < sub; ++i) {
             const double tb = i + 1 == sub ? t1 : t0 + static_cast<double>(i + 1) * d.stepS;
             const double ub = signal.value(tb);
@@ -56,6 +57,7 @@ Eigen::MatrixXd integrateExact(const Eigen::MatrixXd& a, const Eigen::VectorXd& 
             ua = ub;
         }
         states.col(static_cast<Eigen::Index>(k + 1)) = z;
+        input[k + 1] = ua; // the value at t1
         steps += sub;
         sinceCheck += sub;
         if (sinceCheck >= kCancelCheckInterval) {

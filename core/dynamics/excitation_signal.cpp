@@ -55,6 +55,13 @@ ExcitationSignal::ExcitationSignal(const Excitation& e, const TimeGrid& grid,
             if (std::abs(m_time[i] - (m_t0 + static_cast<double>(i) * m_dt)) > 1e-9 * m_dt)
                 m_uniform = false;
         }
+        // Knots at whole multiples of the output step, aligned with the grid, never fall
+        // strictly inside an output interval (the random force, a replayed record).
+        const double ratio = m_dt / grid.stepS;
+        const double offset = (m_t0 - grid.startS) / grid.stepS;
+        m_knotsOnGrid = m_uniform && std::abs(ratio - std::round(ratio)) < 1e-9 * ratio &&
+                        std::round(ratio) >= 1.0 &&
+                        std::abs(offset - std::round(offset)) < 1e-9 * std::max(1.0, std::abs(offset));
     }
 }
 
@@ -186,7 +193,7 @@ double ExcitationSignal::maxStep(double t0, double t1) const
     }
     // A record is straight (or constant) between knots: exact unless a knot falls inside the
     // step; then sub-steps of 1/16 of the sample spacing keep the kink's error small.
-    return hasKnotInside(t0, t1) ? m_minSpacing / 16.0 : kInf;
+    return !m_knotsOnGrid && hasKnotInside(t0, t1) ? m_minSpacing / 16.0 : kInf;
 }
 
 } // namespace dtop::dynamics

@@ -59,6 +59,7 @@ private:
     double m_t0 = 0.0;
     double m_dt = 0.0;
     double m_minSpacing = 0.0;
+    bool m_knotsOnGrid = false; // every knot is an output sample: never a knot inside a step
 };
 
 } // namespace dtop::dynamics

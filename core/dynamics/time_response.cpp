@@ -136,18 +136,18 @@ TimeResponse simulateResponse(const ShearBuilding& building, const ExcitationSig
             b.tail(ni).setConstant(-1.0); // relative coordinates: −1·a_g on every floor
         else
             b = ss.b.col(static_cast<Eigen::Index>(signal.floorIndex()));
-        states = integrateExact(ss.a, b, signal, grid, z0, progress, r.steps);
+        states = integrateExact(ss.a, b, signal, grid, z0, progress, r.steps, r.excitation);
         r.integrator = "exact-foh";
     } else {
         states = integrateAdaptive(building, signal, grid, z0, options.relativeTolerance,
                                    options.absoluteTolerance, progress, r.steps);
         r.integrator = "dopri5";
+        r.excitation = signal.sample(grid);
     }
 
     r.timeS.resize(grid.samples);
     for (std::size_t k = 0; k < grid.samples; ++k)
         r.timeS[k] = grid.at(k);
-    r.excitation = signal.sample(grid);
     r.displacement.assign(n, std::vector<double>(grid.samples));
     r.velocity.assign(n, std::vector<double>(grid.samples));
     r.acceleration.assign(n, std::vector<double>(grid.samples));

@@ -26,6 +26,12 @@ std::size_t highKeep(std::size_t n, double q)
     return n - j; // order statistics j .. n-1
 }
 
+void prefetchList(const double* list, std::size_t length)
+{
+    for (std::size_t i = 0; i < length; i += 8) // one cache line holds 8 doubles
+        __builtin_prefetch(list + i, 1);
+}
+
 // Percentile at q from the order statistics j and j+1 (0-based) of n values.
 double interpolate(double q, std::size_t n, double xj, double xj1)
 {
@@ -51,13 +57,15 @@ EnsembleStatistics::EnsembleStatistics(std::size_t points, std::size_t members,
     m_max.assign(points, -std::numeric_limits<double>::infinity());
     m_low.resize(points * m_lowKeep);
     m_high.resize(points * m_highKeep);
+    m_lowTop.resize(points);
+    m_highTop.resize(points);
 }
 
 double EnsembleStatistics::memoryBytes(std::size_t points, std::size_t members,
                                        double lowerQuantile, double upperQuantile)
 {
     return static_cast<double>(points) * 8.0 *
-           static_cast<double>(4 + lowKeep(members, lowerQuantile) +
+           static_cast<double>(7 + lowKeep(members, lowerQuantile) +
                                highKeep(members, upperQuantile));
 }
 
@@ -65,33 +73,78 @@ void EnsembleStatistics::add(const double* values)
 {
     if (m_added >= m_members)
         throw std::logic_error("EnsembleStatistics: more members added than announced");
-    const std::size_t filled = m_added; // every point's heaps hold min(filled, keep) values
+    const std::size_t filled = m_added; // every point holds min(filled, keep) extreme values
+    if (filled == 0)
+        std::copy_n(values, m_points, m_shift.begin());
     for (std::size_t p = 0; p < m_points; ++p) {
         const double v = values[p];
-        if (filled == 0)
-            m_shift[p] = v;
         const double d = v - m_shift[p];
         m_sum[p] += d;
         m_sumSq[p] += d * d;
         m_min[p] = std::min(m_min[p], v);
         m_max[p] = std::max(m_max[p], v);
-        double* low = m_low.data() + p * m_lowKeep;
-        if (filled < m_lowKeep) {
-            low[filled] = v;
-            std::push_heap(low, low + filled + 1);
-        } else if (v < low[0]) {
-            std::pop_heap(low, low + m_lowKeep);
-            low[m_lowKeep - 1] = v;
-            std::push_heap(low, low + m_lowKeep);
+    }
+    // Filling: append; each list is sorted once when full.
+    if (filled < m_lowKeep)
+        for (std::size_t p = 0; p < m_points; ++p)
+            m_low[p * m_lowKeep + filled] = values[p];
+    if (filled < m_highKeep)
+        for (std::size_t p = 0; p < m_points; ++p)
+            m_high[p * m_highKeep + filled] = values[p];
+    if (filled + 1 == m_lowKeep)
+        for (std::size_t p = 0; p < m_points; ++p) {
+            double* low = m_low.data() + p * m_lowKeep;
+            std::sort(low, low + m_lowKeep);
+            m_lowTop[p] = low[m_lowKeep - 1];
         }
-        double* high = m_high.data() + p * m_highKeep;
-        if (filled < m_highKeep) {
-            high[filled] = v;
-            std::push_heap(high, high + filled + 1, std::greater<>());
-        } else if (v > high[0]) {
-            std::pop_heap(high, high + m_highKeep, std::greater<>());
-            high[m_highKeep - 1] = v;
-            std::push_heap(high, high + m_highKeep, std::greater<>());
+    if (filled + 1 == m_highKeep)
+        for (std::size_t p = 0; p < m_points; ++p) {
+            double* high = m_high.data() + p * m_highKeep;
+            std::sort(high, high + m_highKeep, std::greater<>());
+            m_highTop[p] = high[m_highKeep - 1];
+        }
+    // Insertion into short sorted arrays (a predictable shifting loop beats a heap here). The
+    // lists are far apart in memory, so the points that need one are collected first and
+    // their lists prefetched a few points ahead: the misses then overlap instead of queueing.
+    constexpr std::size_t kAhead = 8;
+    if (filled >= m_lowKeep) {
+        m_pending.clear();
+        for (std::size_t p = 0; p < m_points; ++p)
+            if (values[p] < m_lowTop[p])
+                m_pending.push_back(p);
+        for (std::size_t i = 0; i < m_pending.size(); ++i) {
+            if (i + kAhead < m_pending.size())
+                prefetchList(m_low.data() + m_pending[i + kAhead] * m_lowKeep, m_lowKeep);
+            const std::size_t p = m_pending[i];
+            const double v = values[p];
+            double* low = m_low.data() + p * m_lowKeep; // ascending
+            std::size_t j = m_lowKeep - 1;
+            while (j > 0 && low[j - 1] > v) {
+                low[j] = low[j - 1];
+                --j;
+            }
+            low[j] = v;
+            m_lowTop[p] = low[m_lowKeep - 1];
+        }
+    }
+    if (filled >= m_highKeep) {
+        m_pending.clear();
+        for (std::size_t p = 0; p < m_points; ++p)
+            if (values[p] > m_highTop[p])
+                m_pending.push_back(p);
+        for (std::size_t i = 0; i < m_pending.size(); ++i) {
+            if (i + kAhead < m_pending.size())
+                prefetchList(m_high.data() + m_pending[i + kAhead] * m_highKeep, m_highKeep);
+            const std::size_t p = m_pending[i];
+            const double v = values[p];
+            double* high = m_high.data() + p * m_highKeep; // descending
+            std::size_t j = m_highKeep - 1;
+            while (j > 0 && high[j - 1] < v) {
+                high[j] = high[j - 1];
+                --j;
+            }
+            high[j] = v;
+            m_highTop[p] = high[m_highKeep - 1];
         }
     }
     ++m_added;

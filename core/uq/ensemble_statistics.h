@@ -52,8 +52,14 @@ private:
     std::size_t m_highKeep; // largest values kept per point
     std::vector<double> m_shift; // first member's values: sums are taken about them
     std::vector<double> m_sum, m_sumSq, m_min, m_max;
-    std::vector<double> m_low;  // per point a max-heap of the m_lowKeep smallest
-    std::vector<double> m_high; // per point a min-heap of the m_highKeep largest
+    // Per point the m_lowKeep smallest values (sorted ascending once full) and the m_highKeep
+    // largest (sorted descending); their innermost entries are mirrored in m_lowTop /
+    // m_highTop so the common case, a value that changes neither, reads sequential memory.
+    std::vector<double> m_low;
+    std::vector<double> m_high;
+    std::vector<double> m_lowTop;
+    std::vector<double> m_highTop;
+    std::vector<std::size_t> m_pending; // scratch: points whose list takes the new value
 };
 
 } // namespace dtop::uq
