@@ -10,6 +10,8 @@ const std::vector<Command>& commands()
          &runModalCommand},
         {"frf", "frequency response functions of every floor (receptance, mobility, accelerance)",
          &runFrfCommand},
+        {"simulate", "virtual hammer, shaker and ground-motion tests with scenarios and spectra",
+         &runSimulateCommand},
     };
     return kCommands;
 }
