@@ -4,6 +4,7 @@
 #include <boost/random/normal_distribution.hpp>
 #include <unsupported/Eigen/FFT>
 
+#include <algorithm>
 #include <cmath>
 #include <complex>
 #include <random>
@@ -23,7 +24,7 @@ std::size_t fftLength(std::size_t samples)
 std::pair<std::size_t, std::size_t> lineRange(const RandomForce& spec, double fs, std::size_t l)
 {
     const double df = fs / static_cast<double>(l);
-    const auto first = static_cast<std::size_t>(std::ceil(spec.bandLowHz / df - 1e-9));
+    const auto first = static_cast<std::size_t>(std::max(0.0, std::ceil(spec.bandLowHz / df - 1e-9)));
     auto last = static_cast<std::size_t>(std::floor(spec.bandHighHz / df + 1e-9));
     last = std::min(last, l / 2);
     return {first, last};

@@ -128,7 +128,8 @@ InputIssues SimulateInput::validate() const
 
     const TimeGrid g = gridOk ? grid() : TimeGrid{};
     if (gridOk && excitation.kind == ExcitationKind::Random &&
-        std::isfinite(excitation.random.bandLowHz) && std::isfinite(excitation.random.bandHighHz) &&
+        std::isfinite(excitation.random.bandLowHz) && excitation.random.bandLowHz >= 0.0 &&
+        std::isfinite(excitation.random.bandHighHz) &&
         excitation.random.bandHighHz > excitation.random.bandLowHz &&
         randomForceLines(excitation.random, sampleRateHz, g.samples) == 0)
         issues.push_back({"random_f2", "random band " + formatValue(excitation.random.bandLowHz) +
