@@ -10,8 +10,7 @@
 namespace dtop::dynamics {
 
 namespace {
-std::vector<double> toStd(const Eigen::VectorXd& v)
-{
+std::vector<double> toStd(const Eigen::VectorXd& v) {
     return std::vector<double>(v.data(), v.data() + v.size());
 }
 constexpr std::size_t kCancelCheckInterval = 1024;
@@ -20,14 +19,12 @@ constexpr std::size_t kMaxSteps = 200'000'000;
 
 EquationsOfMotion::EquationsOfMotion(const ShearBuilding& building, const ExcitationSignal& signal)
     : m_n(building.dofs()), m_signal(signal), m_invMass(toStd(building.masses().cwiseInverse())),
-      m_kDiag(toStd(building.stiffness().diagonal)), m_kOff(toStd(building.stiffness().offDiagonal)),
-      m_cDiag(toStd(building.damping().diagonal)), m_cOff(toStd(building.damping().offDiagonal)),
-      m_cubic(toStd(building.cubicStiffnesses())), m_nonlinear(building.isNonlinear())
-{
-}
+      m_kDiag(toStd(building.stiffness().diagonal)),
+      m_kOff(toStd(building.stiffness().offDiagonal)), m_cDiag(toStd(building.damping().diagonal)),
+      m_cOff(toStd(building.damping().offDiagonal)), m_cubic(toStd(building.cubicStiffnesses())),
+      m_nonlinear(building.isNonlinear()) {}
 
-void EquationsOfMotion::acceleration(const double* z, double u, double* out) const
-{
+void EquationsOfMotion::acceleration(const double* z, double u, double* out) const {
     const std::size_t n = m_n;
     const double* x = z;
     const double* v = z + n;
@@ -58,8 +55,7 @@ void EquationsOfMotion::acceleration(const double* z, double u, double* out) con
     }
 }
 
-void EquationsOfMotion::derivative(const double* z, double t, double* dz) const
-{
+void EquationsOfMotion::derivative(const double* z, double t, double* dz) const {
     for (std::size_t i = 0; i < m_n; ++i)
         dz[i] = z[m_n + i];
     acceleration(z, m_signal.value(t), dz + m_n);
@@ -68,8 +64,7 @@ void EquationsOfMotion::derivative(const double* z, double t, double* dz) const
 Eigen::MatrixXd integrateAdaptive(const ShearBuilding& building, const ExcitationSignal& signal,
                                   const TimeGrid& grid, const Eigen::VectorXd& z0,
                                   double relativeTolerance, double absoluteTolerance,
-                                  const Progress& progress, std::size_t& steps)
-{
+                                  const Progress& progress, std::size_t& steps) {
     namespace odeint = boost::numeric::odeint;
     using State = std::vector<double>;
     const EquationsOfMotion eom(building, signal);
@@ -88,7 +83,9 @@ Eigen::MatrixXd integrateAdaptive(const ShearBuilding& building, const Excitatio
     const double maxStep = (sampled ? 1.0 : 0.25) * signal.shortestTimeScale();
     auto stepper = odeint::make_dense_output(absoluteTolerance, relativeTolerance, maxStep,
                                              odeint::runge_kutta_dopri5<State>());
-    auto rhs = [&eom](const State& z, State& dz, double t) { eom.derivative(z.data(), t, dz.data()); };
+    auto rhs = [&eom](const State& z, State& dz, double t) {
+        eom.derivative(z.data(), t, dz.data());
+    };
     stepper.initialize(toStd(z0), grid.at(0), std::min(maxStep, grid.stepS) * 1e-2);
     State z(static_cast<std::size_t>(dim));
     std::size_t sinceCheck = 0;

@@ -33,8 +33,9 @@ private:
 
 // Dormand–Prince 5(4) (Boost.Odeint runge_kutta_dopri5, dense output) from z0 over the grid.
 // The step never exceeds a quarter of a pulse's width or a sine's 1/(2πf), nor a record's
-// sample spacing, so no pulse can be stepped over (prototype defect D1). Returns one state column per grid sample. Throws
-// std::runtime_error if the solution stops being finite or the step size collapses.
+// sample spacing, so no pulse can be stepped over (prototype defect D1). Returns one state column
+// per grid sample. Throws std::runtime_error if the solution stops being finite or the step size
+// collapses.
 Eigen::MatrixXd integrateAdaptive(const ShearBuilding& building, const ExcitationSignal& signal,
                                   const TimeGrid& grid, const Eigen::VectorXd& z0,
                                   double relativeTolerance, double absoluteTolerance,

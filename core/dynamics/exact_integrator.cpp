@@ -14,8 +14,7 @@ constexpr std::size_t kCancelCheckInterval = 4096;
 Eigen::MatrixXd integrateExact(const Eigen::MatrixXd& a, const Eigen::VectorXd& b,
                                const ExcitationSignal& signal, const TimeGrid& grid,
                                const Eigen::VectorXd& z0, const Progress& progress,
-                               std::size_t& steps, std::vector<double>& input)
-{
+                               std::size_t& steps, std::vector<double>& input) {
     const Eigen::Index n = a.rows();
     Eigen::MatrixXd states(n, static_cast<Eigen::Index>(grid.samples));
     if (grid.samples == 0)

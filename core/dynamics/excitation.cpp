@@ -7,31 +7,29 @@
 namespace dtop::dynamics {
 
 namespace {
-constexpr ExcitationKind kKinds[] = {ExcitationKind::Hammer,     ExcitationKind::HalfSine,
-                                     ExcitationKind::Random,     ExcitationKind::Sine,
-                                     ExcitationKind::Sweep,      ExcitationKind::BaseMotion,
+constexpr ExcitationKind kKinds[] = {ExcitationKind::Hammer,       ExcitationKind::HalfSine,
+                                     ExcitationKind::Random,       ExcitationKind::Sine,
+                                     ExcitationKind::Sweep,        ExcitationKind::BaseMotion,
                                      ExcitationKind::RecordedForce};
 
 // Appends "<what> must be <rule> <unit>, got <v>" when `ok` is false.
 void require(InputIssues& issues, bool ok, const std::string& field, const std::string& what,
-             const std::string& rule, const std::string& unit, double value)
-{
+             const std::string& rule, const std::string& unit, double value) {
     if (!ok)
         issues.push_back({field, what + " must be " + rule + (unit.empty() ? "" : " " + unit) +
                                      ", got " + formatValue(value)});
 }
 
 void checkSampled(InputIssues& issues, const SampledSignal& s, const std::string& field,
-                  const std::string& what, const std::string& unit)
-{
+                  const std::string& what, const std::string& unit) {
     if (s.timeS.size() != s.values.size()) {
         issues.push_back({field, what + " has " + std::to_string(s.timeS.size()) + " times but " +
                                      std::to_string(s.values.size()) + " values"});
         return;
     }
     if (s.timeS.size() < 2) {
-        issues.push_back({field, what + " needs at least 2 samples, got " +
-                                     std::to_string(s.timeS.size())});
+        issues.push_back(
+            {field, what + " needs at least 2 samples, got " + std::to_string(s.timeS.size())});
         return;
     }
     for (std::size_t i = 0; i < s.timeS.size(); ++i) {
@@ -58,8 +56,7 @@ void checkSampled(InputIssues& issues, const SampledSignal& s, const std::string
 }
 } // namespace
 
-const char* excitationKindName(ExcitationKind kind)
-{
+const char* excitationKindName(ExcitationKind kind) {
     switch (kind) {
     case ExcitationKind::HalfSine:
         return "halfsine";
@@ -79,8 +76,7 @@ const char* excitationKindName(ExcitationKind kind)
     return "hammer";
 }
 
-bool parseExcitationKind(const std::string& text, ExcitationKind& kind)
-{
+bool parseExcitationKind(const std::string& text, ExcitationKind& kind) {
     for (auto k : kKinds)
         if (text == excitationKindName(k)) {
             kind = k;
@@ -89,13 +85,11 @@ bool parseExcitationKind(const std::string& text, ExcitationKind& kind)
     return false;
 }
 
-const char* sweepLawName(SweepLaw law)
-{
+const char* sweepLawName(SweepLaw law) {
     return law == SweepLaw::Logarithmic ? "log" : "linear";
 }
 
-bool parseSweepLaw(const std::string& text, SweepLaw& law)
-{
+bool parseSweepLaw(const std::string& text, SweepLaw& law) {
     if (text == "linear")
         law = SweepLaw::Linear;
     else if (text == "log" || text == "logarithmic")
@@ -105,13 +99,11 @@ bool parseSweepLaw(const std::string& text, SweepLaw& law)
     return true;
 }
 
-const char* sampleHoldName(SampleHold hold)
-{
+const char* sampleHoldName(SampleHold hold) {
     return hold == SampleHold::ZeroOrder ? "zoh" : "linear";
 }
 
-bool parseSampleHold(const std::string& text, SampleHold& hold)
-{
+bool parseSampleHold(const std::string& text, SampleHold& hold) {
     if (text == "linear")
         hold = SampleHold::Linear;
     else if (text == "zoh")
@@ -121,13 +113,11 @@ bool parseSampleHold(const std::string& text, SampleHold& hold)
     return true;
 }
 
-const char* Excitation::unit() const
-{
+const char* Excitation::unit() const {
     return isBaseMotion() ? "m/s²" : "N";
 }
 
-InputIssues Excitation::validate(std::size_t storeys, double sampleRateHz) const
-{
+InputIssues Excitation::validate(std::size_t storeys, double sampleRateHz) const {
     InputIssues issues;
     const double nyquist = 0.5 * sampleRateHz;
     const bool haveRate = std::isfinite(sampleRateHz) && sampleRateHz > 0.0;
@@ -147,8 +137,8 @@ InputIssues Excitation::validate(std::size_t storeys, double sampleRateHz) const
     case ExcitationKind::HalfSine:
         require(issues, std::isfinite(halfSine.peakN), "halfsine_peak", "half-sine peak force",
                 "a finite number of", "N", halfSine.peakN);
-        require(issues, std::isfinite(halfSine.startS) && halfSine.startS >= 0.0,
-                "halfsine_start", "half-sine start time", ">= 0", "s", halfSine.startS);
+        require(issues, std::isfinite(halfSine.startS) && halfSine.startS >= 0.0, "halfsine_start",
+                "half-sine start time", ">= 0", "s", halfSine.startS);
         require(issues, std::isfinite(halfSine.durationS) && halfSine.durationS > 0.0,
                 "halfsine_duration", "half-sine duration", "> 0", "s", halfSine.durationS);
         break;
@@ -158,19 +148,19 @@ InputIssues Excitation::validate(std::size_t storeys, double sampleRateHz) const
         require(issues, std::isfinite(random.bandLowHz) && random.bandLowHz >= 0.0, "random_f1",
                 "random band lower edge f1", ">= 0", "Hz", random.bandLowHz);
         if (std::isfinite(random.bandLowHz) && random.bandLowHz >= 0.0)
-            require(issues, std::isfinite(random.bandHighHz) && random.bandHighHz > random.bandLowHz,
+            require(issues,
+                    std::isfinite(random.bandHighHz) && random.bandHighHz > random.bandLowHz,
                     "random_f2", "random band upper edge f2",
                     "> f1 = " + formatValue(random.bandLowHz), "Hz", random.bandHighHz);
         if (haveRate && std::isfinite(random.bandHighHz))
-            require(issues, random.bandHighHz <= nyquist, "random_f2",
-                    "random band upper edge f2", "<= half the sample rate, " +
-                    formatValue(nyquist), "Hz", random.bandHighHz);
+            require(issues, random.bandHighHz <= nyquist, "random_f2", "random band upper edge f2",
+                    "<= half the sample rate, " + formatValue(nyquist), "Hz", random.bandHighHz);
         break;
     case ExcitationKind::Sine:
         require(issues, std::isfinite(sine.amplitudeN), "sine_amplitude", "sine amplitude",
                 "a finite number of", "N", sine.amplitudeN);
-        require(issues, std::isfinite(sine.frequencyHz) && sine.frequencyHz > 0.0,
-                "sine_frequency", "sine frequency", "> 0", "Hz", sine.frequencyHz);
+        require(issues, std::isfinite(sine.frequencyHz) && sine.frequencyHz > 0.0, "sine_frequency",
+                "sine frequency", "> 0", "Hz", sine.frequencyHz);
         if (haveRate && std::isfinite(sine.frequencyHz))
             require(issues, sine.frequencyHz < nyquist, "sine_frequency", "sine frequency",
                     "< half the sample rate, " + formatValue(nyquist), "Hz", sine.frequencyHz);
@@ -190,8 +180,8 @@ InputIssues Excitation::validate(std::size_t storeys, double sampleRateHz) const
         }
         require(issues, std::isfinite(sweep.startS) && sweep.startS >= 0.0, "sweep_start",
                 "sweep start time", ">= 0", "s", sweep.startS);
-        require(issues, std::isfinite(sweep.durationS) && sweep.durationS > 0.0,
-                "sweep_duration", "sweep duration", "> 0", "s", sweep.durationS);
+        require(issues, std::isfinite(sweep.durationS) && sweep.durationS > 0.0, "sweep_duration",
+                "sweep duration", "> 0", "s", sweep.durationS);
         break;
     case ExcitationKind::BaseMotion:
         checkSampled(issues, baseAcceleration, "base_record", "base acceleration record", "m/s²");
@@ -203,8 +193,7 @@ InputIssues Excitation::validate(std::size_t storeys, double sampleRateHz) const
     return issues;
 }
 
-std::vector<double> Excitation::frequenciesOfInterestHz() const
-{
+std::vector<double> Excitation::frequenciesOfInterestHz() const {
     switch (kind) {
     case ExcitationKind::Sine:
         return {sine.frequencyHz};

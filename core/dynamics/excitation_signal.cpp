@@ -16,8 +16,7 @@ constexpr double kTwoPi = 2.0 * std::numbers::pi;
 // Beyond ±8σ the Gaussian is below 1.3e-14 of its peak: treated as zero for step control.
 constexpr double kGaussianHalfSupport = 8.0;
 
-bool overlaps(double a0, double a1, double b0, double b1)
-{
+bool overlaps(double a0, double a1, double b0, double b1) {
     return a1 >= b0 && a0 <= b1;
 }
 } // namespace
@@ -25,12 +24,11 @@ bool overlaps(double a0, double a1, double b0, double b1)
 ExcitationSignal::ExcitationSignal(const Excitation& e, const TimeGrid& grid,
                                    std::uint64_t realisationSeed)
     : m_kind(e.kind), m_floor(e.floor > 0 ? static_cast<std::size_t>(e.floor - 1) : 0),
-      m_hammer(e.hammer), m_halfSine(e.halfSine), m_sine(e.sine), m_sweep(e.sweep)
-{
+      m_hammer(e.hammer), m_halfSine(e.halfSine), m_sine(e.sine), m_sweep(e.sweep) {
     const SampledSignal* record = nullptr;
     if (m_kind == ExcitationKind::Random) {
-        m_values = randomForceRealisation(e.random, grid.sampleRateHz(), grid.samples,
-                                          realisationSeed);
+        m_values =
+            randomForceRealisation(e.random, grid.sampleRateHz(), grid.samples, realisationSeed);
         m_time.resize(grid.samples);
         for (std::size_t k = 0; k < grid.samples; ++k)
             m_time[k] = grid.at(k);
@@ -59,14 +57,14 @@ ExcitationSignal::ExcitationSignal(const Excitation& e, const TimeGrid& grid,
         // strictly inside an output interval (the random force, a replayed record).
         const double ratio = m_dt / grid.stepS;
         const double offset = (m_t0 - grid.startS) / grid.stepS;
-        m_knotsOnGrid = m_uniform && std::abs(ratio - std::round(ratio)) < 1e-9 * ratio &&
-                        std::round(ratio) >= 1.0 &&
-                        std::abs(offset - std::round(offset)) < 1e-9 * std::max(1.0, std::abs(offset));
+        m_knotsOnGrid =
+            m_uniform && std::abs(ratio - std::round(ratio)) < 1e-9 * ratio &&
+            std::round(ratio) >= 1.0 &&
+            std::abs(offset - std::round(offset)) < 1e-9 * std::max(1.0, std::abs(offset));
     }
 }
 
-double ExcitationSignal::sampledValue(double t) const
-{
+double ExcitationSignal::sampledValue(double t) const {
     const std::size_t n = m_time.size();
     if (n == 0 || t < m_time.front() || t > m_time.back())
         return 0.0;
@@ -91,8 +89,7 @@ double ExcitationSignal::sampledValue(double t) const
     return m_values[i] + w * (m_values[i + 1] - m_values[i]);
 }
 
-double ExcitationSignal::value(double t) const
-{
+double ExcitationSignal::value(double t) const {
     switch (m_kind) {
     case ExcitationKind::Hammer: {
         const double z = (t - m_hammer.centreS) / m_hammer.widthS;
@@ -130,16 +127,14 @@ double ExcitationSignal::value(double t) const
     return sampledValue(t);
 }
 
-std::vector<double> ExcitationSignal::sample(const TimeGrid& grid) const
-{
+std::vector<double> ExcitationSignal::sample(const TimeGrid& grid) const {
     std::vector<double> v(grid.samples);
     for (std::size_t k = 0; k < grid.samples; ++k)
         v[k] = value(grid.at(k));
     return v;
 }
 
-bool ExcitationSignal::hasKnotInside(double t0, double t1) const
-{
+bool ExcitationSignal::hasKnotInside(double t0, double t1) const {
     const double eps = 1e-9 * (t1 - t0);
     if (m_uniform) {
         const double a = std::floor((t0 + eps - m_t0) / m_dt) + 1.0; // first knot index > t0
@@ -150,8 +145,7 @@ bool ExcitationSignal::hasKnotInside(double t0, double t1) const
     return it != m_time.end() && *it < t1 - eps;
 }
 
-double ExcitationSignal::shortestTimeScale() const
-{
+double ExcitationSignal::shortestTimeScale() const {
     switch (m_kind) {
     case ExcitationKind::Hammer:
         return m_hammer.widthS;
@@ -169,8 +163,7 @@ double ExcitationSignal::shortestTimeScale() const
     return m_minSpacing;
 }
 
-double ExcitationSignal::maxStep(double t0, double t1) const
-{
+double ExcitationSignal::maxStep(double t0, double t1) const {
     const double fine = shortestTimeScale() / kStepsPerTimeScale;
     switch (m_kind) {
     case ExcitationKind::Hammer: {
@@ -178,14 +171,12 @@ double ExcitationSignal::maxStep(double t0, double t1) const
         return overlaps(t0, t1, m_hammer.centreS - half, m_hammer.centreS + half) ? fine : kInf;
     }
     case ExcitationKind::HalfSine:
-        return overlaps(t0, t1, m_halfSine.startS, m_halfSine.startS + m_halfSine.durationS)
-                   ? fine
-                   : kInf;
+        return overlaps(t0, t1, m_halfSine.startS, m_halfSine.startS + m_halfSine.durationS) ? fine
+                                                                                             : kInf;
     case ExcitationKind::Sine:
         return fine;
     case ExcitationKind::Sweep:
-        return overlaps(t0, t1, m_sweep.startS, m_sweep.startS + m_sweep.durationS) ? fine
-                                                                                      : kInf;
+        return overlaps(t0, t1, m_sweep.startS, m_sweep.startS + m_sweep.durationS) ? fine : kInf;
     case ExcitationKind::Random:
     case ExcitationKind::BaseMotion:
     case ExcitationKind::RecordedForce:

@@ -5,8 +5,7 @@
 
 namespace dtop::dynamics {
 
-FohDiscretisation discretiseFoh(const Eigen::MatrixXd& a, const Eigen::VectorXd& b, double stepS)
-{
+FohDiscretisation discretiseFoh(const Eigen::MatrixXd& a, const Eigen::VectorXd& b, double stepS) {
     const Eigen::Index n = a.rows();
     Eigen::MatrixXd m = Eigen::MatrixXd::Zero(n + 2, n + 2);
     m.topLeftCorner(n, n) = a * stepS;

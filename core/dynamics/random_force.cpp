@@ -12,8 +12,7 @@
 namespace dtop::dynamics {
 
 namespace {
-std::size_t fftLength(std::size_t samples)
-{
+std::size_t fftLength(std::size_t samples) {
     std::size_t n = 2;
     while (n < samples)
         n *= 2;
@@ -21,25 +20,23 @@ std::size_t fftLength(std::size_t samples)
 }
 
 // Lines j of an L-point FFT at rate fs whose frequency lies in [f1, f2].
-std::pair<std::size_t, std::size_t> lineRange(const RandomForce& spec, double fs, std::size_t l)
-{
+std::pair<std::size_t, std::size_t> lineRange(const RandomForce& spec, double fs, std::size_t l) {
     const double df = fs / static_cast<double>(l);
-    const auto first = static_cast<std::size_t>(std::max(0.0, std::ceil(spec.bandLowHz / df - 1e-9)));
+    const auto first =
+        static_cast<std::size_t>(std::max(0.0, std::ceil(spec.bandLowHz / df - 1e-9)));
     auto last = static_cast<std::size_t>(std::floor(spec.bandHighHz / df + 1e-9));
     last = std::min(last, l / 2);
     return {first, last};
 }
 } // namespace
 
-std::size_t randomForceLines(const RandomForce& spec, double sampleRateHz, std::size_t samples)
-{
+std::size_t randomForceLines(const RandomForce& spec, double sampleRateHz, std::size_t samples) {
     const auto [first, last] = lineRange(spec, sampleRateHz, fftLength(samples));
     return last >= first ? last - first + 1 : 0;
 }
 
 std::vector<double> randomForceRealisation(const RandomForce& spec, double sampleRateHz,
-                                           std::size_t samples, std::uint64_t seed)
-{
+                                           std::size_t samples, std::uint64_t seed) {
     const std::size_t l = fftLength(samples);
     const auto [first, last] = lineRange(spec, sampleRateHz, l);
     std::vector<std::complex<double>> spectrum(l / 2 + 1, {0.0, 0.0});
@@ -49,8 +46,8 @@ std::vector<double> randomForceRealisation(const RandomForce& spec, double sampl
         const double re = normal(rng);
         const double im = normal(rng);
         // DC and Nyquist lines of a real signal are real.
-        spectrum[j] = (j == 0 || j == l / 2) ? std::complex<double>(re, 0.0)
-                                             : std::complex<double>(re, im);
+        spectrum[j] =
+            (j == 0 || j == l / 2) ? std::complex<double>(re, 0.0) : std::complex<double>(re, im);
     }
     Eigen::FFT<double> fft;
     fft.SetFlag(Eigen::FFT<double>::HalfSpectrum);

@@ -11,8 +11,7 @@
 
 namespace dtop::dynamics {
 
-double nrmse(const std::vector<double>& simulated, const std::vector<double>& measured)
-{
+double nrmse(const std::vector<double>& simulated, const std::vector<double>& measured) {
     const double nan = std::numeric_limits<double>::quiet_NaN();
     if (simulated.size() != measured.size() || measured.empty())
         return nan;
@@ -29,8 +28,7 @@ double nrmse(const std::vector<double>& simulated, const std::vector<double>& me
 ReplayInput::ReplayInput() : profile(*model::preset("southampton-lpm")) {}
 
 namespace {
-TimeGrid recordGrid(const std::vector<double>& t)
-{
+TimeGrid recordGrid(const std::vector<double>& t) {
     TimeGrid g;
     g.startS = t.front();
     g.samples = t.size();
@@ -39,22 +37,22 @@ TimeGrid recordGrid(const std::vector<double>& t)
 }
 } // namespace
 
-InputIssues ReplayInput::validate() const
-{
+InputIssues ReplayInput::validate() const {
     InputIssues issues = profile.validate();
     const std::size_t n = profile.storeys();
     const std::size_t count = timeS.size();
     if (count < 2) {
-        issues.push_back({"record", "the record needs at least 2 samples, got " +
-                                        std::to_string(count)});
+        issues.push_back(
+            {"record", "the record needs at least 2 samples, got " + std::to_string(count)});
         return issues;
     }
     bool timesOk = true;
     for (std::size_t i = 0; i < count && timesOk; ++i)
         if (!std::isfinite(timeS[i]) || (i > 0 && !(timeS[i] > timeS[i - 1]))) {
             issues.push_back({"time", "record times must be finite and strictly increasing; "
-                                      "sample " + std::to_string(i + 1) + " is at " +
-                                      formatValue(timeS[i]) + " s"});
+                                      "sample " +
+                                          std::to_string(i + 1) + " is at " +
+                                          formatValue(timeS[i]) + " s"});
             timesOk = false;
         }
     if (timesOk) {
@@ -80,9 +78,8 @@ InputIssues ReplayInput::validate() const
             break;
         }
     if (forceFloor < 1 || static_cast<std::size_t>(forceFloor) > n)
-        issues.push_back({"force_floor", "force floor must be between 1 and " +
-                                             std::to_string(n) + ", got " +
-                                             std::to_string(forceFloor)});
+        issues.push_back({"force_floor", "force floor must be between 1 and " + std::to_string(n) +
+                                             ", got " + std::to_string(forceFloor)});
     if (measuredVelocityMS.empty() || measuredVelocityMS.size() > n)
         issues.push_back({"velocity", "the record needs measured velocities of 1 to " +
                                           std::to_string(n) + " floors, got " +
@@ -122,14 +119,8 @@ InputIssues ReplayInput::validate() const
     return issues;
 }
 
-ReplayResult runReplay(const ReplayInput& input, Progress& progress)
-{
-    if (const InputIssues issues = input.validate(); !issues.empty()) {
-        std::string text = "invalid replay input:";
-        for (const auto& issue : issues)
-            text += "\n  " + issue.message;
-        throw std::invalid_argument(text);
-    }
+ReplayResult runReplay(const ReplayInput& input, Progress& progress) {
+    throwIfInvalid(input.validate(), "replay input");
     progress.report(0.0, "replay");
     const TimeGrid grid = recordGrid(input.timeS);
     Excitation e;

@@ -22,11 +22,11 @@ double nrmse(const std::vector<double>& simulated, const std::vector<double>& me
 // Replay of a recorded test: the measured force drives the active profile from rest and the
 // simulated floor velocities are compared with the measured ones.
 struct ReplayInput {
-    model::Profile profile; // default: the southampton-lpm preset
+    model::Profile profile;     // default: the southampton-lpm preset
     std::vector<double> timeS;  // uniform sample times [s] (within 0.1 % of the mean step)
     std::vector<double> forceN; // measured force [N] at timeS
     int forceFloor = 1;         // 1-based floor the force acted on
-    SampleHold forceHold = SampleHold::Linear; // how the force continues between samples
+    SampleHold forceHold = SampleHold::Linear;           // how the force continues between samples
     std::vector<std::vector<double>> measuredVelocityMS; // [floor][sample], floors 1..m ≤ n
     IntegrationOptions integration;
     signal::WelchOptions welch;
@@ -36,8 +36,8 @@ struct ReplayInput {
 };
 
 struct ReplayResult {
-    TimeResponse simulated;       // on the record's time grid
-    std::vector<double> nrmse;    // per measured floor, of the velocity
+    TimeResponse simulated;                             // on the record's time grid
+    std::vector<double> nrmse;                          // per measured floor, of the velocity
     std::vector<signal::Spectrum> simulatedVelocityPsd; // per measured floor [(m/s)²/Hz]
     std::vector<signal::Spectrum> measuredVelocityPsd;  // per measured floor [(m/s)²/Hz]
     signal::Spectrum forcePsd;                          // [N²/Hz]

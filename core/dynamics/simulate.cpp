@@ -21,13 +21,11 @@ namespace {
 constexpr std::uint64_t kParameterStream = 1;
 constexpr std::uint64_t kForceStream = 2;
 
-constexpr ResponseQuantity kQuantities[] = {ResponseQuantity::Displacement,
-                                            ResponseQuantity::Velocity,
-                                            ResponseQuantity::Acceleration};
+constexpr ResponseQuantity kQuantities[] = {
+    ResponseQuantity::Displacement, ResponseQuantity::Velocity, ResponseQuantity::Acceleration};
 
 // Rough count of integration steps one run takes (to refuse runs that would take hours).
-double estimatedSteps(const Excitation& e, const TimeGrid& grid)
-{
+double estimatedSteps(const Excitation& e, const TimeGrid& grid) {
     const double samples = static_cast<double>(grid.samples);
     const double t = grid.endS();
     const double perTau = ExcitationSignal::kStepsPerTimeScale;
@@ -53,13 +51,14 @@ double estimatedSteps(const Excitation& e, const TimeGrid& grid)
 }
 
 void checkInitial(InputIssues& issues, const std::vector<double>& values, std::size_t n,
-                  const std::string& field, const std::string& what, const std::string& unit)
-{
+                  const std::string& field, const std::string& what, const std::string& unit) {
     if (values.empty())
         return;
     if (values.size() != n) {
-        issues.push_back({field, what + " needs " + std::to_string(n) + " values (one per "
-                                 "floor), got " + std::to_string(values.size())});
+        issues.push_back({field, what + " needs " + std::to_string(n) +
+                                     " values (one per "
+                                     "floor), got " +
+                                     std::to_string(values.size())});
         return;
     }
     for (std::size_t i = 0; i < n; ++i)
@@ -69,13 +68,11 @@ void checkInitial(InputIssues& issues, const std::vector<double>& values, std::s
                                          formatValue(values[i])});
 }
 
-bool hasDampers(const model::Profile& p)
-{
+bool hasDampers(const model::Profile& p) {
     return p.damping == model::DampingModel::StoreyDampers;
 }
 
-model::Profile scenarioProfile(const model::Profile& nominal, const ScenarioSample& s)
-{
+model::Profile scenarioProfile(const model::Profile& nominal, const ScenarioSample& s) {
     model::Profile p = nominal;
     p.masses = s.masses;
     p.stiffnesses = s.stiffnesses;
@@ -85,22 +82,19 @@ model::Profile scenarioProfile(const model::Profile& nominal, const ScenarioSamp
     return p;
 }
 
-std::size_t spectrumBins(const SimulateInput& input, std::size_t samples)
-{
+std::size_t spectrumBins(const SimulateInput& input, std::size_t samples) {
     return input.welch.effectiveSegmentLength(input.sampleRateHz, samples) / 2 + 1;
 }
 } // namespace
 
-bool ScenarioScatter::any() const
-{
+bool ScenarioScatter::any() const {
     return mass.isActive() || stiffness.isActive() || damping.isActive() ||
            initialDisplacementSdM > 0.0 || initialVelocitySdMS > 0.0;
 }
 
 SimulateInput::SimulateInput() : profile(*model::preset("southampton-lpm")) {}
 
-InputIssues SimulateInput::validate() const
-{
+InputIssues SimulateInput::validate() const {
     InputIssues issues = profile.validate();
     const bool profileOk = issues.empty();
     const std::size_t n = profile.storeys();
@@ -109,10 +103,10 @@ InputIssues SimulateInput::validate() const
     if (!durationOk)
         issues.push_back({"duration", "duration must be > 0 s, got " + formatValue(durationS)});
     if (!rateOk)
-        issues.push_back({"sample_rate", "sample rate must be > 0 Hz, got " +
-                                             formatValue(sampleRateHz)});
-    const double samplesReal = durationOk && rateOk ? std::floor(durationS * sampleRateHz + 1e-9) + 1
-                                                    : 0.0;
+        issues.push_back(
+            {"sample_rate", "sample rate must be > 0 Hz, got " + formatValue(sampleRateHz)});
+    const double samplesReal =
+        durationOk && rateOk ? std::floor(durationS * sampleRateHz + 1e-9) + 1 : 0.0;
     const bool gridOk = durationOk && rateOk && samplesReal >= 2.0 &&
                         samplesReal <= static_cast<double>(kMaxSimulationSamples);
     if (durationOk && rateOk && samplesReal < 2.0)
@@ -143,7 +137,8 @@ InputIssues SimulateInput::validate() const
 
     if (integration.method == IntegrationMethod::Exact && profileOk && profile.isNonlinear())
         issues.push_back({"integrator", "the exact integrator needs a linear profile; '" +
-                                            profile.name + "' has cubic storey springs, use "
+                                            profile.name +
+                                            "' has cubic storey springs, use "
                                             "auto or adaptive"});
     if (!std::isfinite(integration.relativeTolerance) || !(integration.relativeTolerance > 0.0) ||
         integration.relativeTolerance >= 1.0)
@@ -158,11 +153,12 @@ InputIssues SimulateInput::validate() const
                                            std::to_string(kMaxScenarios) + ", got " +
                                            std::to_string(scenarios)});
     if (keptScenarios > std::min(scenarios, kMaxKeptScenarios))
-        issues.push_back({"keep_scenarios", "kept scenarios must be between 0 and " +
-                                                std::to_string(std::min(scenarios, kMaxKeptScenarios)) +
-                                                " (the number of scenarios, at most " +
-                                                std::to_string(kMaxKeptScenarios) + "), got " +
-                                                std::to_string(keptScenarios)});
+        issues.push_back(
+            {"keep_scenarios", "kept scenarios must be between 0 and " +
+                                   std::to_string(std::min(scenarios, kMaxKeptScenarios)) +
+                                   " (the number of scenarios, at most " +
+                                   std::to_string(kMaxKeptScenarios) + "), got " +
+                                   std::to_string(keptScenarios)});
     for (auto& issue : scatter.mass.validate("mass", "kg"))
         issues.push_back(std::move(issue));
     for (auto& issue : scatter.stiffness.validate("stiffness", "N/m"))
@@ -201,19 +197,18 @@ InputIssues SimulateInput::validate() const
         bytes += static_cast<double>(keptScenarios) * 3.0 * static_cast<double>(n + 1) *
                  static_cast<double>(g.samples) * 8.0;
         if (bytes > kMaxWorkingMemoryBytes)
-            issues.push_back({"scenarios", "the scenario statistics of " +
-                                               std::to_string(scenarios) + " scenarios × " +
-                                               std::to_string(g.samples) + " samples need " +
-                                               formatValue(std::round(bytes / 1e6)) +
-                                               " MB (at most " +
-                                               formatValue(kMaxWorkingMemoryBytes / 1e6) +
-                                               " MB); reduce the scenarios, duration or sample rate"});
+            issues.push_back(
+                {"scenarios", "the scenario statistics of " + std::to_string(scenarios) +
+                                  " scenarios × " + std::to_string(g.samples) + " samples need " +
+                                  formatValue(std::round(bytes / 1e6)) + " MB (at most " +
+                                  formatValue(kMaxWorkingMemoryBytes / 1e6) +
+                                  " MB); reduce the scenarios, duration or sample rate"});
         // The draws are reproducible, so a non-physical one is found here, before any work.
         if (issues.empty() && scatter.any()) {
             const auto draws = drawScenarios(*this);
             for (std::size_t s = 0; s < draws.size() && issues.empty(); ++s) {
-                auto check = [&](const std::vector<double>& v, const char* symbol,
-                                 const char* unit, bool allowZero, const char* option) {
+                auto check = [&](const std::vector<double>& v, const char* symbol, const char* unit,
+                                 bool allowZero, const char* option) {
                     for (std::size_t i = 0; i < v.size() && issues.empty(); ++i)
                         if (v[i] < 0.0 || (!allowZero && v[i] == 0.0))
                             issues.push_back(
@@ -221,8 +216,10 @@ InputIssues SimulateInput::validate() const
                                  "with seed " + std::to_string(seed) + ", scenario " +
                                      std::to_string(s + 1) + " draws " + symbol +
                                      std::to_string(i + 1) + " = " + formatValue(v[i]) + " " +
-                                     unit + ", which is not physical; use a truncated-normal or "
-                                     "lognormal " + option + " scatter or a smaller spread"});
+                                     unit +
+                                     ", which is not physical; use a truncated-normal or "
+                                     "lognormal " +
+                                     option + " scatter or a smaller spread"});
                 };
                 check(draws[s].masses, "m", "kg", false, "mass");
                 check(draws[s].stiffnesses, "k", "N/m", false, "stiffness");
@@ -233,8 +230,7 @@ InputIssues SimulateInput::validate() const
     return issues;
 }
 
-std::vector<ScenarioSample> drawScenarios(const SimulateInput& input)
-{
+std::vector<ScenarioSample> drawScenarios(const SimulateInput& input) {
     const model::Profile& p = input.profile;
     const std::size_t n = p.storeys();
     const bool dampers = hasDampers(p);
@@ -255,11 +251,11 @@ std::vector<ScenarioSample> drawScenarios(const SimulateInput& input)
         d.push_back(initialDistribution(input.initial.displacementM, i,
                                         input.scatter.initialDisplacementSdM));
     for (std::size_t i = 0; i < n; ++i)
-        d.push_back(initialDistribution(input.initial.velocityMS, i,
-                                        input.scatter.initialVelocitySdMS));
+        d.push_back(
+            initialDistribution(input.initial.velocityMS, i, input.scatter.initialVelocitySdMS));
 
-    const Eigen::MatrixXd x = uq::sampleParameters(
-        d, input.scenarios, input.sampling, uq::deriveSeed(input.seed, kParameterStream));
+    const Eigen::MatrixXd x = uq::sampleParameters(d, input.scenarios, input.sampling,
+                                                   uq::deriveSeed(input.seed, kParameterStream));
     std::vector<ScenarioSample> samples(input.scenarios);
     for (std::size_t s = 0; s < input.scenarios; ++s) {
         const auto row = static_cast<Eigen::Index>(s);
@@ -282,8 +278,7 @@ std::vector<ScenarioSample> drawScenarios(const SimulateInput& input)
 namespace {
 void computeNominalSpectra(const SimulateInput& input, const ShearBuilding& building,
                            const Excitation& excitation, const TimeResponse& r,
-                           signal::Welch& welch, NominalSpectra& out)
-{
+                           signal::Welch& welch, NominalSpectra& out) {
     const std::size_t n = building.dofs();
     for (auto q : kQuantities)
         for (std::size_t i = 0; i < n; ++i)
@@ -293,11 +288,10 @@ void computeNominalSpectra(const SimulateInput& input, const ShearBuilding& buil
     out.frfQuantity = input.frfQuantity;
     if (excitation.isBaseMotion())
         return;
-    const ResponseQuantity q = input.frfQuantity == FrfQuantity::Receptance
-                                   ? ResponseQuantity::Displacement
-                               : input.frfQuantity == FrfQuantity::Mobility
-                                   ? ResponseQuantity::Velocity
-                                   : ResponseQuantity::Acceleration;
+    const ResponseQuantity q =
+        input.frfQuantity == FrfQuantity::Receptance ? ResponseQuantity::Displacement
+        : input.frfQuantity == FrfQuantity::Mobility ? ResponseQuantity::Velocity
+                                                     : ResponseQuantity::Acceleration;
     for (std::size_t i = 0; i < n; ++i)
         out.h1.push_back(signal::h1Estimate(welch, r.excitation, r.quantity(q)[i],
                                             responseQuantityUnit(q), "N"));
@@ -314,14 +308,8 @@ void computeNominalSpectra(const SimulateInput& input, const ShearBuilding& buil
 }
 } // namespace
 
-SimulateResult runSimulate(const SimulateInput& input, Progress& progress)
-{
-    if (const InputIssues issues = input.validate(); !issues.empty()) {
-        std::string text = "invalid simulate input:";
-        for (const auto& issue : issues)
-            text += "\n  " + issue.message;
-        throw std::invalid_argument(text);
-    }
+SimulateResult runSimulate(const SimulateInput& input, Progress& progress) {
+    throwIfInvalid(input.validate(), "simulate input");
     progress.report(0.0, "nominal structure");
     SimulateResult result;
     result.seed = input.seed;
@@ -332,8 +320,8 @@ SimulateResult runSimulate(const SimulateInput& input, Progress& progress)
 
     const ExcitationSignal nominalSignal(input.excitation, grid,
                                          uq::deriveSeed(input.seed, kForceStream, 0));
-    result.nominal = simulateResponse(building, nominalSignal, grid, input.initial,
-                                      input.integration, progress);
+    result.nominal =
+        simulateResponse(building, nominalSignal, grid, input.initial, input.integration, progress);
     result.peakDisplacementM = result.nominal.peakAbs(ResponseQuantity::Displacement);
     result.naturalFrequenciesHz = undampedModes(building).frequenciesHz();
     std::vector<double> interest = result.naturalFrequenciesHz;

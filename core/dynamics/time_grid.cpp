@@ -5,8 +5,7 @@
 
 namespace dtop::dynamics {
 
-TimeGrid TimeGrid::fromDuration(double durationS, double sampleRateHz)
-{
+TimeGrid TimeGrid::fromDuration(double durationS, double sampleRateHz) {
     TimeGrid g;
     g.stepS = 1.0 / sampleRateHz;
     g.samples = static_cast<std::size_t>(std::floor(durationS * sampleRateHz + 1e-9)) + 1;

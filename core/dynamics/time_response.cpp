@@ -10,8 +10,7 @@
 
 namespace dtop::dynamics {
 
-const char* responseQuantityName(ResponseQuantity q)
-{
+const char* responseQuantityName(ResponseQuantity q) {
     switch (q) {
     case ResponseQuantity::Velocity:
         return "velocity";
@@ -23,8 +22,7 @@ const char* responseQuantityName(ResponseQuantity q)
     return "displacement";
 }
 
-const char* responseQuantityUnit(ResponseQuantity q)
-{
+const char* responseQuantityUnit(ResponseQuantity q) {
     switch (q) {
     case ResponseQuantity::Velocity:
         return "m/s";
@@ -36,8 +34,7 @@ const char* responseQuantityUnit(ResponseQuantity q)
     return "m";
 }
 
-bool parseResponseQuantity(const std::string& text, ResponseQuantity& q)
-{
+bool parseResponseQuantity(const std::string& text, ResponseQuantity& q) {
     for (auto v : {ResponseQuantity::Displacement, ResponseQuantity::Velocity,
                    ResponseQuantity::Acceleration})
         if (text == responseQuantityName(v)) {
@@ -47,8 +44,7 @@ bool parseResponseQuantity(const std::string& text, ResponseQuantity& q)
     return false;
 }
 
-const char* integrationMethodName(IntegrationMethod m)
-{
+const char* integrationMethodName(IntegrationMethod m) {
     switch (m) {
     case IntegrationMethod::Exact:
         return "exact";
@@ -60,8 +56,7 @@ const char* integrationMethodName(IntegrationMethod m)
     return "auto";
 }
 
-bool parseIntegrationMethod(const std::string& text, IntegrationMethod& m)
-{
+bool parseIntegrationMethod(const std::string& text, IntegrationMethod& m) {
     for (auto v : {IntegrationMethod::Auto, IntegrationMethod::Exact, IntegrationMethod::Adaptive})
         if (text == integrationMethodName(v)) {
             m = v;
@@ -70,8 +65,7 @@ bool parseIntegrationMethod(const std::string& text, IntegrationMethod& m)
     return false;
 }
 
-const std::vector<std::vector<double>>& TimeResponse::quantity(ResponseQuantity q) const
-{
+const std::vector<std::vector<double>>& TimeResponse::quantity(ResponseQuantity q) const {
     switch (q) {
     case ResponseQuantity::Velocity:
         return velocity;
@@ -83,8 +77,7 @@ const std::vector<std::vector<double>>& TimeResponse::quantity(ResponseQuantity 
     return displacement;
 }
 
-std::vector<double> TimeResponse::peakAbs(ResponseQuantity q) const
-{
+std::vector<double> TimeResponse::peakAbs(ResponseQuantity q) const {
     std::vector<double> peaks;
     for (const auto& floor : quantity(q)) {
         double peak = 0.0;
@@ -95,16 +88,14 @@ std::vector<double> TimeResponse::peakAbs(ResponseQuantity q) const
     return peaks;
 }
 
-bool usesExactIntegrator(const ShearBuilding& building, IntegrationMethod method)
-{
+bool usesExactIntegrator(const ShearBuilding& building, IntegrationMethod method) {
     return method == IntegrationMethod::Exact ||
            (method == IntegrationMethod::Auto && !building.isNonlinear());
 }
 
 TimeResponse simulateResponse(const ShearBuilding& building, const ExcitationSignal& signal,
                               const TimeGrid& grid, const InitialState& initial,
-                              const IntegrationOptions& options, const Progress& progress)
-{
+                              const IntegrationOptions& options, const Progress& progress) {
     const std::size_t n = building.dofs();
     const auto ni = static_cast<Eigen::Index>(n);
     Eigen::VectorXd z0 = Eigen::VectorXd::Zero(2 * ni);

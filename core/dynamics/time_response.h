@@ -43,12 +43,12 @@ struct TimeResponse {
     std::vector<double> timeS;
     std::vector<double> excitation; // force [N] or ground acceleration [m/s²] at timeS
     bool relativeToGround = false;
-    std::vector<std::vector<double>> displacement; // [floor][sample] [m]
-    std::vector<std::vector<double>> velocity;     // [m/s]
-    std::vector<std::vector<double>> acceleration; // [m/s²]
+    std::vector<std::vector<double>> displacement;         // [floor][sample] [m]
+    std::vector<std::vector<double>> velocity;             // [m/s]
+    std::vector<std::vector<double>> acceleration;         // [m/s²]
     std::vector<std::vector<double>> absoluteAcceleration; // base motion only [m/s²]
-    std::string integrator; // "exact-foh" or "dopri5"
-    std::size_t steps = 0;  // integration steps taken
+    std::string integrator;                                // "exact-foh" or "dopri5"
+    std::size_t steps = 0;                                 // integration steps taken
 
     const std::vector<std::vector<double>>& quantity(ResponseQuantity q) const;
     // max |value| over time, per floor.

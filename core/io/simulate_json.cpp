@@ -9,16 +9,14 @@
 
 namespace dtop::io {
 
-using nlohmann::json;
 using dynamics::ResponseQuantity;
+using nlohmann::json;
 
 namespace {
-constexpr ResponseQuantity kQuantities[] = {ResponseQuantity::Displacement,
-                                            ResponseQuantity::Velocity,
-                                            ResponseQuantity::Acceleration};
+constexpr ResponseQuantity kQuantities[] = {
+    ResponseQuantity::Displacement, ResponseQuantity::Velocity, ResponseQuantity::Acceleration};
 
-json sampledSummary(const dynamics::SampledSignal& s)
-{
+json sampledSummary(const dynamics::SampledSignal& s) {
     json j = {{"samples", s.timeS.size()}, {"hold", dynamics::sampleHoldName(s.hold)}};
     if (!s.timeS.empty()) {
         j["start_s"] = jsonNumber(s.timeS.front());
@@ -27,8 +25,7 @@ json sampledSummary(const dynamics::SampledSignal& s)
     return j;
 }
 
-json excitationToJson(const dynamics::Excitation& e)
-{
+json excitationToJson(const dynamics::Excitation& e) {
     using dynamics::ExcitationKind;
     json j = {{"kind", dynamics::excitationKindName(e.kind)}, {"unit", e.unit()}};
     if (!e.isBaseMotion())
@@ -73,29 +70,25 @@ json excitationToJson(const dynamics::Excitation& e)
     return j;
 }
 
-json scatterToJson(const uq::ParameterScatter& s)
-{
+json scatterToJson(const uq::ParameterScatter& s) {
     return {{"distribution", uq::distributionKindName(s.kind)},
             {s.relative ? "cv" : "sd", s.spread},
             {"truncation_sds", s.truncationSds}};
 }
 
-json welchToJson(const signal::WelchOptions& w)
-{
+json welchToJson(const signal::WelchOptions& w) {
     return {{"window", signal::windowKindName(w.window)},
             {"segment_length", w.segmentLength},
             {"overlap", w.overlap},
             {"remove_mean", w.removeMean}};
 }
 
-json envelopeToJson(const uq::Envelope& e)
-{
-    return {{"mean", jsonArray(e.mean)}, {"sd", jsonArray(e.sd)},   {"min", jsonArray(e.min)},
+json envelopeToJson(const uq::Envelope& e) {
+    return {{"mean", jsonArray(e.mean)}, {"sd", jsonArray(e.sd)},     {"min", jsonArray(e.min)},
             {"max", jsonArray(e.max)},   {"p05", jsonArray(e.lower)}, {"p95", jsonArray(e.upper)}};
 }
 
-json floorsToJson(const dynamics::TimeResponse& r)
-{
+json floorsToJson(const dynamics::TimeResponse& r) {
     json floors = json::array();
     for (std::size_t i = 0; i < r.displacement.size(); ++i) {
         json f;
@@ -108,8 +101,7 @@ json floorsToJson(const dynamics::TimeResponse& r)
     return floors;
 }
 
-json spectrumMeta(const signal::Spectrum& s)
-{
+json spectrumMeta(const signal::Spectrum& s) {
     return {{"unit", s.unit},
             {"resolution_hz", s.resolutionHz},
             {"segment_length", s.segmentLength},
@@ -117,14 +109,12 @@ json spectrumMeta(const signal::Spectrum& s)
             {"frequency_hz", jsonArray(s.frequencyHz)}};
 }
 
-std::string excitationKey(const dynamics::TimeResponse& r)
-{
+std::string excitationKey(const dynamics::TimeResponse& r) {
     return r.relativeToGround ? "ground_acceleration_m_s2" : "force_n";
 }
 } // namespace
 
-std::string responseQuantityKey(ResponseQuantity q)
-{
+std::string responseQuantityKey(ResponseQuantity q) {
     switch (q) {
     case ResponseQuantity::Velocity:
         return "velocity_m_s";
@@ -136,8 +126,7 @@ std::string responseQuantityKey(ResponseQuantity q)
     return "displacement_m";
 }
 
-json simulateInputToJson(const dynamics::SimulateInput& in)
-{
+json simulateInputToJson(const dynamics::SimulateInput& in) {
     json initial = json::object();
     if (!in.initial.displacementM.empty())
         initial["displacement_m"] = jsonArray(in.initial.displacementM);
@@ -169,8 +158,7 @@ json simulateInputToJson(const dynamics::SimulateInput& in)
 }
 
 json simulateResultToJson(const dynamics::SimulateResult& r, const dynamics::SimulateInput& in,
-                          ResponseQuantity psdQuantity)
-{
+                          ResponseQuantity psdQuantity) {
     const auto& nominal = r.nominal;
     const auto q = static_cast<std::size_t>(psdQuantity);
     json j = {
@@ -257,8 +245,7 @@ json simulateResultToJson(const dynamics::SimulateResult& r, const dynamics::Sim
     return j;
 }
 
-CsvTable simulateResultTable(const dynamics::SimulateResult& r)
-{
+CsvTable simulateResultTable(const dynamics::SimulateResult& r) {
     const auto& nominal = r.nominal;
     CsvTable t;
     t.addColumn("time_s", nominal.timeS);
@@ -284,8 +271,7 @@ CsvTable simulateResultTable(const dynamics::SimulateResult& r)
     return t;
 }
 
-json replayInputToJson(const dynamics::ReplayInput& in)
-{
+json replayInputToJson(const dynamics::ReplayInput& in) {
     json j = {{"profile", profileToJson(in.profile)},
               {"samples", in.timeS.size()},
               {"force_floor", in.forceFloor},
@@ -300,8 +286,7 @@ json replayInputToJson(const dynamics::ReplayInput& in)
     return j;
 }
 
-json replayResultToJson(const dynamics::ReplayResult& r, const dynamics::ReplayInput& in)
-{
+json replayResultToJson(const dynamics::ReplayResult& r, const dynamics::ReplayInput& in) {
     const auto& sim = r.simulated;
     json floors = floorsToJson(sim);
     for (std::size_t i = 0; i < in.measuredVelocityMS.size(); ++i)
@@ -334,8 +319,7 @@ json replayResultToJson(const dynamics::ReplayResult& r, const dynamics::ReplayI
     };
 }
 
-CsvTable replayResultTable(const dynamics::ReplayResult& r, const dynamics::ReplayInput& in)
-{
+CsvTable replayResultTable(const dynamics::ReplayResult& r, const dynamics::ReplayInput& in) {
     const auto& sim = r.simulated;
     CsvTable t;
     t.addColumn("time_s", sim.timeS);

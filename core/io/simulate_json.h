@@ -37,6 +37,7 @@ nlohmann::json replayInputToJson(const dynamics::ReplayInput& input);
 nlohmann::json replayResultToJson(const dynamics::ReplayResult& result,
                                   const dynamics::ReplayInput& input);
 // time_s, force_n, floorN_velocity_m_s, floorN_measured_velocity_m_s, ...
-CsvTable replayResultTable(const dynamics::ReplayResult& result, const dynamics::ReplayInput& input);
+CsvTable replayResultTable(const dynamics::ReplayResult& result,
+                           const dynamics::ReplayInput& input);
 
 } // namespace dtop::io

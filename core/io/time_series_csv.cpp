@@ -9,14 +9,12 @@
 namespace dtop::io {
 
 namespace {
-std::string quoted(const std::string& s)
-{
+std::string quoted(const std::string& s) {
     return "'" + (s.size() > 60 ? s.substr(0, 57) + "..." : s) + "'";
 }
 
 // Splits "a,b" into two numbers; false if the line is not exactly that.
-bool parsePair(const std::string& line, double& a, double& b)
-{
+bool parsePair(const std::string& line, double& a, double& b) {
     const std::size_t comma = line.find(',');
     if (comma == std::string::npos || line.find(',', comma + 1) != std::string::npos)
         return false;
@@ -25,8 +23,7 @@ bool parsePair(const std::string& line, double& a, double& b)
 } // namespace
 
 bool parseTimeSeriesCsv(const std::string& text, const std::string& name, TimeSeries& out,
-                        std::string& error)
-{
+                        std::string& error) {
     out = {};
     std::size_t pos = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     std::size_t lineNo = 0;
@@ -74,8 +71,7 @@ bool parseTimeSeriesCsv(const std::string& text, const std::string& name, TimeSe
     return true;
 }
 
-bool readTimeSeriesCsv(const std::string& path, TimeSeries& out, std::string& error)
-{
+bool readTimeSeriesCsv(const std::string& path, TimeSeries& out, std::string& error) {
     std::string text;
     if (!readFile(path, text, error))
         return false;

@@ -7,8 +7,7 @@
 namespace dtop::signal {
 
 namespace {
-double niceCeil(double x)
-{
+double niceCeil(double x) {
     const double decade = std::pow(10.0, std::floor(std::log10(x)));
     for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
         if (m * decade >= x * (1.0 - 1e-12))
@@ -18,8 +17,7 @@ double niceCeil(double x)
 } // namespace
 
 FrequencyRange suggestedFrequencyRange(const std::vector<double>& frequenciesOfInterestHz,
-                                       double nyquistHz)
-{
+                                       double nyquistHz) {
     double highest = 0.0;
     for (double f : frequenciesOfInterestHz)
         if (std::isfinite(f) && f > highest)

@@ -6,8 +6,7 @@
 namespace dtop::signal {
 
 namespace {
-std::string ratioUnit(const std::string& outputUnit, const std::string& inputUnit)
-{
+std::string ratioUnit(const std::string& outputUnit, const std::string& inputUnit) {
     const bool compound = outputUnit.find('/') != std::string::npos;
     return (compound ? "(" + outputUnit + ")" : outputUnit) + "/" + inputUnit;
 }
@@ -15,8 +14,7 @@ std::string ratioUnit(const std::string& outputUnit, const std::string& inputUni
 
 FrfEstimate h1Estimate(Welch& welch, const std::vector<double>& input,
                        const std::vector<double>& output, const std::string& outputUnit,
-                       const std::string& inputUnit)
-{
+                       const std::string& inputUnit) {
     if (input.size() != output.size())
         throw std::invalid_argument("H1 estimate: input has " + std::to_string(input.size()) +
                                     " samples but output has " + std::to_string(output.size()));
@@ -46,8 +44,7 @@ FrfEstimate h1Estimate(Welch& welch, const std::vector<double>& input,
 
 FrfEstimate h1Estimate(const std::vector<double>& input, const std::vector<double>& output,
                        double sampleRateHz, const WelchOptions& options,
-                       const std::string& outputUnit, const std::string& inputUnit)
-{
+                       const std::string& outputUnit, const std::string& inputUnit) {
     Welch welch(sampleRateHz, input.size(), options);
     return h1Estimate(welch, input, output, outputUnit, inputUnit);
 }

@@ -9,8 +9,7 @@
 
 namespace dtop::signal {
 
-InputIssues WelchOptions::validate(std::size_t samples) const
-{
+InputIssues WelchOptions::validate(std::size_t samples) const {
     InputIssues issues;
     if (samples < 2)
         issues.push_back({"psd_segment", "a spectrum needs at least 2 samples, the record has " +
@@ -24,25 +23,23 @@ InputIssues WelchOptions::validate(std::size_t samples) const
                                              std::to_string(segmentLength)});
     if (!std::isfinite(overlap) || overlap < 0.0 || overlap > 0.95)
         issues.push_back({"psd_overlap", "PSD overlap must be between 0 and 0.95 (a fraction of "
-                                         "a segment), got " + formatValue(overlap)});
+                                         "a segment), got " +
+                                             formatValue(overlap)});
     return issues;
 }
 
-std::size_t WelchOptions::effectiveSegmentLength(double sampleRateHz, std::size_t samples) const
-{
+std::size_t WelchOptions::effectiveSegmentLength(double sampleRateHz, std::size_t samples) const {
     return segmentLength != 0 ? segmentLength : defaultSegmentLength(sampleRateHz, samples);
 }
 
-std::size_t defaultSegmentLength(double sampleRateHz, std::size_t samples)
-{
+std::size_t defaultSegmentLength(double sampleRateHz, std::size_t samples) {
     std::size_t length = 2;
     while (sampleRateHz / static_cast<double>(length) > kDefaultResolutionHz && length < samples)
         length *= 2;
     return std::min(length, samples);
 }
 
-std::string psdUnit(const std::string& signalUnit)
-{
+std::string psdUnit(const std::string& signalUnit) {
     if (signalUnit.find('/') == std::string::npos && signalUnit.find("·") == std::string::npos)
         return signalUnit + "²/Hz";
     return "(" + signalUnit + ")²/Hz";
@@ -54,16 +51,16 @@ struct Welch::Fft {
 
 Welch::Welch(double sampleRateHz, std::size_t samples, const WelchOptions& options)
     : m_fs(sampleRateHz), m_samples(samples), m_removeMean(options.removeMean),
-      m_fft(std::make_unique<Fft>())
-{
+      m_fft(std::make_unique<Fft>()) {
     InputIssues issues = options.validate(samples);
     if (!(sampleRateHz > 0.0) || !std::isfinite(sampleRateHz))
-        issues.push_back({"sample_rate", "sample rate must be > 0 Hz, got " +
-                                             formatValue(sampleRateHz)});
+        issues.push_back(
+            {"sample_rate", "sample rate must be > 0 Hz, got " + formatValue(sampleRateHz)});
     if (!issues.empty())
         throw std::invalid_argument(issues.front().message);
     m_length = options.effectiveSegmentLength(sampleRateHz, samples);
-    const auto shared = static_cast<std::size_t>(std::floor(options.overlap * static_cast<double>(m_length)));
+    const auto shared =
+        static_cast<std::size_t>(std::floor(options.overlap * static_cast<double>(m_length)));
     m_step = std::max<std::size_t>(1, m_length - shared);
     m_segments = (samples - m_length) / m_step + 1;
     m_window = makeWindow(options.window, m_length);
@@ -75,24 +72,21 @@ Welch::Welch(double sampleRateHz, std::size_t samples, const WelchOptions& optio
 
 Welch::~Welch() = default;
 
-std::vector<double> Welch::frequencies() const
-{
+std::vector<double> Welch::frequencies() const {
     std::vector<double> f(bins());
     for (std::size_t k = 0; k < f.size(); ++k)
         f[k] = static_cast<double>(k) * resolutionHz();
     return f;
 }
 
-double Welch::binWeight(std::size_t k) const
-{
+double Welch::binWeight(std::size_t k) const {
     // One-sided: every bin but DC and (for even lengths) Nyquist carries its mirror image.
     const bool nyquist = m_length % 2 == 0 && k == m_length / 2;
     return (k == 0 || nyquist) ? m_scale : 2.0 * m_scale;
 }
 
 void Welch::segmentSpectrum(const double* x, std::size_t start,
-                            std::vector<std::complex<double>>& out)
-{
+                            std::vector<std::complex<double>>& out) {
     double mean = 0.0;
     if (m_removeMean) {
         for (std::size_t i = 0; i < m_length; ++i)
@@ -104,8 +98,7 @@ void Welch::segmentSpectrum(const double* x, std::size_t start,
     m_fft->fft.fwd(out, m_buffer);
 }
 
-void Welch::psd(const double* x, double* out)
-{
+void Welch::psd(const double* x, double* out) {
     const std::size_t nb = bins();
     std::fill(out, out + nb, 0.0);
     for (std::size_t s = 0; s < m_segments; ++s) {
@@ -117,8 +110,7 @@ void Welch::psd(const double* x, double* out)
         out[k] *= binWeight(k);
 }
 
-Spectrum Welch::psd(const std::vector<double>& x, const std::string& signalUnit)
-{
+Spectrum Welch::psd(const std::vector<double>& x, const std::string& signalUnit) {
     if (x.size() != m_samples)
         throw std::invalid_argument("Welch: record length " + std::to_string(x.size()) +
                                     " differs from the planned " + std::to_string(m_samples));
@@ -134,8 +126,7 @@ Spectrum Welch::psd(const std::vector<double>& x, const std::string& signalUnit)
 }
 
 void Welch::crossSpectra(const double* x, const double* y, std::complex<double>* gxy, double* gxx,
-                         double* gyy)
-{
+                         double* gyy) {
     const std::size_t nb = bins();
     std::fill(gxy, gxy + nb, std::complex<double>(0.0, 0.0));
     std::fill(gxx, gxx + nb, 0.0);
@@ -158,8 +149,7 @@ void Welch::crossSpectra(const double* x, const double* y, std::complex<double>*
 }
 
 Spectrum welchPsd(const std::vector<double>& x, double sampleRateHz, const WelchOptions& options,
-                  const std::string& signalUnit)
-{
+                  const std::string& signalUnit) {
     Welch welch(sampleRateHz, x.size(), options);
     return welch.psd(x, signalUnit);
 }

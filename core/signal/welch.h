@@ -72,7 +72,8 @@ public:
                       double* gyy);
 
 private:
-    void segmentSpectrum(const double* x, std::size_t start, std::vector<std::complex<double>>& out);
+    void segmentSpectrum(const double* x, std::size_t start,
+                         std::vector<std::complex<double>>& out);
     double binWeight(std::size_t k) const;
 
     struct Fft;

@@ -6,8 +6,7 @@
 
 namespace dtop::signal {
 
-const char* windowKindName(WindowKind kind)
-{
+const char* windowKindName(WindowKind kind) {
     switch (kind) {
     case WindowKind::Hamming:
         return "hamming";
@@ -19,8 +18,7 @@ const char* windowKindName(WindowKind kind)
     return "hann";
 }
 
-bool parseWindowKind(const std::string& text, WindowKind& kind)
-{
+bool parseWindowKind(const std::string& text, WindowKind& kind) {
     for (auto k : {WindowKind::Hann, WindowKind::Hamming, WindowKind::Rectangular})
         if (text == windowKindName(k)) {
             kind = k;
@@ -29,8 +27,7 @@ bool parseWindowKind(const std::string& text, WindowKind& kind)
     return false;
 }
 
-std::vector<double> makeWindow(WindowKind kind, std::size_t length)
-{
+std::vector<double> makeWindow(WindowKind kind, std::size_t length) {
     std::vector<double> w(length, 1.0);
     if (kind == WindowKind::Rectangular || length == 0)
         return w;

@@ -48,8 +48,8 @@ private:
     std::size_t m_members;
     std::size_t m_added = 0;
     double m_qLow, m_qHigh;
-    std::size_t m_lowKeep;  // smallest values kept per point
-    std::size_t m_highKeep; // largest values kept per point
+    std::size_t m_lowKeep;       // smallest values kept per point
+    std::size_t m_highKeep;      // largest values kept per point
     std::vector<double> m_shift; // first member's values: sums are taken about them
     std::vector<double> m_sum, m_sumSq, m_min, m_max;
     // Per point the m_lowKeep smallest values (sorted ascending once full) and the m_highKeep

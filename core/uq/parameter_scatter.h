@@ -13,8 +13,8 @@ namespace dtop::uq {
 // cannot be mistaken for an absolute σ (prototype defect B6).
 struct ParameterScatter {
     DistributionKind kind = DistributionKind::Normal; // normal, truncated-normal or lognormal
-    bool relative = true;   // true: spread is a CV [-]; false: spread is σ [parameter unit]
-    double spread = 0.0;    // 0 = no scatter
+    bool relative = true;       // true: spread is a CV [-]; false: spread is σ [parameter unit]
+    double spread = 0.0;        // 0 = no scatter
     double truncationSds = 3.0; // truncated normal: keep mean ± truncationSds·σ (and > 0)
 
     bool isActive() const { return spread > 0.0; }
