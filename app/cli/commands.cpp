@@ -10,6 +10,8 @@ const std::vector<Command>& commands()
          &runModalCommand},
         {"frf", "frequency response functions of every floor (receptance, mobility, accelerance)",
          &runFrfCommand},
+        {"simulate", "virtual hammer, shaker and ground-motion tests with scenarios and spectra",
+         &runSimulateCommand},
         {"report", "render a tool's plots, data and results into a folder (PNG, CSV, JSON)",
          &runReportCommand},
         {"dataset", "datasets: list, show, import (bundled lab data and your own files)",

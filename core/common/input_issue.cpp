@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
 
 namespace dtop {
 
@@ -15,6 +16,16 @@ std::string formatValue(double value)
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.10g", value);
     return buffer;
+}
+
+void throwIfInvalid(const InputIssues& issues, const std::string& what)
+{
+    if (issues.empty())
+        return;
+    std::string text = "invalid " + what + ":";
+    for (const auto& issue : issues)
+        text += "\n  " + issue.message;
+    throw std::invalid_argument(text);
 }
 
 } // namespace dtop

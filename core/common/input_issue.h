@@ -16,6 +16,10 @@ struct InputIssue {
 
 using InputIssues = std::vector<InputIssue>;
 
+// Throws std::invalid_argument("invalid <what>:\n  <message>...") when `issues` is not empty:
+// what an analysis does with input its caller did not validate.
+void throwIfInvalid(const InputIssues& issues, const std::string& what);
+
 // "12.5", "-3", "1e-06": short, exact enough for a message.
 std::string formatValue(double value);
 
