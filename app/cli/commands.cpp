@@ -10,6 +10,9 @@ const std::vector<Command>& commands()
          &runModalCommand},
         {"frf", "frequency response functions of every floor (receptance, mobility, accelerance)",
          &runFrfCommand},
+        {"uncertainty", "bounds on the FRFs when m, k, c lie in a box (sampled, vertex, optimised, "
+                        "verified)",
+         &runUncertaintyCommand},
     };
     return kCommands;
 }

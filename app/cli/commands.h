@@ -8,5 +8,6 @@ namespace dtop::cli {
 // One function per headless command; the table in commands.cpp lists them.
 int runModalCommand(const std::vector<std::string>& args, CommandIo& io);
 int runFrfCommand(const std::vector<std::string>& args, CommandIo& io);
+int runUncertaintyCommand(const std::vector<std::string>& args, CommandIo& io);
 
 } // namespace dtop::cli

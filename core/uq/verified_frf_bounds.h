@@ -48,6 +48,11 @@ private:
     ComplexAffine m_t1, m_t2, m_t3, m_z, m_mu, m_ladder, m_acc, m_upperProduct;
 };
 
+// |H_dj(ω)| <= ‖D(ω)^-1‖ <= 1/(ω λ_min(C)) for every structure in the box (passive damping:
+// |x* D x| >= Im x* D x = ω x* C x). A coarse but finite cap on the receptance, +inf if the
+// damping matrix at the box's lower corner is not positive definite or ω = 0.
+double passivityBound(const ChainModel& model, const ParameterBox& box, double omega);
+
 struct VerifiedFrfOptions {
     double tolerance = 0.01;    // stop when outer is within this relative gap of the inner value
     std::size_t maxBoxes = 4000; // per (frequency, floor, side)
