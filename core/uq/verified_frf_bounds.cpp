@@ -178,6 +178,75 @@ void FrfEnclosure::enclose(const double* a, const double* b, ComplexAffine& inve
     }
 }
 
+void FrfEnclosure::encloseDeterminants(const double* a, const double* b,
+                                       ComplexAffine& numerator, ComplexAffine& denominator)
+{
+    const std::size_t n = m_model.storeys;
+    m_storey.resize(n + 1);
+    m_floor.resize(n);
+    m_minor.resize(n + 2);
+    for (std::size_t i = 0; i < n; ++i) {
+        storeyImpedance(i, a, b, m_storey[i]);
+        floorMass(i, a, b, m_t1);
+        // Diagonal entry μ_i + z_i + z_{i+1}.
+        affineAdd(m_t1, m_storey[i], m_t2);
+        if (i + 1 < n) {
+            storeyImpedance(i + 1, a, b, m_t3);
+            affineAdd(m_t2, m_t3, m_floor[i]);
+        } else {
+            m_floor[i] = m_t2;
+        }
+    }
+    // Leading minors θ_0 = 1, θ_i = a_i θ_{i-1} − z_i² θ_{i-2} (storey i joins floors i-1, i).
+    auto leading = [&](std::size_t upTo, ComplexAffine& out) {
+        ComplexAffine& prev2 = m_minor[0];
+        ComplexAffine& prev = m_minor[1];
+        affineConstant(prev2, m_dims.size(), 1.0);
+        if (upTo == 0) {
+            out = prev2;
+            return;
+        }
+        prev = m_floor[0];
+        for (std::size_t i = 1; i < upTo; ++i) {
+            affineMul(m_floor[i], prev, m_t1);
+            affineMul(m_storey[i], m_storey[i], m_t2);
+            affineMul(m_t2, prev2, m_t3);
+            affineSub(m_t1, m_t3, m_t2);
+            prev2 = prev;
+            prev = m_t2;
+        }
+        out = prev;
+    };
+    // Trailing minors φ_{n} = 1 (empty), φ_i = a_i φ_{i+1} − z_{i+1}² φ_{i+2}, 0-based from i.
+    auto trailing = [&](std::size_t from, ComplexAffine& out) {
+        ComplexAffine& next2 = m_minor[0];
+        ComplexAffine& next = m_minor[1];
+        affineConstant(next2, m_dims.size(), 1.0);
+        if (from >= n) {
+            out = next2;
+            return;
+        }
+        next = m_floor[n - 1];
+        for (std::size_t i = n - 1; i-- > from;) {
+            affineMul(m_floor[i], next, m_t1);
+            affineMul(m_storey[i + 1], m_storey[i + 1], m_t2);
+            affineMul(m_t2, next2, m_t3);
+            affineSub(m_t1, m_t3, m_t2);
+            next2 = next;
+            next = m_t2;
+        }
+        out = next;
+    };
+    leading(n, denominator);
+    leading(m_low, m_acc);
+    trailing(m_high + 1, m_ladder);
+    affineMul(m_acc, m_ladder, numerator);
+    for (std::size_t k = m_low + 1; k <= m_high; ++k) {
+        affineMul(numerator, m_storey[k], m_t1);
+        numerator = m_t1;
+    }
+}
+
 ModulusRange FrfEnclosure::magnitude(const double* a, const double* b, ComplexAffine& inverse,
                                      dynamics::FrfQuantity quantity)
 {
@@ -187,6 +256,16 @@ ModulusRange FrfEnclosure::magnitude(const double* a, const double* b, ComplexAf
     ModulusRange h;
     h.min = g.max > 0.0 && std::isfinite(g.max) ? kDown * kDown * scale / g.max : 0.0;
     h.max = g.min > 0.0 ? kUp * kUp * scale / g.min : std::numeric_limits<double>::infinity();
+    if (std::isfinite(h.max) && h.min > 0.0)
+        return h;
+    ComplexAffine numerator, denominator;
+    encloseDeterminants(a, b, numerator, denominator);
+    const ModulusRange num = affineModulusRange(numerator);
+    const ModulusRange den = affineModulusRange(denominator);
+    if (den.min > 0.0)
+        h.max = std::min(h.max, kUp * kUp * kUp * scale * num.max / den.min);
+    if (std::isfinite(den.max) && den.max > 0.0)
+        h.min = std::max(h.min, kDown * kDown * kDown * scale * num.min / den.max);
     return h;
 }
 

@@ -28,7 +28,14 @@ public:
     // Sub-box given in unit coordinates of the uncertain dimensions: [a_i, b_i] ⊆ [0, 1].
     // Writes the form of 1/H (receptance) into `inverse`.
     void enclose(const double* a, const double* b, ComplexAffine& inverse);
-    // Rigorous [min, max] of |H| in the FRF quantity's unit over the sub-box; `inverse` as above.
+    // Pole-free alternative: H = Π z_k θ_{low-1} φ_{high+1} / θ_n with the continuants θ
+    // (leading minors) and φ (trailing minors) of D, so numerator and denominator are
+    // polynomials. Looser near a resonance (Δ = θ_n cancels), but finite where a sub-chain of
+    // the ladder resonates (z + L = 0), which the ladder form cannot cross.
+    void encloseDeterminants(const double* a, const double* b, ComplexAffine& numerator,
+                             ComplexAffine& denominator);
+    // Rigorous [min, max] of |H| in the FRF quantity's unit over the sub-box (the ladder form,
+    // or the determinant form where the ladder form has no finite bound); `inverse` as above.
     ModulusRange magnitude(const double* a, const double* b, ComplexAffine& inverse,
                            dynamics::FrfQuantity quantity);
 
@@ -46,6 +53,7 @@ private:
     std::vector<std::size_t> m_dims;
     std::vector<int> m_symbol; // per parameter: its noise symbol or -1
     ComplexAffine m_t1, m_t2, m_t3, m_z, m_mu, m_ladder, m_acc, m_upperProduct;
+    std::vector<ComplexAffine> m_storey, m_floor, m_minor;
 };
 
 // |H_dj(ω)| <= ‖D(ω)^-1‖ <= 1/(ω λ_min(C)) for every structure in the box (passive damping:
