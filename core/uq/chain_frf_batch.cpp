@@ -3,6 +3,25 @@
 
 namespace dtop::uq {
 
+namespace {
+// One rung of the ladder: X ← μ + z X/(z + X), and |z/(z + X)|², the displacement ratio across
+// the storey, into ratio2.
+inline void ladderStep(double zr, double zi, double mur, double mui, double& xr, double& xi,
+                       double& ratio2)
+{
+    const double sr = zr + xr;
+    const double si = zi + xi;
+    const double inv = 1.0 / (sr * sr + si * si);
+    const double dr = (zr * sr + zi * si) * inv;
+    const double di = (zi * sr - zr * si) * inv;
+    ratio2 = dr * dr + di * di;
+    const double nr = dr * xr - di * xi;
+    const double ni = dr * xi + di * xr;
+    xr = nr + mur;
+    xi = ni + mui;
+}
+} // namespace
+
 ChainFrfBatch::ChainFrfBatch(const ChainModel& model, Eigen::MatrixXd sets)
     : m_model(model), m_sets(std::move(sets))
 {
@@ -43,21 +62,8 @@ void ChainFrfBatch::magnitudesSquared(double omega, std::size_t input, Eigen::Ma
         const double* k = col(n + i);
         const double* c = col(2 * n + i);
         double* r2 = m_ratio2.data() + i * count;
-        for (std::size_t s = 0; s < count; ++s) {
-            const double zr = k[s];
-            const double zi = zkIm * k[s] + omega * c[s];
-            const double sr = zr + lr[s];
-            const double si = zi + li[s];
-            const double inv = 1.0 / (sr * sr + si * si);
-            // down = z / (z + L)
-            const double dr = (zr * sr + zi * si) * inv;
-            const double di = (zi * sr - zr * si) * inv;
-            r2[s] = dr * dr + di * di;
-            const double nr = dr * lr[s] - di * li[s];
-            const double ni = dr * li[s] + di * lr[s];
-            lr[s] = nr - w2 * m[s];
-            li[s] = ni + muIm * m[s];
-        }
+        for (std::size_t s = 0; s < count; ++s)
+            ladderStep(k[s], zkIm * k[s] + omega * c[s], -w2 * m[s], muIm * m[s], lr[s], li[s], r2[s]);
     }
     // Top down to the input floor: U_i = μ_i + z_{i+1} U_{i+1}/(z_{i+1} + U_{i+1}).
     {
@@ -72,20 +78,8 @@ void ChainFrfBatch::magnitudesSquared(double omega, std::size_t input, Eigen::Ma
         const double* k = col(n + i + 1);
         const double* c = col(2 * n + i + 1);
         double* r2 = m_ratio2.data() + (i + 1) * count;
-        for (std::size_t s = 0; s < count; ++s) {
-            const double zr = k[s];
-            const double zi = zkIm * k[s] + omega * c[s];
-            const double sr = zr + ur[s];
-            const double si = zi + ui[s];
-            const double inv = 1.0 / (sr * sr + si * si);
-            const double dr = (zr * sr + zi * si) * inv;
-            const double di = (zi * sr - zr * si) * inv;
-            r2[s] = dr * dr + di * di;
-            const double nr = dr * ur[s] - di * ui[s];
-            const double ni = dr * ui[s] + di * ur[s];
-            ur[s] = nr - w2 * m[s];
-            ui[s] = ni + muIm * m[s];
-        }
+        for (std::size_t s = 0; s < count; ++s)
+            ladderStep(k[s], zkIm * k[s] + omega * c[s], -w2 * m[s], muIm * m[s], ur[s], ui[s], r2[s]);
     }
     // x_input = 1/(L + U - μ); the other floors follow by the stored ratios.
     {

@@ -381,6 +381,13 @@ UncertaintyResult runUncertainty(const UncertaintyInput& input, Progress& progre
     }
     if (onStage)
         onStage(result);
+    // Records a finished method with its wall time and shows the result so far.
+    auto finish = [&](MethodBounds&& m, Clock::time_point start) {
+        m.seconds = secondsSince(start);
+        result.methods.push_back(std::move(m));
+        if (onStage)
+            onStage(result);
+    };
 
     // Best inner points so far per [floor][frequency], for the maximum and the minimum, in unit
     // coordinates: seeds for the optimiser.
@@ -416,10 +423,7 @@ UncertaintyResult runUncertainty(const UncertaintyInput& input, Progress& progre
                                 " corners drawn at random (seed " + std::to_string(input.seed) +
                                 ") out of 2^" + std::to_string(p) + ": an inner approximation.";
         m.floors = std::move(e.bounds);
-        m.seconds = secondsSince(start);
-        result.methods.push_back(std::move(m));
-        if (onStage)
-            onStage(result);
+        finish(std::move(m), start);
     }
     stageStart += stageShare;
 
@@ -443,10 +447,7 @@ UncertaintyResult runUncertainty(const UncertaintyInput& input, Progress& progre
         m.label = uqMethodLabel(m.method);
         m.guarantee = result.sampledStatement;
         m.floors = std::move(e.bounds);
-        m.seconds = secondsSince(start);
-        result.methods.push_back(std::move(m));
-        if (onStage)
-            onStage(result);
+        finish(std::move(m), start);
     }
     stageStart += 2.0 * stageShare;
 
@@ -537,10 +538,7 @@ UncertaintyResult runUncertainty(const UncertaintyInput& input, Progress& progre
                     (side == 0 ? m.floors[d].upper : m.floors[d].lower)[w] = value;
                 }
         }
-        m.seconds = secondsSince(start);
-        result.methods.push_back(std::move(m));
-        if (onStage)
-            onStage(result);
+        finish(std::move(m), start);
     }
     stageStart += stageShare;
 
@@ -555,10 +553,7 @@ UncertaintyResult runUncertainty(const UncertaintyInput& input, Progress& progre
                       "slice of the box, an inner approximation that can fall far inside the true "
                       "range.";
         m.floors = legacyCartesianBounds(model, box, in, omegas, input.quantity, progress);
-        m.seconds = secondsSince(start);
-        result.methods.push_back(std::move(m));
-        if (onStage)
-            onStage(result);
+        finish(std::move(m), start);
     }
 
     if (input.uses(UqMethod::Optimised)) {
@@ -654,10 +649,7 @@ UncertaintyResult runUncertainty(const UncertaintyInput& input, Progress& progre
                 result.gap[d][w] = std::isfinite(gap) ? gap : std::numeric_limits<double>::infinity();
                 result.worstGap = std::max(result.worstGap, result.gap[d][w]);
             }
-        m.seconds = secondsSince(start);
-        result.methods.push_back(std::move(m));
-        if (onStage)
-            onStage(result);
+        finish(std::move(m), start);
     }
     progress.report(1.0, "done");
     return result;
