@@ -12,6 +12,9 @@ const std::vector<Command>& commands()
          &runFrfCommand},
         {"simulate", "virtual hammer, shaker and ground-motion tests with scenarios and spectra",
          &runSimulateCommand},
+        {"uncertainty", "bounds on the FRFs when m, k, c lie in a box (sampled, vertex, optimised, "
+                        "verified)",
+         &runUncertaintyCommand},
         {"report", "render a tool's plots, data and results into a folder (PNG, CSV, JSON)",
          &runReportCommand},
         {"dataset", "datasets: list, show, import (bundled lab data and your own files)",

@@ -9,6 +9,7 @@ namespace dtop::cli {
 int runModalCommand(const std::vector<std::string>& args, CommandIo& io);
 int runFrfCommand(const std::vector<std::string>& args, CommandIo& io);
 int runSimulateCommand(const std::vector<std::string>& args, CommandIo& io);
+int runUncertaintyCommand(const std::vector<std::string>& args, CommandIo& io);
 int runDatasetCommand(const std::vector<std::string>& args, CommandIo& io);
 int runReportCommand(const std::vector<std::string>& args, CommandIo& io);
 int runProfileCommand(const std::vector<std::string>& args, CommandIo& io);

@@ -11,15 +11,21 @@
 
 namespace dtop::uq {
 
+inline constexpr std::size_t kMaxSobolDimensions = 3667;
+
 enum class SamplingMethod {
     MonteCarlo,     // independent pseudo-random uniforms (std::mt19937_64 seeded)
     LatinHypercube, // one sample per stratum in every dimension, strata independently permuted
+    Sobol,          // Sobol' low-discrepancy points (Joe–Kuo 2008 direction numbers, as in
+                    // Boost.Random), randomised by a seeded digital shift; point 0 included
 };
 
-const char* samplingMethodName(SamplingMethod method); // "monte-carlo", "latin-hypercube"
+const char* samplingMethodName(SamplingMethod method); // "monte-carlo", "latin-hypercube", "sobol"
 bool parseSamplingMethod(const std::string& text, SamplingMethod& method);
 
-// n × dims uniforms in (0, 1), columns mutually independent, reproducible from `seed`.
+// n × dims uniforms in (0, 1), reproducible from `seed`. Monte Carlo and Latin hypercube columns
+// are mutually independent; Sobol' columns are the sequence's coordinates (n <= 2^32,
+// dims <= kMaxSobolDimensions), each XOR-shifted by its own seeded 32-bit word.
 Eigen::MatrixXd uniformSamples(std::size_t n, std::size_t dims, SamplingMethod method,
                                std::uint64_t seed);
 

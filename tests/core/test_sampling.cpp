@@ -3,7 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 using namespace dtop::uq;
 
@@ -87,4 +89,61 @@ TEST_CASE("Distribution validation names the parameter", "[sampling][validation]
     const auto un = Distribution::uniform(2.0, 1.0).validate("c1", "N·s/m");
     REQUIRE(un.size() == 1);
     CHECK(un[0].field == "c1");
+}
+
+namespace {
+// The 32-bit integer behind a Sobol' coordinate (the generator maps x to (x + 1/2)·2^-32).
+std::uint32_t sobolBits(double u)
+{
+    return static_cast<std::uint32_t>(std::floor(u * 0x1.0p32));
+}
+} // namespace
+
+TEST_CASE("Sobol' points are the Joe-Kuo sequence under a seeded digital shift", "[sampling]")
+{
+    const auto a = uniformSamples(8, 3, SamplingMethod::Sobol, 5);
+    const auto b = uniformSamples(8, 3, SamplingMethod::Sobol, 5);
+    const auto c = uniformSamples(8, 3, SamplingMethod::Sobol, 6);
+    CHECK(a == b);
+    CHECK((a - c).cwiseAbs().maxCoeff() > 0.01);
+    // XOR with row 0 (the shifted origin) removes the shift: the rows are then the unshifted
+    // sequence, whose first points in 3-D are published by Joe and Kuo (2008).
+    const double expected[7][3] = {{0.5, 0.5, 0.5},     {0.75, 0.25, 0.25},
+                                   {0.25, 0.75, 0.75},  {0.375, 0.375, 0.625},
+                                   {0.875, 0.875, 0.125}, {0.625, 0.125, 0.875},
+                                   {0.125, 0.625, 0.375}};
+    for (Eigen::Index i = 1; i < 8; ++i)
+        for (Eigen::Index j = 0; j < 3; ++j) {
+            const std::uint32_t raw = sobolBits(a(i, j)) ^ sobolBits(a(0, j));
+            CHECK(static_cast<double>(raw) * 0x1.0p-32 == expected[i - 1][j]);
+        }
+}
+
+TEST_CASE("Sobol' points form a (0, m, 2)-net in the first two coordinates", "[sampling]")
+{
+    // 2^m points: every elementary box of area 2^-m holds exactly one point, for every shape.
+    constexpr int m = 8;
+    const auto u = uniformSamples(1U << m, 9, SamplingMethod::Sobol, 11);
+    CHECK(u.minCoeff() > 0.0);
+    CHECK(u.maxCoeff() < 1.0);
+    for (int a = 0; a <= m; ++a) {
+        std::vector<int> hits(1U << m, 0);
+        for (Eigen::Index i = 0; i < u.rows(); ++i) {
+            const auto x = static_cast<unsigned>(u(i, 0) * (1U << a));
+            const auto y = static_cast<unsigned>(u(i, 1) * (1U << (m - a)));
+            ++hits[(x << (m - a)) + y];
+        }
+        CHECK(*std::min_element(hits.begin(), hits.end()) == 1);
+        CHECK(*std::max_element(hits.begin(), hits.end()) == 1);
+    }
+    // Every coordinate is stratified into 2^m equal cells.
+    for (Eigen::Index j = 0; j < 9; ++j) {
+        std::vector<int> hits(1U << m, 0);
+        for (Eigen::Index i = 0; i < u.rows(); ++i)
+            ++hits[static_cast<std::size_t>(u(i, j) * (1U << m))];
+        CHECK(*std::max_element(hits.begin(), hits.end()) == 1);
+    }
+    SamplingMethod parsed = SamplingMethod::MonteCarlo;
+    CHECK(parseSamplingMethod("sobol", parsed));
+    CHECK(parsed == SamplingMethod::Sobol);
 }

@@ -1,0 +1,658 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "uq/uncertainty.h"
+
+#include "model/presets.h"
+#include "uq/box_optimizer.h"
+#include "uq/chain_frf.h"
+#include "uq/chain_frf_batch.h"
+#include "uq/order_statistics.h"
+#include "uq/verified_frf_bounds.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <numbers>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+#include <unordered_set>
+
+namespace dtop::uq {
+
+namespace {
+constexpr double kTwoPi = 2.0 * std::numbers::pi;
+constexpr std::size_t kMaxSamples = 10'000'000;
+constexpr std::size_t kMaxVertexLimit = 1'000'000;
+constexpr std::size_t kMaxBoxBudget = 10'000'000;
+// Corners used to locate the resonance bands of the adaptive grid (a plotting aid).
+constexpr Eigen::Index kGridCorners = 1024;
+
+struct MethodInfo {
+    UqMethod method;
+    const char* name;
+    const char* label;
+};
+constexpr MethodInfo kMethods[] = {
+    {UqMethod::Sampled, "sampled", "sampled envelope (inner)"},
+    {UqMethod::Vertex, "vertex", "vertex (inner)"},
+    {UqMethod::Optimised, "optimised", "optimised (inner, best found)"},
+    {UqMethod::Verified, "verified", "verified outer"},
+    {UqMethod::Cartesian, "cartesian", "prototype Cartesian (inner)"},
+};
+
+using Clock = std::chrono::steady_clock;
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Extremes of |H_d|² over a batch of parameter sets at every frequency, with the set that
+// attains them (the optimiser starts from those).
+struct BatchExtremes {
+    std::vector<FloorBounds> bounds;                 // |H| (quantity applied)
+    std::vector<std::vector<std::size_t>> argMin;    // [floor][frequency] row of the set
+    std::vector<std::vector<std::size_t>> argMax;
+};
+
+BatchExtremes batchExtremes(ChainFrfBatch& batch, std::size_t input,
+                            const std::vector<double>& omegas, dynamics::FrfQuantity quantity,
+                            Progress& progress, double p0, double p1,
+                            const std::vector<double>* percentiles = nullptr,
+                            SampledBands* bands = nullptr)
+{
+    const std::size_t n = batch.sets().cols() / 3;
+    const std::size_t count = omegas.size();
+    BatchExtremes e;
+    e.bounds.resize(n);
+    e.argMin.assign(n, std::vector<std::size_t>(count));
+    e.argMax.assign(n, std::vector<std::size_t>(count));
+    for (auto& b : e.bounds) {
+        b.lower.resize(count);
+        b.upper.resize(count);
+    }
+    if (bands) {
+        bands->percentiles = *percentiles;
+        bands->floors.assign(n, std::vector<std::vector<double>>(
+                                    percentiles->size(), std::vector<double>(count)));
+    }
+    Eigen::MatrixXd h2;
+    const std::size_t sets = batch.size();
+    const std::size_t bandCount = percentiles ? percentiles->size() : 0;
+    std::vector<std::size_t> ranks(2 * bandCount);
+    std::vector<double> fractions(bandCount), selected(2 * bandCount);
+    for (std::size_t w = 0; w < count; ++w) {
+        if (w % 8 == 0)
+            progress.report(p0 + (p1 - p0) * static_cast<double>(w) / static_cast<double>(count));
+        batch.magnitudesSquared(omegas[w], input, h2);
+        const double scale = std::abs(dynamics::fromReceptance(1.0, omegas[w], quantity));
+        for (std::size_t d = 0; d < n; ++d) {
+            double* v = h2.col(static_cast<Eigen::Index>(d)).data();
+            std::size_t lo = 0, hi = 0;
+            for (std::size_t s = 1; s < sets; ++s) {
+                if (v[s] < v[lo])
+                    lo = s;
+                if (v[s] > v[hi])
+                    hi = s;
+            }
+            e.argMin[d][w] = lo;
+            e.argMax[d][w] = hi;
+            e.bounds[d].lower[w] = std::sqrt(v[lo]) * scale;
+            e.bounds[d].upper[w] = std::sqrt(v[hi]) * scale;
+            if (!bands)
+                continue;
+            // Linear interpolation between order statistics (numpy's default).
+            for (std::size_t q = 0; q < percentiles->size(); ++q) {
+                percentileRanks((*percentiles)[q], sets, ranks[2 * q], ranks[2 * q + 1],
+                                fractions[q]);
+            }
+            orderStatistics(v, sets, ranks, selected.data(), v[lo], v[hi]);
+            for (std::size_t q = 0; q < percentiles->size(); ++q) {
+                const double a = std::sqrt(selected[2 * q]);
+                const double b = std::sqrt(selected[2 * q + 1]);
+                bands->floors[d][q][w] = (a + fractions[q] * (b - a)) * scale;
+            }
+        }
+    }
+    return e;
+}
+
+// All 2^p corners of the uncertain dimensions when that is at most `limit`, else `limit`
+// distinct corners drawn with a seeded generator.
+Eigen::MatrixXd boxVertices(const ParameterBox& box, const std::vector<std::size_t>& dims,
+                            std::size_t limit, std::uint64_t seed, bool& all)
+{
+    const std::size_t p = dims.size();
+    std::vector<std::vector<char>> masks;
+    all = p < 63 && (std::size_t{1} << p) <= limit;
+    if (all) {
+        const std::size_t count = std::size_t{1} << p;
+        for (std::size_t v = 0; v < count; ++v) {
+            std::vector<char> m(p);
+            for (std::size_t i = 0; i < p; ++i)
+                m[i] = static_cast<char>((v >> i) & 1U);
+            masks.push_back(std::move(m));
+        }
+    } else {
+        std::mt19937_64 rng(seed ^ 0x5DEECE66DULL);
+        std::unordered_set<std::string> seen;
+        while (masks.size() < limit) {
+            std::string key(p, '0');
+            std::vector<char> m(p);
+            for (std::size_t i = 0; i < p; ++i) {
+                m[i] = static_cast<char>(rng() >> 63);
+                key[i] = static_cast<char>('0' + m[i]);
+            }
+            if (seen.insert(key).second)
+                masks.push_back(std::move(m));
+        }
+    }
+    Eigen::MatrixXd v(static_cast<Eigen::Index>(masks.size()), static_cast<Eigen::Index>(box.size()));
+    for (std::size_t r = 0; r < masks.size(); ++r) {
+        for (std::size_t j = 0; j < box.size(); ++j)
+            v(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(j)) = box.nominal[j];
+        for (std::size_t i = 0; i < p; ++i)
+            v(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(dims[i])) =
+                masks[r][i] ? box.upper[dims[i]] : box.lower[dims[i]];
+    }
+    return v;
+}
+
+std::string sampledStatement(std::size_t n, SamplingMethod method, std::uint64_t seed)
+{
+    std::ostringstream s;
+    const double nd = static_cast<double>(n);
+    s << "Sampled envelope (inner) of " << n << " " << samplingMethodName(method)
+      << " parameter sets (seed " << seed << "), one common set for every frequency. The curves "
+      << "are the extremes of these structures only, not bounds on the box. For independent "
+      << "samples, the chance that one more structure drawn the same way lies above the sampled "
+      << "maximum at a given frequency is 1/(N+1) = " << 1.0 / (nd + 1.0)
+      << " (likewise below the minimum), and the sample maximum exceeds the 99th percentile of "
+      << "|H| with probability 1 - 0.99^N = " << -std::expm1(nd * std::log(0.99))
+      << " (Wilks 1941)";
+    if (method != SamplingMethod::MonteCarlo)
+        s << "; for Latin-hypercube and Sobol' points these figures hold approximately";
+    s << ".";
+    return s.str();
+}
+
+// A point of the box in unit coordinates of the uncertain dimensions.
+using UnitPoint = std::vector<double>;
+
+// Local searches on log|H| stop well below any visible change: an iteration that moves |H| by
+// less than 1e-9 relative, or a projected gradient below 1e-8 per box width.
+const BoxOptimizerOptions optimizerOptions{60, 6, 1e-8, 1e-9, 0.05};
+
+UnitPoint unitOfRow(const ParameterBox& box, const std::vector<std::size_t>& dims,
+                    const Eigen::MatrixXd& sets, std::size_t row)
+{
+    UnitPoint t(dims.size());
+    for (std::size_t i = 0; i < dims.size(); ++i) {
+        const double v = sets(static_cast<Eigen::Index>(row), static_cast<Eigen::Index>(dims[i]));
+        t[i] = std::clamp((v - box.lower[dims[i]]) / box.width(dims[i]), 0.0, 1.0);
+    }
+    return t;
+}
+
+// Sets the uncertain entries of p (the others keep their nominal values).
+void setUnitPoint(const ParameterBox& box, const std::vector<std::size_t>& dims, const double* t,
+                  std::vector<double>& p)
+{
+    for (std::size_t i = 0; i < dims.size(); ++i) {
+        const std::size_t j = dims[i];
+        p[j] = t[i] >= 1.0 ? box.upper[j] : box.lower[j] + t[i] * box.width(j);
+    }
+}
+} // namespace
+
+const char* uqMethodName(UqMethod method)
+{
+    for (const auto& m : kMethods)
+        if (m.method == method)
+            return m.name;
+    return "sampled";
+}
+
+const char* uqMethodLabel(UqMethod method)
+{
+    for (const auto& m : kMethods)
+        if (m.method == method)
+            return m.label;
+    return "";
+}
+
+bool parseUqMethod(const std::string& text, UqMethod& method)
+{
+    for (const auto& m : kMethods)
+        if (text == m.name) {
+            method = m.method;
+            return true;
+        }
+    return false;
+}
+
+UncertaintyInput::UncertaintyInput()
+    : profile(*model::preset("full-scale")), fminHz(5.0 / kTwoPi), fmaxHz(200.0 / kTwoPi)
+{
+    setUniformSpread(10.0);
+}
+
+void UncertaintyInput::setUniformSpread(double percent)
+{
+    parameters.assign(3 * profile.storeys(), ParameterSpread::relative(percent));
+}
+
+bool UncertaintyInput::uses(UqMethod method) const
+{
+    return std::find(methods.begin(), methods.end(), method) != methods.end();
+}
+
+InputIssues UncertaintyInput::validate() const
+{
+    InputIssues issues = profile.validate();
+    if (!issues.empty())
+        return issues;
+    const int n = static_cast<int>(profile.storeys());
+    if (inputFloor < 1 || inputFloor > n)
+        issues.push_back({"input_floor", "input floor must be between 1 and " + std::to_string(n) +
+                                             ", got " + std::to_string(inputFloor)});
+    if (gridMode == UqGridMode::Explicit) {
+        if (frequenciesHz.empty() || frequenciesHz.size() > kMaxUqGridPoints)
+            issues.push_back({"frequencies", "between 1 and " + std::to_string(kMaxUqGridPoints) +
+                                                 " frequencies are needed, got " +
+                                                 std::to_string(frequenciesHz.size())});
+        for (std::size_t i = 0; i < frequenciesHz.size(); ++i)
+            if (!std::isfinite(frequenciesHz[i]) || frequenciesHz[i] < 0.0) {
+                issues.push_back({"frequencies", "frequency " + std::to_string(i + 1) +
+                                                     " must be a finite number >= 0 Hz, got " +
+                                                     formatValue(frequenciesHz[i])});
+                break;
+            }
+    } else {
+        if (!std::isfinite(fminHz) || fminHz < 0.0)
+            issues.push_back({"fmin", "fmin must be a finite number >= 0 Hz, got " +
+                                          formatValue(fminHz)});
+        if (!std::isfinite(fmaxHz) || !(fmaxHz > fminHz))
+            issues.push_back({"fmax", "fmax must be a finite number > fmin (" +
+                                          formatValue(fminHz) + " Hz), got " +
+                                          formatValue(fmaxHz)});
+        if (points < 2 || points > kMaxUqGridPoints)
+            issues.push_back({"points", "points must be between 2 and " +
+                                            std::to_string(kMaxUqGridPoints) + ", got " +
+                                            std::to_string(points)});
+    }
+    if (methods.empty())
+        issues.push_back({"methods", "at least one method is needed (sampled, vertex, optimised, "
+                                     "verified, cartesian)"});
+    if (uses(UqMethod::Sampled)) {
+        if (samples < 1 || samples > kMaxSamples)
+            issues.push_back({"samples", "samples must be between 1 and " +
+                                             std::to_string(kMaxSamples) + ", got " +
+                                             std::to_string(samples)});
+        for (double q : percentiles)
+            if (!std::isfinite(q) || q < 0.0 || q > 100.0) {
+                issues.push_back({"percentiles", "percentiles must lie in [0, 100] %, got " +
+                                                     formatValue(q)});
+                break;
+            }
+    }
+    if (maxVertices < 1 || maxVertices > kMaxVertexLimit)
+        issues.push_back({"max_vertices", "max vertices must be between 1 and " +
+                                              std::to_string(kMaxVertexLimit) + ", got " +
+                                              std::to_string(maxVertices)});
+    if (!std::isfinite(verifiedTolerance) || !(verifiedTolerance > 0.0) || verifiedTolerance >= 1.0)
+        issues.push_back({"tolerance", "verified tolerance must be > 0 and < 1 (relative), got " +
+                                           formatValue(verifiedTolerance)});
+    if (maxBoxesPerBound < 1 || maxBoxesPerBound > kMaxBoxBudget)
+        issues.push_back({"max_boxes", "max boxes per bound must be between 1 and " +
+                                           std::to_string(kMaxBoxBudget) + ", got " +
+                                           std::to_string(maxBoxesPerBound)});
+    ParameterBox::build(ChainModel::nominalParameters(profile), profile.storeys(), parameters,
+                        scaleAll, sdsPerHalfWidth, issues);
+    return issues;
+}
+
+ParameterBox UncertaintyInput::box() const
+{
+    const InputIssues issues = validate();
+    if (!issues.empty()) {
+        std::string text = "invalid uncertainty input:";
+        for (const auto& issue : issues)
+            text += "\n  " + issue.message;
+        throw std::invalid_argument(text);
+    }
+    InputIssues none;
+    return ParameterBox::build(ChainModel::nominalParameters(profile), profile.storeys(),
+                               parameters, scaleAll, sdsPerHalfWidth, none);
+}
+
+const MethodBounds* UncertaintyResult::find(UqMethod method) const
+{
+    for (const auto& m : methods)
+        if (m.method == method)
+            return &m;
+    return nullptr;
+}
+
+UncertaintyResult runUncertainty(const UncertaintyInput& input, Progress& progress)
+{
+    return runUncertainty(input, progress, {});
+}
+
+UncertaintyResult runUncertainty(const UncertaintyInput& input, Progress& progress,
+                                 const UncertaintyStageCallback& onStage)
+{
+    const ParameterBox box = input.box();
+    const ChainModel model = ChainModel::fromProfile(input.profile);
+    const std::size_t n = model.storeys;
+    const auto in = static_cast<std::size_t>(input.inputFloor - 1);
+    const std::vector<std::size_t> dims = box.uncertainIndices();
+    const std::size_t p = dims.size();
+    progress.report(0.0, "grid");
+
+    UncertaintyResult result;
+    result.quantity = input.quantity;
+    result.inputFloor = input.inputFloor;
+    result.box = box;
+    result.seed = input.seed;
+    result.sampling = input.sampling;
+
+    Eigen::MatrixXd vertices = boxVertices(box, dims, input.maxVertices, input.seed, result.allVertices);
+    result.vertices = static_cast<std::size_t>(vertices.rows());
+
+    UqGridSpec spec{input.gridMode, input.fminHz, input.fmaxHz, input.points, input.frequenciesHz};
+    result.grid = buildUqGrid(model, box, in, spec,
+                              vertices.topRows(std::min(vertices.rows(), kGridCorners)));
+    result.frequencyHz = result.grid.frequencyHz;
+    const std::size_t count = result.frequencyHz.size();
+    std::vector<double> omegas(count);
+    std::vector<double> scales(count);
+    for (std::size_t w = 0; w < count; ++w) {
+        omegas[w] = kTwoPi * result.frequencyHz[w];
+        scales[w] = std::abs(dynamics::fromReceptance(1.0, omegas[w], input.quantity));
+    }
+
+    result.nominal.assign(n, std::vector<double>(count));
+    std::array<std::complex<double>, model::kMaxStoreys> x;
+    for (std::size_t w = 0; w < count; ++w) {
+        ChainFrf(model, box.nominal.data(), omegas[w]).column(in, x.data());
+        for (std::size_t d = 0; d < n; ++d)
+            result.nominal[d][w] = std::abs(x[d]) * scales[w];
+    }
+    if (onStage)
+        onStage(result);
+    // Records a finished method with its wall time and shows the result so far.
+    auto finish = [&](MethodBounds&& m, Clock::time_point start) {
+        m.seconds = secondsSince(start);
+        result.methods.push_back(std::move(m));
+        if (onStage)
+            onStage(result);
+    };
+
+    // Best inner points so far per [floor][frequency], for the maximum and the minimum, in unit
+    // coordinates: seeds for the optimiser.
+    std::vector<std::vector<UnitPoint>> seedsMax(n, std::vector<UnitPoint>(count));
+    std::vector<std::vector<UnitPoint>> seedsMin = seedsMax;
+    std::vector<std::vector<UnitPoint>> seedsMax2 = seedsMax, seedsMin2 = seedsMax;
+
+    // Progress shares of the stages.
+    const bool verified = input.uses(UqMethod::Verified);
+    const double cheapEnd = verified ? 0.25 : 0.9;
+    double stageStart = 0.02;
+    const double stageShare = (cheapEnd - stageStart) / 4.0;
+
+    if (input.uses(UqMethod::Vertex)) {
+        const auto start = Clock::now();
+        progress.report(stageStart, "vertex");
+        ChainFrfBatch batch(model, vertices);
+        BatchExtremes e = batchExtremes(batch, in, omegas, input.quantity, progress, stageStart,
+                                        stageStart + stageShare);
+        for (std::size_t d = 0; d < n; ++d)
+            for (std::size_t w = 0; w < count; ++w) {
+                seedsMax[d][w] = unitOfRow(box, dims, vertices, e.argMax[d][w]);
+                seedsMin[d][w] = unitOfRow(box, dims, vertices, e.argMin[d][w]);
+            }
+        MethodBounds m;
+        m.method = UqMethod::Vertex;
+        m.label = uqMethodLabel(m.method);
+        m.guarantee = result.allVertices
+                          ? "Extremes over all " + std::to_string(result.vertices) +
+                                " corners of the box: exact only where |H| is monotone in every "
+                                "parameter, inside the true range near resonances."
+                          : "Extremes over " + std::to_string(result.vertices) +
+                                " corners drawn at random (seed " + std::to_string(input.seed) +
+                                ") out of 2^" + std::to_string(p) + ": an inner approximation.";
+        m.floors = std::move(e.bounds);
+        finish(std::move(m), start);
+    }
+    stageStart += stageShare;
+
+    if (input.uses(UqMethod::Sampled)) {
+        const auto start = Clock::now();
+        progress.report(stageStart, "sampled");
+        ChainFrfBatch batch(model, box.sample(input.samples, input.sampling, input.seed));
+        std::vector<double> percentiles = input.percentiles;
+        std::sort(percentiles.begin(), percentiles.end());
+        BatchExtremes e = batchExtremes(batch, in, omegas, input.quantity, progress, stageStart,
+                                        stageStart + 2.0 * stageShare, &percentiles, &result.bands);
+        for (std::size_t d = 0; d < n; ++d)
+            for (std::size_t w = 0; w < count; ++w) {
+                seedsMax2[d][w] = unitOfRow(box, dims, batch.sets(), e.argMax[d][w]);
+                seedsMin2[d][w] = unitOfRow(box, dims, batch.sets(), e.argMin[d][w]);
+            }
+        result.samples = input.samples;
+        result.sampledStatement = sampledStatement(input.samples, input.sampling, input.seed);
+        MethodBounds m;
+        m.method = UqMethod::Sampled;
+        m.label = uqMethodLabel(m.method);
+        m.guarantee = result.sampledStatement;
+        m.floors = std::move(e.bounds);
+        finish(std::move(m), start);
+    }
+    stageStart += 2.0 * stageShare;
+
+    // Optimised inner bounds: the optimum points are kept for the importance and the verified
+    // method.
+    std::vector<std::vector<UnitPoint>> argMax(n, std::vector<UnitPoint>(count));
+    std::vector<std::vector<UnitPoint>> argMin = argMax;
+    if (input.uses(UqMethod::Optimised)) {
+        const auto start = Clock::now();
+        progress.report(stageStart, "optimised");
+        MethodBounds m;
+        m.method = UqMethod::Optimised;
+        m.label = uqMethodLabel(m.method);
+        m.guarantee = "Per frequency, the largest and smallest |H| found by a bound-constrained "
+                      "quasi-Newton search with analytic gradients, started from the best corners "
+                      "and samples and from the optimum at the neighbouring frequency: values "
+                      "attained by structures in the box, so inside the true range; the true "
+                      "range may be wider.";
+        m.floors.resize(n);
+        const std::vector<double> zeros(p, 0.0), ones(p, 1.0);
+        std::vector<double> point = box.nominal;
+        std::vector<std::complex<double>> grad(3 * n);
+        ChainFrf frf(model);
+        for (std::size_t d = 0; d < n; ++d) {
+            m.floors[d].lower.resize(count);
+            m.floors[d].upper.resize(count);
+        }
+        const UnitPoint centre(p, 0.5);
+        std::vector<double> scratch(p);
+        UnitPoint predicted(p);
+        for (std::size_t w = 0; w < count; ++w) {
+            if (w % 8 == 0)
+                progress.report(stageStart + stageShare * static_cast<double>(w) /
+                                                 static_cast<double>(count));
+            const double omega = omegas[w];
+            for (std::size_t d = 0; d < n; ++d)
+                for (int side = 0; side < 2; ++side) {
+                    // Minimise -log|H| for the maximum, log|H| for the minimum.
+                    const double sign = side == 0 ? -1.0 : 1.0;
+                    const BoxObjective f = [&](const double* t, double* g) {
+                        setUnitPoint(box, dims, t, point);
+                        frf.evaluate(point.data(), omega);
+                        const std::complex<double> h = frf.gradient(in, d, grad.data());
+                        const double h2 = std::norm(h);
+                        const std::complex<double> hInv(h.real() / h2, -h.imag() / h2);
+                        for (std::size_t i = 0; i < p; ++i)
+                            g[i] = sign * (grad[dims[i]] * hInv).real() * box.width(dims[i]);
+                        return sign * 0.5 * std::log(h2);
+                    };
+                    // Starts: the optimum at the neighbouring frequency, and the better of the
+                    // best corner and the best sample.
+                    auto& own = side == 0 ? argMax : argMin;
+                    std::vector<const UnitPoint*> starts;
+                    if (w > 1 && !own[d][w - 1].empty() && !own[d][w - 2].empty()) {
+                        // The optimum moves smoothly with ω: extrapolate the last two linearly.
+                        const double r = std::min(1.0, (omegas[w] - omegas[w - 1]) / (omegas[w - 1] - omegas[w - 2]));
+                        for (std::size_t i = 0; i < p; ++i)
+                            predicted[i] = std::clamp(own[d][w - 1][i] + r * (own[d][w - 1][i] - own[d][w - 2][i]), 0.0, 1.0);
+                        starts.push_back(&predicted);
+                    } else if (w > 0 && !own[d][w - 1].empty()) {
+                        starts.push_back(&own[d][w - 1]);
+                    }
+                    const UnitPoint* seed = nullptr;
+                    double seedValue = std::numeric_limits<double>::infinity();
+                    for (const UnitPoint* s : {side == 0 ? &seedsMax[d][w] : &seedsMin[d][w],
+                                               side == 0 ? &seedsMax2[d][w] : &seedsMin2[d][w]}) {
+                        if (s->empty())
+                            continue;
+                        const double v = f(s->data(), scratch.data());
+                        if (v < seedValue) {
+                            seedValue = v;
+                            seed = s;
+                        }
+                    }
+                    if (seed && (starts.empty() || *seed != *starts.front()))
+                        starts.push_back(seed);
+                    if (starts.empty())
+                        starts.push_back(&centre);
+                    double best = std::numeric_limits<double>::infinity();
+                    for (const UnitPoint* s : starts) {
+                        BoxOptimum opt = minimizeInBox(f, *s, zeros, ones, optimizerOptions);
+                        if (opt.value < best) {
+                            best = opt.value;
+                            own[d][w] = std::move(opt.x);
+                        }
+                    }
+                    const double value = std::exp(sign * best) * scales[w];
+                    (side == 0 ? m.floors[d].upper : m.floors[d].lower)[w] = value;
+                }
+        }
+        finish(std::move(m), start);
+    }
+    stageStart += stageShare;
+
+    if (input.uses(UqMethod::Cartesian)) {
+        const auto start = Clock::now();
+        progress.report(stageStart, "cartesian");
+        MethodBounds m;
+        m.method = UqMethod::Cartesian;
+        m.label = uqMethodLabel(m.method);
+        m.guarantee = "The prototype's method: masses along the box diagonal (30 values), "
+                      "stiffnesses along theirs (30 values), dampers all-low or all-high. A 2-D "
+                      "slice of the box, an inner approximation that can fall far inside the true "
+                      "range.";
+        m.floors = legacyCartesianBounds(model, box, in, omegas, input.quantity, progress);
+        finish(std::move(m), start);
+    }
+
+    if (input.uses(UqMethod::Optimised)) {
+        // Importance: first-order swing of every parameter at the nominal point and at the two
+        // optima; the largest of the three, as shares.
+        result.importance.dominant.assign(n, std::vector<int>(count, -1));
+        result.importance.shares.assign(n, std::vector<std::vector<double>>(3 * n, std::vector<double>(count, 0.0)));
+        std::vector<std::complex<double>> grad(3 * n);
+        std::vector<double> point, swing(3 * n);
+        ChainFrf frf(model);
+        for (std::size_t w = 0; w < count; ++w)
+            for (std::size_t d = 0; d < n; ++d) {
+                std::fill(swing.begin(), swing.end(), 0.0);
+                auto accumulate = [&](const std::vector<double>& pt) {
+                    frf.evaluate(pt.data(), omegas[w]);
+                    const std::complex<double> h = frf.gradient(in, d, grad.data());
+                    const double a = std::abs(h);
+                    for (std::size_t i = 0; i < 3 * n; ++i) {
+                        const double g = a > 0.0 ? (std::conj(h) * grad[i]).real() / a : 0.0;
+                        swing[i] = std::max(swing[i], std::abs(g) * box.width(i));
+                    }
+                };
+                accumulate(box.nominal);
+                for (const auto* t : {&argMax[d][w], &argMin[d][w]})
+                    if (!t->empty()) {
+                        point = box.nominal;
+                        setUnitPoint(box, dims, t->data(), point);
+                        accumulate(point);
+                    }
+                double total = 0.0;
+                for (double s : swing)
+                    total += s;
+                if (!(total > 0.0))
+                    continue;
+                std::size_t best = 0;
+                for (std::size_t i = 0; i < 3 * n; ++i) {
+                    result.importance.shares[d][i][w] = swing[i] / total;
+                    if (swing[i] > swing[best])
+                        best = i;
+                }
+                result.importance.dominant[d][w] = static_cast<int>(best);
+            }
+    }
+
+    if (verified) {
+        const auto start = Clock::now();
+        progress.report(cheapEnd, "verified");
+        // Inner values to beat: the best of every inner method that ran, else the nominal.
+        std::vector<FloorBounds> inner(n);
+        for (std::size_t d = 0; d < n; ++d) {
+            inner[d].lower = result.nominal[d];
+            inner[d].upper = result.nominal[d];
+            for (const auto& m : result.methods)
+                for (std::size_t w = 0; w < count; ++w) {
+                    inner[d].lower[w] = std::min(inner[d].lower[w], m.floors[d].lower[w]);
+                    inner[d].upper[w] = std::max(inner[d].upper[w], m.floors[d].upper[w]);
+                }
+        }
+        VerifiedFrfOptions options;
+        options.tolerance = input.verifiedTolerance;
+        options.maxBoxes = input.maxBoxesPerBound;
+        VerifiedFrfBounds bounds = verifiedFrfBounds(model, box, in, omegas, input.quantity, inner,
+                                                     options, progress, cheapEnd, 1.0);
+        result.verified = bounds.statistics;
+        MethodBounds m;
+        m.method = UqMethod::Verified;
+        m.label = uqMethodLabel(m.method);
+        std::ostringstream g;
+        g << "Guaranteed enclosure: every structure in the box has |H| between these curves at "
+             "each listed frequency (branch and bound over the box with affine arithmetic and "
+             "outward-rounded error terms), refined until within "
+          << input.verifiedTolerance * 100.0 << " % of the best inner value or "
+          << input.maxBoxesPerBound << " boxes per bound.";
+        m.guarantee = g.str();
+        m.floors = bounds.outer;
+        // Points found by the branch and bound are attained values too: they improve the
+        // optimised inner bound (its label is "best found").
+        for (auto& om : result.methods)
+            if (om.method == UqMethod::Optimised)
+                for (std::size_t d = 0; d < n; ++d)
+                    for (std::size_t w = 0; w < count; ++w) {
+                        om.floors[d].upper[w] = std::max(om.floors[d].upper[w], bounds.inner[d].upper[w]);
+                        om.floors[d].lower[w] = std::min(om.floors[d].lower[w], bounds.inner[d].lower[w]);
+                    }
+        result.gap.assign(n, std::vector<double>(count, 0.0));
+        for (std::size_t d = 0; d < n; ++d)
+            for (std::size_t w = 0; w < count; ++w) {
+                const double up = (m.floors[d].upper[w] - bounds.inner[d].upper[w]) /
+                                  bounds.inner[d].upper[w];
+                const double lo = (bounds.inner[d].lower[w] - m.floors[d].lower[w]) /
+                                  bounds.inner[d].lower[w];
+                const double gap = std::max(up, lo);
+                result.gap[d][w] = std::isfinite(gap) ? gap : std::numeric_limits<double>::infinity();
+                result.worstGap = std::max(result.worstGap, result.gap[d][w]);
+            }
+        finish(std::move(m), start);
+    }
+    progress.report(1.0, "done");
+    return result;
+}
+
+} // namespace dtop::uq

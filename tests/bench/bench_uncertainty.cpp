@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Budgets (issue 5, default case: full-scale, ±10 % on all nine parameters, force on floor 2,
+// 5–200 rad/s, adaptive grid): sampled (10^4 common samples) + vertex + optimised <= 0.5 s;
+// verified outer to a 1 % gap <= 5 s. The counters report the grid and the worst gap.
+#include "uq/uncertainty.h"
+
+#include <benchmark/benchmark.h>
+
+using namespace dtop;
+
+static void reportCounters(benchmark::State& state, const uq::UncertaintyResult& r)
+{
+    state.counters["grid_points"] = static_cast<double>(r.frequencyHz.size());
+    state.counters["worst_gap"] = r.worstGap;
+    state.counters["boxes"] = static_cast<double>(r.verified.boxes);
+    state.counters["unconverged"] = static_cast<double>(r.verified.unconverged);
+    for (const auto& m : r.methods)
+        state.counters[std::string("s_") + uq::uqMethodName(m.method)] = m.seconds;
+}
+
+static void BM_UncertaintyInnerMethods(benchmark::State& state)
+{
+    uq::UncertaintyInput input;
+    input.methods = {uq::UqMethod::Sampled, uq::UqMethod::Vertex, uq::UqMethod::Optimised};
+    uq::UncertaintyResult r;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(r = uq::runUncertainty(input));
+    reportCounters(state, r);
+}
+BENCHMARK(BM_UncertaintyInnerMethods)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+static void BM_UncertaintyAllMethods(benchmark::State& state)
+{
+    uq::UncertaintyInput input; // sampled, vertex, optimised and verified (1 % target)
+    uq::UncertaintyResult r;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(r = uq::runUncertainty(input));
+    reportCounters(state, r);
+}
+BENCHMARK(BM_UncertaintyAllMethods)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+static void BM_UncertaintyPrototypeCartesian(benchmark::State& state)
+{
+    uq::UncertaintyInput input;
+    input.methods = {uq::UqMethod::Cartesian};
+    input.gridMode = uq::UqGridMode::Linear;
+    input.points = 200;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(uq::runUncertainty(input));
+}
+BENCHMARK(BM_UncertaintyPrototypeCartesian)->Unit(benchmark::kMillisecond)->Iterations(3);
