@@ -6,6 +6,7 @@
 #include "cli/cli_errors.h"
 #include "cli/model_options.h"
 #include "dynamics/frf_quantity.h"
+#include "gui/resources_init.h"
 #include "gui/tool_registry.h"
 #include "models/active_profile.h"
 #include "models/workspace_session.h"
@@ -126,6 +127,7 @@ int runReportCommand(const std::vector<std::string>& args, CommandIo& io)
     char name[] = "dtop";
     char* argv[] = {name, nullptr};
     QApplication app(argc, argv);
+    gui::initResources();
     models::ActiveProfile active;
     active.setProfile(profile, 0, false);
     models::WorkspaceSession session;

@@ -3,6 +3,7 @@
 
 #include "dtop/version.h"
 #include "gui/main_window.h"
+#include "gui/resources_init.h"
 #include "io/workspace_location.h"
 #include "paths.h"
 
@@ -78,6 +79,7 @@ int runGui(int argc, char** argv)
     if (const auto exit = parseGuiOptions(argc, argv, options))
         return *exit;
     QApplication app(argc, argv);
+    initResources();
     QApplication::setApplicationName(QStringLiteral("dtop"));
     QApplication::setApplicationDisplayName(QString::fromUtf8(kApplicationName));
     QApplication::setOrganizationName(QStringLiteral("DTOP"));

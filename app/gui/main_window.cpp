@@ -61,6 +61,7 @@ MainWindow::MainWindow(const StartupOptions& options, QWidget* parent)
     if (!options.workspacePath.isEmpty())
         m_session->openWorkspace(options.workspacePath, &m_startupWorkspaceError);
     updateStatus();
+    resizeDocks({m_toolDock}, {260}, Qt::Horizontal);
     m_defaultState = saveState();
     restoreLayout();
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/main_window.h"
+#include "gui/resources_init.h"
 #include "models/active_profile.h"
 #include "widgets/profile_editor.h"
 #include "widgets/structure/structure_panel.h"
@@ -7,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -16,6 +18,7 @@ namespace {
 // Each test gets its own settings file, never the user's.
 void isolateSettings()
 {
+    gui::initResources();
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("DTOP-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("dtop-gui-tests"));
@@ -66,4 +69,12 @@ TEST_CASE("Panel inputs are remembered across sessions", "[gui]")
     const auto input = again.panel("structure")->reportInput();
     CHECK(input["quantity"] == "mobility");
     CHECK(input["input_floor"] == 3);
+}
+
+TEST_CASE("Icons, help pages and licences are compiled in", "[gui]")
+{
+    gui::initResources();
+    for (const char* path : {":/icons/dtop.svg", ":/icons/structure.svg", ":/help/structure.html",
+                             ":/licences/LICENSE-Cristallo-BSD-3"})
+        CHECK(QFile::exists(QString::fromLatin1(path)));
 }
