@@ -14,45 +14,55 @@
 #include <QCoreApplication>
 #include <QStandardPaths>
 
+#include <memory>
+
 using namespace dtop;
+
+namespace {
+// A shown Structure panel with the bundled data, as in the main window.
+struct ShownStructurePanel {
+    models::ActiveProfile active;
+    models::WorkspaceSession session;
+    widgets::PanelContext context{active, session};
+    std::unique_ptr<widgets::StructurePanel> panel;
+
+    explicit ShownStructurePanel(const nlohmann::json& input = {})
+    {
+        session.loadCatalogue(QString::fromLatin1(DTOP_DATA_DIR), nullptr);
+        panel = std::make_unique<widgets::StructurePanel>(context);
+        if (!input.empty())
+            panel->applyInput(input);
+        panel->resize(1000, 760);
+        panel->show();
+        QCoreApplication::processEvents();
+    }
+
+    void edit(int i)
+    {
+        panel->editor()->setFieldText("k2", QString::number(43000 + (i % 50) * 10));
+        panel->repaint(); // synchronous paint of the panel and its plots
+    }
+};
+} // namespace
 
 // One keystroke in the k2 cell: validation, modal analysis, FRF on ~4300 frequencies, table
 // and both plots updated and repainted.
 static void BM_StructureEditToScreen(benchmark::State& state)
 {
-    models::ActiveProfile active;
-    models::WorkspaceSession session;
-    session.loadCatalogue(QString::fromLatin1(DTOP_DATA_DIR), nullptr);
-    widgets::PanelContext context{active, session};
-    widgets::StructurePanel panel(context);
-    panel.resize(1000, 760);
-    panel.show();
-    QCoreApplication::processEvents();
+    ShownStructurePanel shown;
     int i = 0;
-    for (auto _ : state) {
-        panel.editor()->setFieldText("k2", QString::number(43000 + (i++ % 50) * 10));
-        panel.repaint(); // synchronous paint of the panel and its plots
-    }
+    for (auto _ : state)
+        shown.edit(i++);
 }
 BENCHMARK(BM_StructureEditToScreen)->Unit(benchmark::kMillisecond);
 
 // The same edit with the measured FRF overlay (4096 points per floor) drawn as well.
 static void BM_StructureEditWithOverlay(benchmark::State& state)
 {
-    models::ActiveProfile active;
-    models::WorkspaceSession session;
-    session.loadCatalogue(QString::fromLatin1(DTOP_DATA_DIR), nullptr);
-    widgets::PanelContext context{active, session};
-    widgets::StructurePanel panel(context);
-    panel.applyInput({{"measured_dataset", "southampton-exp-force1"}});
-    panel.resize(1000, 760);
-    panel.show();
-    QCoreApplication::processEvents();
+    ShownStructurePanel shown({{"measured_dataset", "southampton-exp-force1"}});
     int i = 0;
-    for (auto _ : state) {
-        panel.editor()->setFieldText("k2", QString::number(43000 + (i++ % 50) * 10));
-        panel.repaint();
-    }
+    for (auto _ : state)
+        shown.edit(i++);
 }
 BENCHMARK(BM_StructureEditWithOverlay)->Unit(benchmark::kMillisecond);
 
