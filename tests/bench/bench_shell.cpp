@@ -59,7 +59,7 @@ BENCHMARK(BM_StructureEditToScreen)->Unit(benchmark::kMillisecond);
 // The same edit with the measured FRF overlay (4096 points per floor) drawn as well.
 static void BM_StructureEditWithOverlay(benchmark::State& state)
 {
-    ShownStructurePanel shown({{"measured_dataset", "southampton-exp-force1"}});
+    ShownStructurePanel shown(nlohmann::json{{"measured_dataset", "southampton-exp-force1"}});
     int i = 0;
     for (auto _ : state)
         shown.edit(i++);
