@@ -10,7 +10,7 @@ constexpr int kIdRole = Qt::UserRole + 1;
 ToolList::ToolList(QWidget* parent) : QListWidget(parent)
 {
     setIconSize(QSize(28, 28));
-    setMinimumWidth(240); // name and description readable without eliding
+    setMinimumWidth(220); // name and description readable without eliding
     setSpacing(2);
     setUniformItemSizes(true);
     setWordWrap(true);

@@ -2,13 +2,13 @@
 #include "gui/main_window.h"
 
 #include "dtop/version.h"
-#include "gui/import_dataset_dialog.h"
 #include "gui/profile_actions.h"
 #include "gui/tool_registry.h"
 #include "io/profile_json.h"
 #include "models/active_profile.h"
 #include "models/workspace_session.h"
 #include "widgets/dataset_browser.h"
+#include "widgets/structure/structure_panel.h"
 #include "widgets/plot_view.h"
 #include "widgets/tool_list.h"
 #include "widgets/tool_panel.h"
@@ -90,15 +90,6 @@ void MainWindow::buildDocks()
     m_helpDock->setWidget(m_help);
     addDockWidget(Qt::RightDockWidgetArea, m_helpDock);
     m_helpDock->hide();
-
-    m_datasets = new widgets::DatasetBrowser(*m_session, this);
-    m_datasetDock = new QDockWidget(tr("Datasets"), this);
-    m_datasetDock->setObjectName(QStringLiteral("datasetDock"));
-    m_datasetDock->setWidget(m_datasets);
-    addDockWidget(Qt::RightDockWidgetArea, m_datasetDock);
-    tabifyDockWidget(m_helpDock, m_datasetDock);
-    m_datasetDock->hide();
-    connect(m_datasets, &widgets::DatasetBrowser::importRequested, this, &MainWindow::importDataset);
 }
 
 void MainWindow::buildMenus()
@@ -131,8 +122,8 @@ void MainWindow::buildMenus()
             [this] { showTool(QStringLiteral("structure")); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_datasetDock->toggleViewAction());
-    m_datasetDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
+    view->addAction(tr("&Measured data"), this, [this] { structurePanel()->showDatasetsTab(); })
+        ->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
     view->addAction(m_toolDock->toggleViewAction());
     m_toolDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+T")));
     view->addAction(m_helpDock->toggleViewAction());
@@ -221,34 +212,17 @@ void MainWindow::offerWorkspaceRecovery()
         openWorkspace(path, true);
 }
 
+widgets::StructurePanel* MainWindow::structurePanel()
+{
+    showTool(QStringLiteral("structure"));
+    return qobject_cast<widgets::StructurePanel*>(panel(QStringLiteral("structure")));
+}
+
 void MainWindow::importDataset()
 {
-    if (!m_session->hasWorkspace()) {
-        QMessageBox::warning(this, tr("Import dataset"),
-                             tr("No workspace is open: imported datasets are stored in it."));
-        return;
-    }
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Import dataset"), QString(),
-        tr("Data files (*.csv *.txt *.dat);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    ImportDatasetDialog dialog(path, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const auto stored = m_session->importDataset(path, dialog.options());
-    if (!stored) {
-        QMessageBox::warning(this, tr("Import dataset"),
-                             tr("The file was not imported:\n%1")
-                                 .arg(QString::fromStdString(stored.error().text())));
-        return;
-    }
-    m_datasetDock->show();
-    m_datasetDock->raise();
-    m_datasets->selectDataset(QString::fromStdString(stored.value().info.id));
-    statusBar()->showMessage(tr("Imported %1 as '%2'")
-                                 .arg(path, QString::fromStdString(stored.value().info.id)),
-                             8000);
+    widgets::StructurePanel* structure = structurePanel();
+    structure->showDatasetsTab();
+    structure->datasets()->importFile();
 }
 
 void MainWindow::restoreLayout()

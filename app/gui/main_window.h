@@ -16,7 +16,7 @@ class ActiveProfile;
 class WorkspaceSession;
 } // namespace dtop::models
 namespace dtop::widgets {
-class DatasetBrowser;
+class StructurePanel;
 class ToolList;
 class ToolPanel;
 } // namespace dtop::widgets
@@ -54,6 +54,8 @@ public:
     // After show(): if the startup workspace could not be used, says why and offers another.
     void offerWorkspaceRecovery();
     void importDataset();
+    // The Structure panel, shown (it hosts the measured-data browser).
+    widgets::StructurePanel* structurePanel();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -74,8 +76,6 @@ private:
     models::ActiveProfile* m_activeProfile;
     models::WorkspaceSession* m_session;
     ProfileActions* m_profileActions = nullptr;
-    widgets::DatasetBrowser* m_datasets = nullptr;
-    QDockWidget* m_datasetDock = nullptr;
     QLabel* m_workspaceStatus = nullptr;
     QString m_startupWorkspaceError;
     widgets::PanelContext m_context;

@@ -7,6 +7,7 @@
 #include "model/presets.h"
 #include "models/active_profile.h"
 #include "models/workspace_session.h"
+#include "widgets/dataset_browser.h"
 #include "widgets/frame_view.h"
 #include "widgets/plot_view.h"
 #include "widgets/profile_editor.h"
@@ -101,18 +102,21 @@ StructurePanel::StructurePanel(PanelContext& context, QWidget* parent)
     scroll->setWidget(left);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(410);
+    scroll->setMinimumWidth(390);
 
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(buildFrfTab(), tr("Frequency response"));
     m_tabs->addTab(buildModeTab(), tr("Mode shapes"));
+    m_datasets = new DatasetBrowser(m_session, this);
+    m_tabs->addTab(m_datasets, tr("Measured data"));
+    m_tabs->setTabToolTip(2, tr("The rigs' prerecorded FRFs and time histories, and your own"));
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(scroll);
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
-    split->setSizes({410, 900});
+    split->setSizes({390, 900});
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
@@ -163,12 +167,13 @@ QWidget* StructurePanel::buildFrfTab()
         s->setDecimals(2);
         s->setSuffix(tr(" Hz"));
         s->setEnabled(false);
+        s->setMaximumWidth(110);
     }
     m_fmin->setToolTip(tr("Lowest frequency [Hz]"));
     m_measured = new QComboBox(tab);
     m_measured->setToolTip(tr("Overlay a measured FRF (dashed) on the model, converted to the "
                               "same quantity and units: the twin against the physical rig"));
-    m_measured->setMinimumContentsLength(18);
+    m_measured->setMinimumContentsLength(12);
     m_measured->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     populateMeasuredChoices();
     m_fmax->setToolTip(tr("Highest frequency [Hz]"));
@@ -266,6 +271,11 @@ QWidget* StructurePanel::buildModeTab()
     m_frame->setAmplitude(0.3);
     m_frame->setPlaying(true);
     return tab;
+}
+
+void StructurePanel::showDatasetsTab()
+{
+    m_tabs->setCurrentWidget(m_datasets);
 }
 
 void StructurePanel::populateProfileChoices()
@@ -515,7 +525,7 @@ QList<ToolPanel::NamedPlot> StructurePanel::plots() const
 
 PlotView* StructurePanel::currentPlot() const
 {
-    return m_magnitude;
+    return m_tabs->currentWidget() == m_datasets ? m_datasets->plot() : m_magnitude;
 }
 
 nlohmann::json StructurePanel::reportInput() const
