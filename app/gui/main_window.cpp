@@ -26,6 +26,8 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTextBrowser>
+#include <QVBoxLayout>
+#include <QDialog>
 
 namespace dtop::gui {
 
@@ -83,13 +85,15 @@ void MainWindow::buildDocks()
     connect(m_toolList, &widgets::ToolList::toolChosen, this,
             [this](const QString& id) { showTool(id); });
 
-    m_help = new QTextBrowser(this);
+    // Help opens in its own window beside the main one: a dock would squeeze the panels.
+    m_helpWindow = new QDialog(this, Qt::Window);
+    m_helpWindow->setObjectName(QStringLiteral("helpWindow"));
+    m_helpWindow->resize(560, 720);
+    m_help = new QTextBrowser(m_helpWindow);
     m_help->setOpenExternalLinks(false);
-    m_helpDock = new QDockWidget(tr("Help"), this);
-    m_helpDock->setObjectName(QStringLiteral("helpDock"));
-    m_helpDock->setWidget(m_help);
-    addDockWidget(Qt::RightDockWidgetArea, m_helpDock);
-    m_helpDock->hide();
+    auto* helpLayout = new QVBoxLayout(m_helpWindow);
+    helpLayout->setContentsMargins(0, 0, 0, 0);
+    helpLayout->addWidget(m_help);
 }
 
 void MainWindow::buildMenus()
@@ -126,7 +130,6 @@ void MainWindow::buildMenus()
         ->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
     view->addAction(m_toolDock->toggleViewAction());
     m_toolDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+T")));
-    view->addAction(m_helpDock->toggleViewAction());
     view->addSeparator();
     view->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
 
@@ -157,7 +160,7 @@ bool MainWindow::showTool(const QString& id)
     if (m_toolList->currentToolId() != id)
         m_toolList->selectTool(id);
     setWindowTitle(tr("%1 — %2").arg(tr(tool->name), QString::fromUtf8(kApplicationName)));
-    if (m_helpDock->isVisible())
+    if (m_helpWindow->isVisible())
         showHelp();
     return true;
 }
@@ -329,8 +332,9 @@ void MainWindow::showHelp()
     QFile page(QStringLiteral(":/help/%1.html").arg(id));
     m_help->setHtml(page.open(QIODevice::ReadOnly) ? QString::fromUtf8(page.readAll())
                                                    : tr("<p>No help page for this tool yet.</p>"));
-    m_helpDock->show();
-    m_helpDock->raise();
+    m_helpWindow->setWindowTitle(tr("Help — %1").arg(tr(findTool(id) ? findTool(id)->name : "")));
+    m_helpWindow->show();
+    m_helpWindow->raise();
 }
 
 void MainWindow::showAbout()

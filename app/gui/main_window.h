@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QMainWindow>
 
+class QDialog;
 class QDockWidget;
 class QLabel;
 class QStackedWidget;
@@ -81,7 +82,7 @@ private:
     widgets::PanelContext m_context;
     widgets::ToolList* m_toolList = nullptr;
     QDockWidget* m_toolDock = nullptr;
-    QDockWidget* m_helpDock = nullptr;
+    QDialog* m_helpWindow = nullptr;
     QTextBrowser* m_help = nullptr;
     QStackedWidget* m_stack = nullptr;
     QLabel* m_profileStatus = nullptr;
