@@ -97,6 +97,7 @@ SimulateForm::SimulateForm(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_messages);
     layout->addStretch(1);
 
+    setStoreys(3);
     setSimulateInput(dynamics::SimulateInput{});
     for (NumberField* f : m_fields)
         connect(f, &NumberField::edited, this, &SimulateForm::changed);
@@ -343,7 +344,6 @@ QWidget* SimulateForm::buildReplay()
     m_replayInfo->setWordWrap(true);
     m_replayInfo->setStyleSheet(QStringLiteral("color: palette(mid);"));
     form->addRow(m_replayInfo);
-    setStoreys(3);
     return m_replayBox;
 }
 

@@ -464,10 +464,10 @@ void SimulatePanel::applyInput(const nlohmann::json& input)
     if (replay) {
         // The replay JSON shares the Welch and integrator keys with the test's.
         dynamics::SimulateInput welch = in;
-        simulateInputFromJson(nlohmann::json{{"psd", j.value("psd", nlohmann::json::object())}}, welch);
+        io::simulateInputFromJson(nlohmann::json{{"psd", j.value("psd", nlohmann::json::object())}}, welch);
         in.welch = welch.welch;
     } else {
-        simulateInputFromJson(j, in);
+        io::simulateInputFromJson(j, in);
     }
     m_form->setSimulateInput(in);
     if (!replay && j.contains("excitation") && j["excitation"].contains("record")) {
