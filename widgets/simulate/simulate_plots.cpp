@@ -5,6 +5,8 @@
 #include "widgets/plot_view.h"
 #include "widgets/simulate/floor_plots.h"
 
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
@@ -101,13 +103,28 @@ SimulatePlots::SimulatePlots(QWidget* parent) : QWidget(parent)
     m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_force = new PlotView(this);
-    m_response = new FloorPlots(this);
+    m_response = new PlotView(this);
+    m_floorChoice = new QComboBox(this);
+    m_floorChoice->setToolTip(tr("All floors (nominal structure and the scenarios' 5–95 % "
+                                 "band), or one floor with the scenario mean, the 5–95 % and "
+                                 "min–max bands and the scenarios kept"));
+    auto* responseBox = new QWidget(this);
+    auto* choiceRow = new QHBoxLayout;
+    choiceRow->setContentsMargins(6, 2, 6, 0);
+    choiceRow->addWidget(new QLabel(tr("Response of"), responseBox));
+    choiceRow->addWidget(m_floorChoice);
+    choiceRow->addStretch(1);
+    auto* responseLayout = new QVBoxLayout(responseBox);
+    responseLayout->setContentsMargins(0, 0, 0, 0);
+    responseLayout->setSpacing(0);
+    responseLayout->addLayout(choiceRow);
+    responseLayout->addWidget(m_response, 1);
     m_psd = new PlotView(this);
     m_excitationPsd = new PlotView(this);
     m_h1 = new PlotView(this);
     m_coherence = new PlotView(this);
     m_testTabs = new QTabWidget(this);
-    m_testTabs->addTab(split(m_testTabs, m_force, 1, m_response, 4), tr("Time histories"));
+    m_testTabs->addTab(split(m_testTabs, m_force, 1, responseBox, 3), tr("Time histories"));
     m_testTabs->addTab(split(m_testTabs, m_psd, 3, m_excitationPsd, 1), tr("Spectra"));
     m_testTabs->addTab(split(m_testTabs, m_h1, 3, m_coherence, 1), tr("H1 estimate vs model FRF"));
 
@@ -116,9 +133,10 @@ SimulatePlots::SimulatePlots(QWidget* parent) : QWidget(parent)
     m_replayPsd = new FloorPlots(this);
     m_replayForcePsd = new PlotView(this);
     m_replayTabs = new QTabWidget(this);
-    m_replayTabs->addTab(split(m_replayTabs, m_replayForce, 1, m_replayVelocity, 4),
-                         tr("Measured vs simulated velocities"));
-    m_replayTabs->addTab(split(m_replayTabs, m_replayPsd, 4, m_replayForcePsd, 1), tr("Spectra"));
+    m_replayTabs->addTab(m_replayVelocity, tr("Measured vs simulated velocities"));
+    m_replayTabs->addTab(m_replayPsd, tr("Velocity spectra"));
+    m_replayTabs->addTab(split(m_replayTabs, m_replayForce, 1, m_replayForcePsd, 1),
+                         tr("Measured force"));
 
     m_modes = new QStackedWidget(this);
     m_modes->addWidget(m_testTabs);
@@ -130,10 +148,11 @@ SimulatePlots::SimulatePlots(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_info);
     layout->addWidget(m_modes, 1);
 
-    for (PlotView* p : {m_force, m_replayForce}) {
+    for (PlotView* p : {m_force, m_replayForce, m_response}) {
         p->setXAxis({tr("Time"), tr("s"), AxisScale::Linear});
         p->setMinimumHeight(150);
     }
+    connect(m_floorChoice, &QComboBox::currentIndexChanged, this, [this] { drawResponse(); });
     for (PlotView* p : {m_psd, m_excitationPsd, m_h1, m_coherence, m_replayForcePsd})
         p->setXAxis({tr("Frequency"), tr("Hz"), AxisScale::Linear});
     m_coherence->setYAxis({tr("Coherence γ²"), QString(), AxisScale::Linear});
@@ -169,10 +188,10 @@ void SimulatePlots::setCell(int row, int column, const QString& text, bool empha
 
 void SimulatePlots::clear()
 {
-    for (PlotView* p : {m_force, m_psd, m_excitationPsd, m_h1, m_coherence, m_replayForce,
-                        m_replayForcePsd})
+    for (PlotView* p : {m_force, m_response, m_psd, m_excitationPsd, m_h1, m_coherence,
+                        m_replayForce, m_replayForcePsd})
         p->clear();
-    m_response->clear();
+    m_result = nullptr;
     m_replayVelocity->clear();
     m_replayPsd->clear();
     m_summary->setRowCount(0);
@@ -188,7 +207,6 @@ void SimulatePlots::showTest(const dynamics::SimulateResult& r, const dynamics::
     const auto& nominal = r.nominal;
     const int floors = static_cast<int>(nominal.displacement.size());
     const auto qi = static_cast<std::size_t>(quantity);
-    const QString qUnit = unitText(dynamics::responseQuantityUnit(quantity));
     const bool base = nominal.relativeToGround;
     const bool scenarios = r.scenarios > 0;
 
@@ -244,32 +262,18 @@ void SimulatePlots::showTest(const dynamics::SimulateResult& r, const dynamics::
                        {PlotView::paletteColor(4)});
     m_force->resetZoom();
 
-    // Response of every floor: bands under the lines, the nominal structure on top.
-    m_response->setFloors(floors);
-    const auto& kept = r.keptScenarios;
-    for (int f = 1; f <= floors; ++f) {
-        const auto fi = static_cast<std::size_t>(f - 1);
-        PlotView* p = m_response->plot(f);
-        p->clear();
-        const QColor color = PlotView::paletteColor(f - 1);
-        p->setTitle(tr("%1 — %2%3").arg(floorTitle(f, floors), quantityTitle(quantity).toLower(),
-                                        base ? tr(" relative to the ground") : QString()));
-        p->setXAxis({tr("Time"), tr("s"), AxisScale::Linear});
-        p->setYAxis({quantityTitle(quantity), qUnit, AxisScale::Linear});
-        if (scenarios) {
-            const uq::Envelope& e = r.timeEnvelopes[qi][fi];
-            p->addBand(tr("scenarios min–max"), nominal.timeS, e.min, e.max, color.lighter(130));
-            p->addBand(tr("scenarios 5–95 %"), nominal.timeS, e.lower, e.upper, color);
-        }
-        for (std::size_t k = 0; k < kept.size(); ++k)
-            p->addSeries(tr("scenario %1").arg(k + 1), kept[k].timeS, kept[k].quantity(quantity)[fi],
-                         {kScenario, 0.8});
-        if (scenarios)
-            p->addSeries(tr("scenario mean"), nominal.timeS, r.timeEnvelopes[qi][fi].mean,
-                         {color.darker(150), 1.5, true});
-        p->addSeries(tr("nominal"), nominal.timeS, nominal.quantity(quantity)[fi], {color, 1.5});
-        p->resetZoom();
+    m_result = &r;
+    m_quantity = quantity;
+    {
+        const QSignalBlocker block(m_floorChoice);
+        const int keep = m_floorChoice->currentIndex();
+        m_floorChoice->clear();
+        m_floorChoice->addItem(tr("all floors"), 0);
+        for (int f = floors; f >= 1; --f)
+            m_floorChoice->addItem(floorTitle(f, floors).toLower(), f);
+        m_floorChoice->setCurrentIndex(keep >= 0 && keep < m_floorChoice->count() ? keep : 0);
     }
+    drawResponse();
 
     if (!r.hasSpectra)
         return;
@@ -323,6 +327,53 @@ void SimulatePlots::showTest(const dynamics::SimulateResult& r, const dynamics::
     frame(m_coherence, r.displayRange);
 }
 
+void SimulatePlots::drawResponse()
+{
+    m_response->clear();
+    if (!m_result)
+        return;
+    const dynamics::SimulateResult& r = *m_result;
+    const auto& nominal = r.nominal;
+    const auto quantity = m_quantity;
+    const auto qi = static_cast<std::size_t>(quantity);
+    const int floors = static_cast<int>(nominal.displacement.size());
+    const bool scenarios = r.scenarios > 0;
+    const int only = m_floorChoice->currentData().toInt();
+    const QString what = quantityTitle(quantity).toLower() +
+                         (nominal.relativeToGround ? tr(" relative to the ground") : QString());
+    m_response->setTitle(only ? tr("%1 — %2").arg(floorTitle(only, floors), what)
+                              : tr("Every floor — %1").arg(what));
+    m_response->setYAxis({quantityTitle(quantity),
+                          unitText(dynamics::responseQuantityUnit(quantity)), AxisScale::Linear});
+    // Bands under the lines, the nominal structure on top; the top floor first in the legend.
+    for (int f = floors; f >= 1; --f) {
+        if (only && f != only)
+            continue;
+        const auto fi = static_cast<std::size_t>(f - 1);
+        const QColor color = PlotView::paletteColor(f - 1);
+        const QString prefix = only ? QString() : tr("floor %1 ").arg(f);
+        if (scenarios) {
+            const uq::Envelope& e = r.timeEnvelopes[qi][fi];
+            if (only)
+                m_response->addBand(tr("scenarios min–max"), nominal.timeS, e.min, e.max,
+                                    color.lighter(130));
+            m_response->addBand(prefix + tr("scenarios 5–95 %"), nominal.timeS, e.lower, e.upper,
+                                color);
+        }
+        if (only) {
+            for (std::size_t k = 0; k < r.keptScenarios.size(); ++k)
+                m_response->addSeries(tr("scenario %1").arg(k + 1), r.keptScenarios[k].timeS,
+                                      r.keptScenarios[k].quantity(quantity)[fi], {kScenario, 0.8});
+            if (scenarios)
+                m_response->addSeries(tr("scenario mean"), nominal.timeS,
+                                      r.timeEnvelopes[qi][fi].mean, {color.darker(150), 1.5, true});
+        }
+        m_response->addSeries(prefix + tr("nominal"), nominal.timeS, nominal.quantity(quantity)[fi],
+                              {color, 1.3});
+    }
+    m_response->resetZoom();
+}
+
 void SimulatePlots::showReplay(const dynamics::ReplayResult& r, const dynamics::ReplayInput& in,
                                const QString& recordTitle)
 {
@@ -357,7 +408,7 @@ void SimulatePlots::showReplay(const dynamics::ReplayResult& r, const dynamics::
                         .arg(number(r.forcePsd.resolutionHz * static_cast<double>(r.forcePsd.segmentLength), 6))
                         .arg(freqs.join(QStringLiteral(", "))));
 
-    m_replayForce->setTitle(tr("Measured force at floor %1").arg(in.forceFloor));
+    m_replayForce->setTitle(tr("Measured force, applied to the twin at floor %1").arg(in.forceFloor));
     m_replayForce->setYAxis({tr("Force"), tr("N"), AxisScale::Linear});
     m_replayForce->addSeries(tr("measured force"), sim.timeS, sim.excitation, {PlotView::paletteColor(4)});
     m_replayForce->resetZoom();
@@ -406,8 +457,7 @@ QList<ToolPanel::NamedPlot> SimulatePlots::plots() const
         all.append({QStringLiteral("replay_force_psd"), m_replayForcePsd});
     } else {
         all.append({QStringLiteral("force"), m_force});
-        for (int f = 1; f <= m_response->floors(); ++f)
-            all.append({QStringLiteral("response_floor%1").arg(f), m_response->plot(f)});
+        all.append({QStringLiteral("response"), m_response});
         all.append({QStringLiteral("psd"), m_psd});
         all.append({QStringLiteral("excitation_psd"), m_excitationPsd});
         all.append({QStringLiteral("h1_magnitude"), m_h1});
@@ -425,9 +475,9 @@ PlotView* SimulatePlots::currentPlot() const
     QTabWidget* tabs = m_replayShown ? m_replayTabs : m_testTabs;
     const int tab = tabs->currentIndex();
     const auto all = plots();
-    static const char* kTestStems[] = {"response_floor", "psd", "h1_magnitude"};
-    static const char* kReplayStems[] = {"replay_velocity_floor", "replay_psd_floor"};
-    const char* stem = m_replayShown ? kReplayStems[std::clamp(tab, 0, 1)] : kTestStems[std::clamp(tab, 0, 2)];
+    static const char* kTestStems[] = {"response", "psd", "h1_magnitude"};
+    static const char* kReplayStems[] = {"replay_velocity_floor", "replay_psd_floor", "replay_force"};
+    const char* stem = m_replayShown ? kReplayStems[std::clamp(tab, 0, 2)] : kTestStems[std::clamp(tab, 0, 2)];
     for (const auto& p : all)
         if (p.fileStem.startsWith(QLatin1String(stem)))
             return p.plot;

@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QStackedWidget;
 class QTabWidget;
@@ -39,9 +40,12 @@ public:
     QTableWidget* summaryTable() const { return m_summary; }
     QTabWidget* testTabs() const { return m_testTabs; }
     QTabWidget* replayTabs() const { return m_replayTabs; }
+    // 0 = all floors, else the floor shown alone with every band.
+    QComboBox* floorChoice() const { return m_floorChoice; }
 
 private:
     void setSummaryHeaders(const QStringList& headers, int rows);
+    void drawResponse();
     void setCell(int row, int column, const QString& text, bool emphasise = false);
 
     QTableWidget* m_summary;
@@ -50,7 +54,8 @@ private:
     QTabWidget* m_testTabs;
     QTabWidget* m_replayTabs;
     PlotView* m_force;
-    FloorPlots* m_response;
+    QComboBox* m_floorChoice;
+    PlotView* m_response;
     PlotView* m_psd;
     PlotView* m_excitationPsd;
     PlotView* m_h1;
@@ -60,6 +65,9 @@ private:
     FloorPlots* m_replayPsd;
     PlotView* m_replayForcePsd;
     bool m_replayShown = false;
+    // What drawResponse() draws (the result is owned by the panel and outlives the plots).
+    const dynamics::SimulateResult* m_result = nullptr;
+    dynamics::ResponseQuantity m_quantity = dynamics::ResponseQuantity::Displacement;
 };
 
 } // namespace dtop::widgets
