@@ -11,6 +11,7 @@
 #include "widgets/simulate/simulate_form.h"
 #include "widgets/simulate/simulate_plots.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -19,6 +20,7 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -500,10 +502,16 @@ void SimulatePanel::saveSettings(QSettings& settings) const
     j.erase("profile");
     j.erase("profile_label");
     settings.setValue(QStringLiteral("input"), QString::fromStdString(j.dump()));
+    settings.setValue(QStringLiteral("testTab"), m_plots->testTabs()->currentIndex());
+    settings.setValue(QStringLiteral("replayTab"), m_plots->replayTabs()->currentIndex());
+    settings.setValue(QStringLiteral("floorShown"), m_plots->floorChoice()->currentIndex());
 }
 
 void SimulatePanel::restoreSettings(QSettings& settings)
 {
+    m_plots->testTabs()->setCurrentIndex(settings.value(QStringLiteral("testTab"), 0).toInt());
+    m_plots->replayTabs()->setCurrentIndex(settings.value(QStringLiteral("replayTab"), 0).toInt());
+    m_plots->setFloorShown(settings.value(QStringLiteral("floorShown"), 0).toInt());
     const QString text = settings.value(QStringLiteral("input")).toString();
     if (text.isEmpty())
         return;

@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <utility>
 
 namespace dtop::widgets {
 
@@ -83,6 +84,30 @@ QString number(double v, int digits = 4)
     return QString::number(v, 'g', digits);
 }
 
+// Spectra are drawn (and exported) over the display range only: beyond it a band-limited
+// response falls by tens of decades, which would crush the log axis of the range that matters.
+bool inRange(double f, const signal::FrequencyRange& range)
+{
+    return f >= range.minHz && f <= range.maxHz;
+}
+
+std::vector<double> croppedLike(const std::vector<double>& values,
+                                const std::vector<double>& frequencyHz,
+                                const signal::FrequencyRange& range)
+{
+    std::vector<double> out;
+    for (std::size_t i = 0; i < frequencyHz.size() && i < values.size(); ++i)
+        if (inRange(frequencyHz[i], range))
+            out.push_back(values[i]);
+    return out;
+}
+
+std::vector<double> cropped(const std::vector<double>& frequencyHz,
+                            const signal::FrequencyRange& range)
+{
+    return croppedLike(frequencyHz, frequencyHz, range);
+}
+
 void frame(PlotView* plot, const signal::FrequencyRange& range)
 {
     plot->setXRange(range.minHz, range.maxHz);
@@ -99,8 +124,10 @@ SimulatePlots::SimulatePlots(QWidget* parent) : QWidget(parent)
     m_summary->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_summary->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_info = new QLabel(this);
-    m_info->setWordWrap(true);
     m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_info->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // Explicit lines (see showTest); the full text never widens the window.
+    m_info->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
 
     m_force = new PlotView(this);
     m_response = new PlotView(this);
@@ -126,7 +153,7 @@ SimulatePlots::SimulatePlots(QWidget* parent) : QWidget(parent)
     m_testTabs = new QTabWidget(this);
     m_testTabs->addTab(split(m_testTabs, m_force, 1, responseBox, 3), tr("Time histories"));
     m_testTabs->addTab(split(m_testTabs, m_psd, 3, m_excitationPsd, 1), tr("Spectra"));
-    m_testTabs->addTab(split(m_testTabs, m_h1, 3, m_coherence, 1), tr("H1 estimate vs model FRF"));
+    m_testTabs->addTab(split(m_testTabs, m_h1, 2, m_coherence, 1), tr("H1 estimate vs model FRF"));
 
     m_replayForce = new PlotView(this);
     m_replayVelocity = new FloorPlots(this);
@@ -166,6 +193,7 @@ void SimulatePlots::setSummaryHeaders(const QStringList& headers, int rows)
     m_summary->setColumnCount(static_cast<int>(headers.size()));
     m_summary->setHorizontalHeaderLabels(headers);
     m_summary->setRowCount(rows);
+    m_summary->setVisible(rows > 0);
     // Show every row of a small building without scrolling, no more.
     const int rowHeight = m_summary->verticalHeader()->defaultSectionSize();
     const int shown = std::clamp(rows, 1, 5);
@@ -195,6 +223,7 @@ void SimulatePlots::clear()
     m_replayVelocity->clear();
     m_replayPsd->clear();
     m_summary->setRowCount(0);
+    m_summary->hide();
     m_info->clear();
 }
 
@@ -213,7 +242,7 @@ void SimulatePlots::showTest(const dynamics::SimulateResult& r, const dynamics::
     // Summary: peaks of the nominal structure (and the scenarios' 5–95 % of the peak).
     QStringList headers{tr("Floor"), tr("Peak |x| [mm]"), tr("Peak |v| [m/s]"), tr("Peak |a| [m/s²]")};
     if (scenarios)
-        headers << tr("Scenario peak |x| mean [mm]") << tr("range [mm]");
+        headers << tr("Scenarios: mean\npeak |x| [mm]") << tr("Scenarios: range\nof peak |x| [mm]");
     setSummaryHeaders(headers, floors);
     const auto peakV = nominal.peakAbs(dynamics::ResponseQuantity::Velocity);
     const auto peakA = nominal.peakAbs(dynamics::ResponseQuantity::Acceleration);
@@ -238,14 +267,14 @@ void SimulatePlots::showTest(const dynamics::SimulateResult& r, const dynamics::
     QStringList freqs;
     for (double f : r.naturalFrequenciesHz)
         freqs << QString::number(f, 'f', 3);
-    QString info = tr("Natural frequencies %1 Hz · %2 · seed %3 · %4 samples at %5 Hz")
+    QString info = tr("Natural frequencies %1 Hz · %2 integrator · seed %3 · %4 samples at %5 Hz")
                        .arg(freqs.join(QStringLiteral(", ")), QString::fromStdString(nominal.integrator))
                        .arg(r.seed)
                        .arg(r.grid.samples)
                        .arg(number(r.grid.sampleRateHz(), 6));
     if (r.hasSpectra) {
         const auto& s = r.spectra.response[qi].front();
-        info += tr(" · Welch Δf = %1 Hz, %2 segment(s) of %3 samples")
+        info += tr("\nWelch PSD: Δf = %1 Hz, %2 segment(s) of %3 samples")
                     .arg(number(s.resolutionHz))
                     .arg(s.segments)
                     .arg(s.segmentLength);
@@ -266,7 +295,8 @@ void SimulatePlots::showTest(const dynamics::SimulateResult& r, const dynamics::
     m_quantity = quantity;
     {
         const QSignalBlocker block(m_floorChoice);
-        const int keep = m_floorChoice->currentIndex();
+        const int keep = m_floorShown >= 0 ? std::exchange(m_floorShown, -1)
+                                           : m_floorChoice->currentIndex();
         m_floorChoice->clear();
         m_floorChoice->addItem(tr("all floors"), 0);
         for (int f = floors; f >= 1; --f)
@@ -289,15 +319,20 @@ void SimulatePlots::showTest(const dynamics::SimulateResult& r, const dynamics::
         const auto& s = spectra.response[qi][fi];
         if (scenarios) {
             const uq::Envelope& e = r.psdEnvelopes[qi][fi];
-            m_psd->addBand(tr("floor %1 scenarios 5–95 %").arg(f), s.frequencyHz, e.lower, e.upper, color);
+            m_psd->addBand(tr("%1: 5–95 %").arg(f), cropped(s.frequencyHz, r.displayRange),
+                           croppedLike(e.lower, s.frequencyHz, r.displayRange),
+                           croppedLike(e.upper, s.frequencyHz, r.displayRange), color);
         }
-        m_psd->addSeries(floorTitle(f, floors), s.frequencyHz, s.density, {color, 1.5});
+        m_psd->addSeries(tr("floor %1").arg(f), cropped(s.frequencyHz, r.displayRange),
+                         croppedLike(s.density, s.frequencyHz, r.displayRange), {color, 1.5});
     }
     frame(m_psd, r.displayRange);
     const auto& ex = spectra.excitation;
     m_excitationPsd->setTitle(base ? tr("PSD of the ground acceleration") : tr("PSD of the force"));
     m_excitationPsd->setYAxis({tr("PSD"), QString::fromStdString(ex.unit), AxisScale::Log});
-    m_excitationPsd->addSeries(base ? tr("ground acceleration") : tr("force"), ex.frequencyHz, ex.density,
+    m_excitationPsd->addSeries(base ? tr("ground acceleration") : tr("force"),
+                               cropped(ex.frequencyHz, r.displayRange),
+                               croppedLike(ex.density, ex.frequencyHz, r.displayRange),
                                {PlotView::paletteColor(4)});
     frame(m_excitationPsd, r.displayRange);
 
@@ -315,10 +350,14 @@ void SimulatePlots::showTest(const dynamics::SimulateResult& r, const dynamics::
         const auto fi = static_cast<std::size_t>(f - 1);
         const QColor color = PlotView::paletteColor(f - 1);
         const auto& h = spectra.h1[fi];
-        m_h1->addSeries(tr("model, floor %1").arg(f), h.frequencyHz, magnitudes(spectra.modelFrf[fi]),
+        const auto& band = r.displayRange;
+        m_h1->addSeries(tr("model %1").arg(f), cropped(h.frequencyHz, band),
+                        croppedLike(magnitudes(spectra.modelFrf[fi]), h.frequencyHz, band),
                         {color.darker(140), 1.2, true});
-        m_h1->addSeries(tr("H1, floor %1").arg(f), h.frequencyHz, magnitudes(h.h), {color, 1.8});
-        m_coherence->addSeries(tr("floor %1").arg(f), h.frequencyHz, h.coherence, {color, 1.2});
+        m_h1->addSeries(tr("H1 %1").arg(f), cropped(h.frequencyHz, band),
+                        croppedLike(magnitudes(h.h), h.frequencyHz, band), {color, 1.8});
+        m_coherence->addSeries(tr("floor %1").arg(f), cropped(h.frequencyHz, band),
+                               croppedLike(h.coherence, h.frequencyHz, band), {color, 1.2});
     }
     m_coherence->setTitle(spectra.h1.front().segments > 1
                               ? tr("Coherence γ² of the H1 estimate (%1 segments)").arg(spectra.h1.front().segments)
@@ -351,13 +390,13 @@ void SimulatePlots::drawResponse()
             continue;
         const auto fi = static_cast<std::size_t>(f - 1);
         const QColor color = PlotView::paletteColor(f - 1);
-        const QString prefix = only ? QString() : tr("floor %1 ").arg(f);
         if (scenarios) {
             const uq::Envelope& e = r.timeEnvelopes[qi][fi];
             if (only)
                 m_response->addBand(tr("scenarios min–max"), nominal.timeS, e.min, e.max,
                                     color.lighter(130));
-            m_response->addBand(prefix + tr("scenarios 5–95 %"), nominal.timeS, e.lower, e.upper,
+            m_response->addBand(only ? tr("scenarios 5–95 %") : tr("%1: 5–95 %").arg(f),
+                                nominal.timeS, e.lower, e.upper,
                                 color);
         }
         if (only) {
@@ -368,7 +407,8 @@ void SimulatePlots::drawResponse()
                 m_response->addSeries(tr("scenario mean"), nominal.timeS,
                                       r.timeEnvelopes[qi][fi].mean, {color.darker(150), 1.5, true});
         }
-        m_response->addSeries(prefix + tr("nominal"), nominal.timeS, nominal.quantity(quantity)[fi],
+        m_response->addSeries(only ? tr("nominal") : tr("floor %1").arg(f), nominal.timeS,
+                              nominal.quantity(quantity)[fi],
                               {color, 1.3});
     }
     m_response->resetZoom();
@@ -400,7 +440,7 @@ void SimulatePlots::showReplay(const dynamics::ReplayResult& r, const dynamics::
     QStringList freqs;
     for (double f : r.naturalFrequenciesHz)
         freqs << QString::number(f, 'f', 3);
-    m_info->setText(tr("%1 · force at floor %2 · %3 samples at %4 Hz · twin's natural frequencies "
+    m_info->setText(tr("%1 · force at floor %2 · %3 samples at %4 Hz\nTwin's natural frequencies "
                        "%5 Hz · NRMSE = RMS(simulated − measured) / RMS(measured)")
                         .arg(recordTitle)
                         .arg(in.forceFloor)
@@ -422,7 +462,7 @@ void SimulatePlots::showReplay(const dynamics::ReplayResult& r, const dynamics::
         v->clear();
         v->setTitle(tr("%1 velocity — NRMSE %2 %").arg(floorTitle(f, floors)).arg(100.0 * r.nrmse[fi], 0, 'f', 2));
         v->setXAxis({tr("Time"), tr("s"), AxisScale::Linear});
-        v->setYAxis({tr("Velocity"), tr("m/s"), AxisScale::Linear});
+        v->setYAxis({tr("v"), tr("m/s"), AxisScale::Linear});
         v->addSeries(tr("measured"), sim.timeS, in.measuredVelocityMS[fi], {kMeasured, 2.0});
         v->addSeries(tr("simulated (twin)"), sim.timeS, sim.velocity[fi], {color, 1.2, true});
         v->resetZoom();
@@ -434,13 +474,17 @@ void SimulatePlots::showReplay(const dynamics::ReplayResult& r, const dynamics::
         s->setTitle(tr("%1 velocity PSD").arg(floorTitle(f, floors)));
         s->setXAxis({tr("Frequency"), tr("Hz"), AxisScale::Linear});
         s->setYAxis({tr("PSD"), QString::fromStdString(ms.unit), AxisScale::Log});
-        s->addSeries(tr("measured"), ms.frequencyHz, ms.density, {kMeasured, 2.0});
-        s->addSeries(tr("simulated (twin)"), ss.frequencyHz, ss.density, {color, 1.2, true});
+        const auto& band = r.displayRange;
+        s->addSeries(tr("measured"), cropped(ms.frequencyHz, band),
+                     croppedLike(ms.density, ms.frequencyHz, band), {kMeasured, 2.0});
+        s->addSeries(tr("simulated (twin)"), cropped(ss.frequencyHz, band),
+                     croppedLike(ss.density, ss.frequencyHz, band), {color, 1.2, true});
         frame(s, r.displayRange);
     }
     m_replayForcePsd->setTitle(tr("PSD of the measured force"));
     m_replayForcePsd->setYAxis({tr("PSD"), QString::fromStdString(r.forcePsd.unit), AxisScale::Log});
-    m_replayForcePsd->addSeries(tr("force"), r.forcePsd.frequencyHz, r.forcePsd.density,
+    m_replayForcePsd->addSeries(tr("force"), cropped(r.forcePsd.frequencyHz, r.displayRange),
+                                croppedLike(r.forcePsd.density, r.forcePsd.frequencyHz, r.displayRange),
                                 {PlotView::paletteColor(4)});
     frame(m_replayForcePsd, r.displayRange);
 }

@@ -42,6 +42,8 @@ public:
     QTabWidget* replayTabs() const { return m_replayTabs; }
     // 0 = all floors, else the floor shown alone with every band.
     QComboBox* floorChoice() const { return m_floorChoice; }
+    // Index of floorChoice() to show once a result is drawn (0 = all floors).
+    void setFloorShown(int index) { m_floorShown = index; }
 
 private:
     void setSummaryHeaders(const QStringList& headers, int rows);
@@ -65,6 +67,7 @@ private:
     FloorPlots* m_replayPsd;
     PlotView* m_replayForcePsd;
     bool m_replayShown = false;
+    int m_floorShown = -1;
     // What drawResponse() draws (the result is owned by the panel and outlives the plots).
     const dynamics::SimulateResult* m_result = nullptr;
     dynamics::ResponseQuantity m_quantity = dynamics::ResponseQuantity::Displacement;
