@@ -49,30 +49,19 @@ public:
             fail(key, "must be a number");
     }
 
-    void count(const char* key, std::size_t& value) const
+    // A whole number >= 0 (a count or a seed).
+    template <typename T>
+    void whole(const char* key, T& value, const char* rule = "must be a whole number >= 0") const
     {
         if (!has(key))
             return;
         const json& v = m_object.at(key);
         if (v.is_number_unsigned())
-            value = v.get<std::size_t>();
+            value = v.get<T>();
         else if (v.is_number_integer() && v.get<long long>() >= 0)
-            value = static_cast<std::size_t>(v.get<long long>());
+            value = static_cast<T>(v.get<long long>());
         else
-            fail(key, "must be a whole number >= 0");
-    }
-
-    void seed(const char* key, std::uint64_t& value) const
-    {
-        if (!has(key))
-            return;
-        const json& v = m_object.at(key);
-        if (v.is_number_unsigned())
-            value = v.get<std::uint64_t>();
-        else if (v.is_number_integer() && v.get<long long>() >= 0)
-            value = static_cast<std::uint64_t>(v.get<long long>());
-        else
-            fail(key, "must be a whole number between 0 and 18446744073709551615");
+            fail(key, rule);
     }
 
     void integer(const char* key, int& value) const
@@ -249,11 +238,11 @@ InputIssues simulateInputFromJson(const json& j, dynamics::SimulateInput& in)
            "auto, exact, adaptive");
     r.number("relative_tolerance", in.integration.relativeTolerance);
     r.number("absolute_tolerance", in.integration.absoluteTolerance);
-    r.count("scenarios", in.scenarios);
+    r.whole("scenarios", in.scenarios);
     r.name("sampling", in.sampling, uq::parseSamplingMethod,
            "monte-carlo, latin-hypercube, sobol");
-    r.seed("seed", in.seed);
-    r.count("keep_scenarios", in.keptScenarios);
+    r.whole("seed", in.seed, "must be a whole number between 0 and 18446744073709551615");
+    r.whole("keep_scenarios", in.keptScenarios);
     if (r.has("scatter")) {
         const Reader s = r.child("scatter");
         readScatter(s.child("mass"), in.scatter.mass);
@@ -266,7 +255,7 @@ InputIssues simulateInputFromJson(const json& j, dynamics::SimulateInput& in)
     if (r.has("psd")) {
         const Reader w = r.child("psd");
         w.name("window", in.welch.window, signal::parseWindowKind, "hann, hamming, rectangular");
-        w.count("segment_length", in.welch.segmentLength);
+        w.whole("segment_length", in.welch.segmentLength);
         w.number("overlap", in.welch.overlap);
         w.boolean("remove_mean", in.welch.removeMean);
     }

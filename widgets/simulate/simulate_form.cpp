@@ -26,6 +26,52 @@ constexpr ExcitationKind kKinds[] = {ExcitationKind::Hammer,     ExcitationKind:
                                      ExcitationKind::Sweep,      ExcitationKind::BaseMotion,
                                      ExcitationKind::RecordedForce};
 
+// The numeric fields of one excitation kind and where they live in `e`.
+std::vector<std::pair<const char*, double*>> kindFields(dynamics::Excitation& e, ExcitationKind k)
+{
+    switch (k) {
+    case ExcitationKind::Hammer:
+        return {{"hammer_peak", &e.hammer.peakN},
+                {"hammer_centre", &e.hammer.centreS},
+                {"hammer_width", &e.hammer.widthS}};
+    case ExcitationKind::HalfSine:
+        return {{"halfsine_peak", &e.halfSine.peakN},
+                {"halfsine_start", &e.halfSine.startS},
+                {"halfsine_duration", &e.halfSine.durationS}};
+    case ExcitationKind::Random:
+        return {{"random_rms", &e.random.rmsN},
+                {"random_f1", &e.random.bandLowHz},
+                {"random_f2", &e.random.bandHighHz}};
+    case ExcitationKind::Sine:
+        return {{"sine_amplitude", &e.sine.amplitudeN},
+                {"sine_frequency", &e.sine.frequencyHz},
+                {"sine_phase", &e.sine.phaseRad}};
+    case ExcitationKind::Sweep:
+        return {{"sweep_amplitude", &e.sweep.amplitudeN},
+                {"sweep_f0", &e.sweep.startHz},
+                {"sweep_f1", &e.sweep.endHz},
+                {"sweep_start", &e.sweep.startS},
+                {"sweep_duration", &e.sweep.durationS}};
+    case ExcitationKind::BaseMotion:
+    case ExcitationKind::RecordedForce:
+        break;
+    }
+    return {};
+}
+
+// The other plain numeric fields of a test.
+std::vector<std::pair<const char*, double*>> testFields(dynamics::SimulateInput& in)
+{
+    return {{"duration", &in.durationS},
+            {"sample_rate", &in.sampleRateHz},
+            {"mass_spread", &in.scatter.mass.spread},
+            {"stiffness_spread", &in.scatter.stiffness.spread},
+            {"damping_spread", &in.scatter.damping.spread},
+            {"x0_sd", &in.scatter.initialDisplacementSdM},
+            {"v0_sd", &in.scatter.initialVelocitySdMS},
+            {"psd_overlap", &in.welch.overlap}};
+}
+
 // Issue fields that several groups share with one widget.
 QString widgetFieldOf(const std::string& field)
 {
@@ -415,44 +461,14 @@ dynamics::SimulateInput SimulateForm::simulateInput(const dynamics::SimulateInpu
     e.kind = static_cast<ExcitationKind>(m_kind->currentData().toInt());
     e.floor = m_floor->value();
     // Only the selected kind's fields: the others keep their last good values.
-    switch (e.kind) {
-    case ExcitationKind::Hammer:
-        read("hammer_peak", e.hammer.peakN, issues);
-        read("hammer_centre", e.hammer.centreS, issues);
-        read("hammer_width", e.hammer.widthS, issues);
-        break;
-    case ExcitationKind::HalfSine:
-        read("halfsine_peak", e.halfSine.peakN, issues);
-        read("halfsine_start", e.halfSine.startS, issues);
-        read("halfsine_duration", e.halfSine.durationS, issues);
-        break;
-    case ExcitationKind::Random:
-        read("random_rms", e.random.rmsN, issues);
-        read("random_f1", e.random.bandLowHz, issues);
-        read("random_f2", e.random.bandHighHz, issues);
-        break;
-    case ExcitationKind::Sine:
-        read("sine_amplitude", e.sine.amplitudeN, issues);
-        read("sine_frequency", e.sine.frequencyHz, issues);
-        read("sine_phase", e.sine.phaseRad, issues);
-        break;
-    case ExcitationKind::Sweep:
-        read("sweep_amplitude", e.sweep.amplitudeN, issues);
-        read("sweep_f0", e.sweep.startHz, issues);
-        read("sweep_f1", e.sweep.endHz, issues);
-        read("sweep_start", e.sweep.startS, issues);
-        read("sweep_duration", e.sweep.durationS, issues);
-        break;
-    case ExcitationKind::BaseMotion:
-    case ExcitationKind::RecordedForce:
-        break;
-    }
+    for (const auto& [id, target] : kindFields(e, e.kind))
+        read(id, *target, issues);
     e.random.newRealisationPerScenario = m_randomPerScenario->isChecked();
     e.sweep.law = static_cast<dynamics::SweepLaw>(m_sweepLaw->currentData().toInt());
     e.baseAcceleration.hold = static_cast<dynamics::SampleHold>(m_baseHold->currentData().toInt());
     e.recordedForce.hold = static_cast<dynamics::SampleHold>(m_forceHold->currentData().toInt());
-    read("duration", in.durationS, issues);
-    read("sample_rate", in.sampleRateHz, issues);
+    for (const auto& [id, target] : testFields(in))
+        read(id, *target, issues);
     in.integration.method =
         static_cast<dynamics::IntegrationMethod>(m_integrator->currentData().toInt());
 
@@ -476,12 +492,11 @@ dynamics::SimulateInput SimulateForm::simulateInput(const dynamics::SimulateInpu
         scatter->kind = kind;
         scatter->truncationSds = truncation;
         scatter->relative = relative->currentData().toBool();
-        read(id, scatter->spread, issues);
     }
-    read("x0_sd", in.scatter.initialDisplacementSdM, issues);
-    read("v0_sd", in.scatter.initialVelocitySdMS, issues);
     readCount("keep_scenarios", in.keptScenarios, issues);
-    in.welch = welchOptions(issues);
+    // psd_overlap was read with the test fields.
+    in.welch.window = static_cast<signal::WindowKind>(m_window->currentData().toInt());
+    readCount("psd_segment", in.welch.segmentLength, issues);
     in.frfQuantity = static_cast<dynamics::FrfQuantity>(m_frfQuantity->currentData().toInt());
     return in;
 }
@@ -505,29 +520,16 @@ void SimulateForm::setSimulateInput(const dynamics::SimulateInput& in)
     }
     m_floor->setValue(e.floor);
     auto set = [this](const char* id, double v) { m_fields.value(QLatin1String(id))->setValue(v); };
-    set("hammer_peak", e.hammer.peakN);
-    set("hammer_centre", e.hammer.centreS);
-    set("hammer_width", e.hammer.widthS);
-    set("halfsine_peak", e.halfSine.peakN);
-    set("halfsine_start", e.halfSine.startS);
-    set("halfsine_duration", e.halfSine.durationS);
-    set("random_rms", e.random.rmsN);
-    set("random_f1", e.random.bandLowHz);
-    set("random_f2", e.random.bandHighHz);
+    dynamics::SimulateInput copy = in;
+    for (auto kind : kKinds)
+        for (const auto& [id, value] : kindFields(copy.excitation, kind))
+            set(id, *value);
+    for (const auto& [id, value] : testFields(copy))
+        set(id, *value);
     m_randomPerScenario->setChecked(e.random.newRealisationPerScenario);
-    set("sine_amplitude", e.sine.amplitudeN);
-    set("sine_frequency", e.sine.frequencyHz);
-    set("sine_phase", e.sine.phaseRad);
-    set("sweep_amplitude", e.sweep.amplitudeN);
-    set("sweep_f0", e.sweep.startHz);
-    set("sweep_f1", e.sweep.endHz);
-    set("sweep_start", e.sweep.startS);
-    set("sweep_duration", e.sweep.durationS);
     selectData(m_sweepLaw, static_cast<int>(e.sweep.law));
     selectData(m_baseHold, static_cast<int>(e.baseAcceleration.hold));
     selectData(m_forceHold, static_cast<int>(e.recordedForce.hold));
-    set("duration", in.durationS);
-    set("sample_rate", in.sampleRateHz);
     selectData(m_integrator, static_cast<int>(in.integration.method));
     m_fields.value(QStringLiteral("scenarios"))->setCount(in.scenarios);
     m_fields.value(QStringLiteral("seed"))->setCount(in.seed);
@@ -537,15 +539,9 @@ void SimulateForm::setSimulateInput(const dynamics::SimulateInput& in)
     selectData(m_massSpreadKind, in.scatter.mass.relative);
     selectData(m_stiffnessSpreadKind, in.scatter.stiffness.relative);
     selectData(m_dampingSpreadKind, in.scatter.damping.relative);
-    set("mass_spread", in.scatter.mass.spread);
-    set("stiffness_spread", in.scatter.stiffness.spread);
-    set("damping_spread", in.scatter.damping.spread);
-    set("x0_sd", in.scatter.initialDisplacementSdM);
-    set("v0_sd", in.scatter.initialVelocitySdMS);
     m_fields.value(QStringLiteral("keep_scenarios"))->setCount(in.keptScenarios);
     selectData(m_window, static_cast<int>(in.welch.window));
     m_fields.value(QStringLiteral("psd_segment"))->setCount(in.welch.segmentLength);
-    set("psd_overlap", in.welch.overlap);
     selectData(m_frfQuantity, static_cast<int>(in.frfQuantity));
     updateVisibility();
     updateScatterUnits();
