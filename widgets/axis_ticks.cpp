@@ -39,6 +39,9 @@ std::vector<AxisTick> stepTicks(double lo, double hi, double step, Position posi
     std::vector<AxisTick> ticks;
     const double first = std::ceil(lo / step - 1e-9);
     const double last = std::floor(hi / step + 1e-9);
+    // A step below the resolution of the values would never advance k (and is useless).
+    if (!(last - first < 1e4))
+        return ticks;
     const double largest = std::max(std::abs(first), std::abs(last)) * step;
     for (double k = first; k <= last; k += 1) {
         const double value = k * step;

@@ -69,7 +69,8 @@ std::string csvHeader(const QString& name, const QString& title)
 // [lo, hi] widened when degenerate, then padded by `pad` of its span on each side.
 std::pair<double, double> padded(double lo, double hi, double pad, double degenerateHalfSpan)
 {
-    if (!(hi > lo)) {
+    // A span lost in rounding (a coherence of 1 ± 1e-16) counts as degenerate too.
+    if (!(hi - lo > 1e-10 * std::max(std::abs(lo), std::abs(hi)))) {
         const double half = std::max(degenerateHalfSpan, std::abs(lo) * 0.1);
         return {lo - half, hi + half};
     }

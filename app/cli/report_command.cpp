@@ -5,6 +5,10 @@
 
 #include "cli/cli_errors.h"
 #include "cli/model_options.h"
+#include "cli/simulate_command.h"
+#include "cli/workspace_options.h"
+#include "io/replay_record.h"
+#include "io/simulate_json.h"
 #include "dynamics/frf_quantity.h"
 #include "gui/resources_init.h"
 #include "gui/tool_registry.h"
@@ -67,6 +71,48 @@ nlohmann::json structureOptions(po::options_description& options, const po::vari
     return input;
 }
 
+// Options of `dtop report simulate`: those of `dtop simulate` (without its output options),
+// mapped to the panel's input JSON (simulateInputToJson plus the panel's keys).
+nlohmann::json simulateOptions(po::options_description& options, const po::variables_map* vm)
+{
+    if (!vm) {
+        addSimulateTestOptions(options);
+        return {};
+    }
+    const std::string q = (*vm)["psd-quantity"].as<std::string>();
+    dynamics::ResponseQuantity psdQuantity;
+    if (!dynamics::parseResponseQuantity(q, psdQuantity))
+        throw UsageError("--psd-quantity must be displacement, velocity or acceleration, got '" +
+                         q + "'");
+    if (vm->count("record")) {
+        // Checked here so that a bad id or record fails with exit 2 or 3 before rendering.
+        const std::string id = (*vm)["record"].as<std::string>();
+        const io::Dataset dataset = loadRecordDataset(*vm, id);
+        dynamics::ReplayInput replay = replayInputFromOptions(*vm);
+        const int floor = (*vm)["input-floor"].defaulted() ? 0 : (*vm)["input-floor"].as<int>();
+        if (const auto issues = io::fillReplayFromDataset(dataset, replay, floor); !issues.empty()) {
+            std::vector<std::string> lines;
+            for (const auto& issue : issues)
+                lines.push_back("--record " + id + ": " + issue.message);
+            throw UsageError(std::move(lines));
+        }
+        nlohmann::json input = io::replayInputToJson(replay);
+        input["mode"] = "replay";
+        input["replay_dataset"] = id;
+        input["replay_force_floor"] = floor;
+        input["psd_quantity"] = q;
+        return input;
+    }
+    const dynamics::SimulateInput simulate = simulateInputFromOptions(*vm);
+    nlohmann::json input = io::simulateInputToJson(simulate);
+    input["mode"] = "test";
+    input["psd_quantity"] = q;
+    for (const char* option : {"base-record", "force-record"})
+        if (vm->count(option))
+            input["excitation"]["record"]["file"] = (*vm)[option].as<std::string>();
+    return input;
+}
+
 struct ReportTool {
     const char* id;
     nlohmann::json (*options)(po::options_description&, const po::variables_map*);
@@ -74,6 +120,7 @@ struct ReportTool {
 
 const ReportTool kReportTools[] = {
     {"structure", &structureOptions},
+    {"simulate", &simulateOptions},
 };
 
 } // namespace
@@ -104,6 +151,7 @@ int runReportCommand(const std::vector<std::string>& args, CommandIo& io)
         ("out", po::value<std::string>(), "folder to write the report into (created if needed)")
         ("width", po::value<int>()->default_value(1600), "image width [px]")
         ("height", po::value<int>()->default_value(1000), "image height [px]");
+    addWorkspaceOption(options);
     tool->options(options, nullptr);
     po::variables_map vm;
     const std::vector<std::string> rest(args.begin() + 1, args.end());
@@ -131,9 +179,15 @@ int runReportCommand(const std::vector<std::string>& args, CommandIo& io)
     models::ActiveProfile active;
     active.setProfile(profile, 0, false);
     models::WorkspaceSession session;
+    // Datasets imported into an existing workspace are available; none is created.
+    if (const std::string path = workspacePath(vm); openWorkspaceIfExists(path)) {
+        QString why;
+        if (!session.openWorkspace(QString::fromStdString(path), &why))
+            throw FileError(why.toStdString());
+    }
     QString catalogueError;
     if (!session.loadCatalogue(QString::fromStdString(app::dataDirectory()), &catalogueError) &&
-        input.contains("measured_dataset"))
+        (input.contains("measured_dataset") || input.contains("replay_dataset")))
         throw FileError(catalogueError.toStdString());
     widgets::PanelContext context{active, session};
     const gui::ToolInfo* info = gui::findTool(QString::fromLatin1(tool->id));

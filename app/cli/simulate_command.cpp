@@ -6,9 +6,13 @@
 #include "cli/commands.h"
 #include "cli/model_options.h"
 #include "cli/output_options.h"
+#include "cli/workspace_options.h"
+#include "io/dataset_library.h"
 #include "io/dynamics_json.h"
+#include "io/replay_record.h"
 #include "io/simulate_json.h"
 #include "io/time_series_csv.h"
+#include "paths.h"
 
 #include <cctype>
 #include <map>
@@ -151,9 +155,16 @@ dynamics::IntegrationOptions integrationFromOptions(const po::variables_map& vm)
 
 void addSimulateOptions(po::options_description& options)
 {
+    addModelOptions(options);
+    addSimulateTestOptions(options);
+    addWorkspaceOption(options);
+    addOutputOptions(options);
+}
+
+void addSimulateTestOptions(po::options_description& options)
+{
     const dynamics::SimulateInput d;
     const dynamics::Excitation& e = d.excitation;
-    addModelOptions(options);
     po::options_description test("Virtual test");
     test.add_options()
         ("excitation", po::value<std::string>()->default_value("hammer"),
@@ -252,8 +263,14 @@ void addSimulateOptions(po::options_description& options)
         ("frf-quantity", po::value<std::string>()->default_value("accelerance"),
          "H1 estimate and model FRF: receptance [m/N], mobility [(m/s)/N] or accelerance "
          "[(m/s²)/N]");
-    options.add(test).add(scenarios).add(spectra);
-    addOutputOptions(options);
+    po::options_description replay("Replay of a recorded test");
+    replay.add_options()
+        ("record", po::value<std::string>(),
+         "replay dataset ID (a time history, see dtop dataset list): its measured force drives "
+         "the profile at the dataset's excitation floor (or --input-floor if given) and the "
+         "result compares the simulated floor velocities with the measured ones "
+         "(replay.nrmse per floor); the excitation, scenario and duration options do not apply");
+    options.add(test).add(scenarios).add(spectra).add(replay);
 }
 
 dynamics::SimulateInput simulateInputFromOptions(const po::variables_map& vm)
@@ -362,6 +379,46 @@ int writeReplay(const po::variables_map& vm, const dynamics::ReplayInput& input,
     return kExitOk;
 }
 
+io::Dataset loadRecordDataset(const po::variables_map& vm, const std::string& id)
+{
+    auto catalogue = io::loadBundledCatalogue(app::dataDirectory());
+    auto workspace = openWorkspaceIfExists(workspacePath(vm));
+    auto read = io::loadDataset(catalogue ? &catalogue.value() : nullptr,
+                                workspace ? &*workspace : nullptr, id);
+    if (!read) {
+        // An id that no source knows is an input error; a file that fails to read is not,
+        // nor is a bundled catalogue that could not be read.
+        if (read.error().line == 0 && read.error().file == id) {
+            if (!catalogue)
+                throw FileError("--record " + id + ": bundled data unavailable: " +
+                                catalogue.error().text());
+            throw UsageError("--record: " + read.error().message);
+        }
+        throw FileError("--record " + id + ": " + read.error().text());
+    }
+    return std::move(read).value();
+}
+
+int runRecordReplay(const po::variables_map& vm, CommandIo& io)
+{
+    const std::string id = vm["record"].as<std::string>();
+    const io::Dataset dataset = loadRecordDataset(vm, id);
+    dynamics::ReplayInput input = replayInputFromOptions(vm);
+    const int floor = vm["input-floor"].defaulted() ? 0 : vm["input-floor"].as<int>();
+    if (const auto issues = io::fillReplayFromDataset(dataset, input, floor); !issues.empty()) {
+        std::vector<std::string> lines;
+        for (const auto& issue : issues)
+            lines.push_back("--record " + id + ": " + issue.message);
+        throw UsageError(std::move(lines));
+    }
+    const nlohmann::json record = {{"dataset", dataset.info.id},
+                                   {"title", dataset.info.title},
+                                   {"source", dataset.info.source},
+                                   {"rig", dataset.info.rig},
+                                   {"excitation_floor", dataset.info.excitationFloor}};
+    return writeReplay(vm, input, record, io);
+}
+
 int runSimulateCommand(const std::vector<std::string>& args, CommandIo& io)
 {
     po::options_description options("Options");
@@ -375,6 +432,8 @@ int runSimulateCommand(const std::vector<std::string>& args, CommandIo& io)
     if (!dynamics::parseResponseQuantity(q, psdQuantity))
         throw UsageError("--psd-quantity must be displacement, velocity or acceleration, got '" +
                          q + "'");
+    if (vm.count("record"))
+        return runRecordReplay(vm, io);
     const dynamics::SimulateInput input = simulateInputFromOptions(vm);
     const dynamics::SimulateResult result = dynamics::runSimulate(input);
     nlohmann::json inputJson = io::simulateInputToJson(input);

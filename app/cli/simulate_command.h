@@ -4,13 +4,17 @@
 #include "cli/command.h"
 #include "dynamics/replay.h"
 #include "dynamics/simulate.h"
+#include "io/dataset.h"
 
 #include <nlohmann/json.hpp>
 
 namespace dtop::cli {
 
-// Every `dtop simulate` option (model, excitation, scenarios, spectra, output).
+// Every `dtop simulate` option (model, excitation, scenarios, spectra, replay, workspace, output).
 void addSimulateOptions(boost::program_options::options_description& options);
+// The options of the test itself (excitation, scenarios, spectra, --record), without the model,
+// workspace and output options: what `dtop report simulate` shares with `dtop simulate`.
+void addSimulateTestOptions(boost::program_options::options_description& options);
 
 // The effective SimulateInput; throws UsageError (options named) or FileError (a record file).
 dynamics::SimulateInput simulateInputFromOptions(const boost::program_options::variables_map& vm);
@@ -25,5 +29,10 @@ dynamics::ReplayInput replayInputFromOptions(const boost::program_options::varia
 // has been turned into a ReplayInput.
 int writeReplay(const boost::program_options::variables_map& vm,
                 const dynamics::ReplayInput& input, const nlohmann::json& record, CommandIo& io);
+
+// The dataset --record names, from the bundled catalogue or the workspace (--workspace). An
+// unknown id is a UsageError naming it; a file that cannot be read is a FileError.
+io::Dataset loadRecordDataset(const boost::program_options::variables_map& vm,
+                              const std::string& id);
 
 } // namespace dtop::cli

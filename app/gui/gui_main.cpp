@@ -6,6 +6,7 @@
 #include "gui/resources_init.h"
 #include "io/workspace_location.h"
 #include "paths.h"
+#include "widgets/tool_panel.h"
 
 #include <boost/program_options.hpp>
 
@@ -104,6 +105,11 @@ int runGui(int argc, char** argv)
     if (!options.screenshot.isEmpty()) {
         // Let layouts, plots and the first animation frame settle, then save and leave.
         QTimer::singleShot(700, &window, [&] {
+            // A panel still computing finishes first, so the image shows its results.
+            if (widgets::ToolPanel* panel = window.currentPanel())
+                panel->finishPendingWork();
+            QApplication::processEvents(); // the layouts its results changed
+            QApplication::processEvents();
             if (!window.grab().save(options.screenshot)) {
                 std::cerr << "dtop: cannot write " << options.screenshot.toStdString() << "\n";
                 QApplication::exit(3);

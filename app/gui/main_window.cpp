@@ -29,6 +29,13 @@
 #include <QVBoxLayout>
 #include <QDialog>
 
+// The icons and help pages are compiled into the static dtop_app library, whose resource
+// object the linker drops unless it is referenced: register it (outside any namespace).
+static void registerResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
 namespace dtop::gui {
 
 namespace {
@@ -44,6 +51,7 @@ MainWindow::MainWindow(const StartupOptions& options, QWidget* parent)
     : QMainWindow(parent), m_activeProfile(new models::ActiveProfile(this)),
       m_session(new models::WorkspaceSession(this)), m_context{*m_activeProfile, *m_session}
 {
+    registerResources();
     setWindowTitle(QString::fromUtf8(kApplicationName));
     setObjectName(QStringLiteral("mainWindow"));
     setDockOptions(AnimatedDocks | AllowTabbedDocks);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/tool_registry.h"
 
+#include "widgets/simulate/simulate_panel.h"
 #include "widgets/structure/structure_panel.h"
 
 namespace dtop::gui {
@@ -19,7 +20,7 @@ const std::vector<ToolInfo>& tools()
         {"structure", "Structure and modes", "Profile editor, modal table, FRFs, mode shapes",
          ":/icons/structure.svg", &make<widgets::StructurePanel>},
         {"simulate", "Virtual test", "Hammer, shaker, sine, sweep and ground-motion tests",
-         ":/icons/simulate.svg", nullptr},
+         ":/icons/simulate.svg", &make<widgets::SimulatePanel>},
         {"uncertainty", "Uncertainty propagation", "FRF bounds under interval parameters",
          ":/icons/uncertainty.svg", nullptr},
         {"design", "Design under uncertainty", "Output distributions, Fisher information",

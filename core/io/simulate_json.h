@@ -17,6 +17,13 @@ std::string responseQuantityKey(dynamics::ResponseQuantity q);
 // selected kind only; a sampled record is summarised by its length and span.
 nlohmann::json simulateInputToJson(const dynamics::SimulateInput& input);
 
+// Reads the keys simulateInputToJson() writes into `input`; a missing key keeps the value
+// `input` already has, a wrong type or unknown name is an issue naming the key. Sampled
+// records (base motion, recorded force) are only summarised in the JSON: their samples are
+// kept from `input`. simulateInputToJson(parsed) reproduces the JSON it was read from exactly.
+// The values still have to pass SimulateInput::validate().
+InputIssues simulateInputFromJson(const nlohmann::json& json, dynamics::SimulateInput& input);
+
 // The "result" object of `dtop simulate`: time_s, excitation, floors (nominal displacement_m,
 // velocity_m_s, acceleration_m_s2), summary.peak_displacement_m, psd (of psdQuantity, with
 // its unit), h1 (force excitations), seed, and the scenario statistics when there are any.
