@@ -3,6 +3,7 @@
 
 #include "dtop/version.h"
 #include "gui/profile_actions.h"
+#include "gui/resources_init.h"
 #include "gui/tool_registry.h"
 #include "io/profile_json.h"
 #include "models/active_profile.h"
@@ -29,13 +30,6 @@
 #include <QVBoxLayout>
 #include <QDialog>
 
-// The icons and help pages are compiled into the static dtop_app library, whose resource
-// object the linker drops unless it is referenced: register it (outside any namespace).
-static void registerResources()
-{
-    Q_INIT_RESOURCE(resources);
-}
-
 namespace dtop::gui {
 
 namespace {
@@ -51,9 +45,9 @@ MainWindow::MainWindow(const StartupOptions& options, QWidget* parent)
     : QMainWindow(parent), m_activeProfile(new models::ActiveProfile(this)),
       m_session(new models::WorkspaceSession(this)), m_context{*m_activeProfile, *m_session}
 {
-    registerResources();
     setWindowTitle(QString::fromUtf8(kApplicationName));
     setObjectName(QStringLiteral("mainWindow"));
+    initResources(); // also for tests and benchmarks that build a window directly
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
     m_stack = new QStackedWidget(this);
     setCentralWidget(m_stack);
