@@ -5,6 +5,7 @@
 #include "gui/main_window.h"
 #include "io/workspace_location.h"
 #include "paths.h"
+#include "widgets/tool_panel.h"
 
 #include <boost/program_options.hpp>
 
@@ -93,8 +94,11 @@ int runGui(int argc, char** argv)
         window.resize(options.size);
     window.show();
     if (!options.screenshot.isEmpty()) {
-        // Let layouts, plots and the first animation frame settle, then save and leave.
+        // Let layouts, plots and the first animation frame settle, then let the panel finish
+        // the work it started on opening (e.g. the uncertainty tool's first run), save, leave.
         QTimer::singleShot(700, &window, [&] {
+            if (widgets::ToolPanel* panel = window.currentPanel())
+                panel->finishPendingWork();
             if (!window.grab().save(options.screenshot)) {
                 std::cerr << "dtop: cannot write " << options.screenshot.toStdString() << "\n";
                 QApplication::exit(3);

@@ -2,6 +2,7 @@
 #include "gui/tool_registry.h"
 
 #include "widgets/structure/structure_panel.h"
+#include "widgets/uncertainty/uncertainty_panel.h"
 
 namespace dtop::gui {
 
@@ -21,7 +22,7 @@ const std::vector<ToolInfo>& tools()
         {"simulate", "Virtual test", "Hammer, shaker, sine, sweep and ground-motion tests",
          ":/icons/simulate.svg", nullptr},
         {"uncertainty", "Uncertainty propagation", "FRF bounds under interval parameters",
-         ":/icons/uncertainty.svg", nullptr},
+         ":/icons/uncertainty.svg", &make<widgets::UncertaintyPanel>},
         {"design", "Design under uncertainty", "Output distributions, Fisher information",
          ":/icons/design.svg", nullptr},
         {"control", "Vibration control", "TMD, velocity feedback, compensator, LQG",
