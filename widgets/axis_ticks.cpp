@@ -132,13 +132,29 @@ QString formatPlotNumber(double value, int significant)
     return text;
 }
 
-std::vector<AxisTick> linearTicks(double min, double max, double lengthPx, double minSpacingPx)
+std::vector<AxisTick> linearTicks(double min, double max, double lengthPx, double minSpacingPx,
+                                  double fixedStep)
 {
     if (!(max > min) || !std::isfinite(min) || !std::isfinite(max))
         return {};
     const double maxCount = std::max(1.0, lengthPx / std::max(minSpacingPx, 1.0));
-    const double step = niceStep((max - min) / maxCount);
-    return unifyNotation(stepTicks(min, max, step, [](double v) { return v; }));
+    const auto identity = [](double v) { return v; };
+    if (fixedStep > 0.0) {
+        double step = fixedStep;
+        while ((max - min) / step > maxCount)
+            step *= 2.0;
+        return unifyNotation(stepTicks(min, max, step, identity));
+    }
+    double step = niceStep((max - min) / maxCount);
+    auto ticks = stepTicks(min, max, step, identity);
+    // A short axis can fall between two round values: take the next finer 1-2-5 step
+    // rather than leave a single label, as long as labels keep half their spacing.
+    while (ticks.size() < 2 && (max - min) / step < 2.0 * maxCount) {
+        const double mantissa = step / std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+        step *= mantissa < 1.5 ? 0.5 : (mantissa < 3.0 ? 0.5 : 0.4);
+        ticks = stepTicks(min, max, step, identity);
+    }
+    return unifyNotation(std::move(ticks));
 }
 
 std::vector<AxisTick> logTicks(double min, double max, double lengthPx, double minSpacingPx)

@@ -16,7 +16,10 @@ struct AxisTick {
 // round values (1, 2, 5 × 10ⁿ) at least `minSpacingPx` apart. Labels read as plain numbers
 // with as many decimals as the step needs ("0", "0.5", "1.0"), exponents when very large or
 // small ("2e-6").
-std::vector<AxisTick> linearTicks(double min, double max, double lengthPx, double minSpacingPx);
+// A fixed `step` > 0 is used (doubled while crowded) instead of the automatic one. At least
+// two ticks are shown whenever the axis is long enough for them.
+std::vector<AxisTick> linearTicks(double min, double max, double lengthPx, double minSpacingPx,
+                                  double step = 0.0);
 
 // The same on a log10 axis; min and max are log10 of the values shown. Decades, then 1-2-5
 // steps, then 1…9 as the axis gets longer; below a decade, round linear values. Labels are

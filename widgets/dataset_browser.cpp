@@ -3,9 +3,12 @@
 
 #include "models/workspace_session.h"
 #include "widgets/dataset_plot.h"
+#include "widgets/import_dataset_dialog.h"
 #include "widgets/plot_view.h"
 
+#include <QFileDialog>
 #include <QHeaderView>
+#include <QMessageBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
@@ -36,6 +39,7 @@ DatasetBrowser::DatasetBrowser(models::WorkspaceSession& session, QWidget* paren
     m_tree->setHeaderLabels({tr("Dataset"), tr("Quantity")});
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->header()->setStretchLastSection(false);
     m_tree->setRootIsDecorated(true);
     m_details = new QLabel(this);
     m_details->setWordWrap(true);
@@ -57,7 +61,7 @@ DatasetBrowser::DatasetBrowser(models::WorkspaceSession& session, QWidget* paren
     layout->addWidget(split);
     layout->addWidget(import, 0, Qt::AlignRight);
 
-    connect(import, &QPushButton::clicked, this, &DatasetBrowser::importRequested);
+    connect(import, &QPushButton::clicked, this, &DatasetBrowser::importFile);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         if (item && !item->data(0, kIdRole).toString().isEmpty())
             showDataset(item->data(0, kIdRole).toString());
@@ -65,6 +69,18 @@ DatasetBrowser::DatasetBrowser(models::WorkspaceSession& session, QWidget* paren
     connect(&m_session, &models::WorkspaceSession::datasetsChanged, this,
             &DatasetBrowser::rebuild);
     rebuild();
+}
+
+void DatasetBrowser::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    // Something to look at on first view rather than an empty plot.
+    if (!m_tree->currentItem())
+        for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
+            if (!(*it)->data(0, kIdRole).toString().isEmpty()) {
+                m_tree->setCurrentItem(*it);
+                break;
+            }
 }
 
 void DatasetBrowser::rebuild()
@@ -158,6 +174,35 @@ void DatasetBrowser::showDataset(const QString& id)
                      QString::fromStdString(info.licence).toHtmlEscaped());
     m_details->setText(text);
     plotDataset(*m_plot, d);
+}
+
+} // namespace dtop::widgets
+
+namespace dtop::widgets {
+
+void DatasetBrowser::importFile()
+{
+    if (!m_session.hasWorkspace()) {
+        QMessageBox::warning(this, tr("Import dataset"),
+                             tr("No workspace is open: imported datasets are stored in it."));
+        return;
+    }
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import dataset"), QString(),
+        tr("Data files (*.csv *.txt *.dat);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    ImportDatasetDialog dialog(path, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const auto stored = m_session.importDataset(path, dialog.options());
+    if (!stored) {
+        QMessageBox::warning(this, tr("Import dataset"),
+                             tr("The file was not imported:\n%1")
+                                 .arg(QString::fromStdString(stored.error().text())));
+        return;
+    }
+    selectDataset(QString::fromStdString(stored.value().info.id));
 }
 
 } // namespace dtop::widgets

@@ -23,9 +23,12 @@ public:
 
     PlotView* plot() const { return m_plot; }
     bool selectDataset(const QString& id);
+    // Asks for a file and what it holds, stores it in the workspace and selects it; a
+    // malformed file is reported with its line and nothing is stored.
+    void importFile();
 
-signals:
-    void importRequested();
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
     void rebuild();

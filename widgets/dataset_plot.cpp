@@ -24,7 +24,9 @@ void plotDataset(PlotView& plot, const io::Dataset& d)
     }
     const auto& t = d.timeHistory();
     plot.setXAxis({QObject::tr("Time"), QObject::tr("s"), AxisScale::Linear});
-    plot.setYAxis({QString::fromLatin1(io::responseQuantityName(t.response)),
+    QString quantity = QString::fromLatin1(io::responseQuantityName(t.response));
+    quantity[0] = quantity[0].toUpper();
+    plot.setYAxis({quantity,
                    QString::fromUtf8(io::responseQuantityUnit(t.response)), AxisScale::Linear});
     for (const auto& c : t.channels)
         plot.addSeries(QObject::tr("Floor %1").arg(c.floor), t.timeS, c.values,

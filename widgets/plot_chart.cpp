@@ -73,10 +73,10 @@ void setTicks(QCategoryAxis* axis, const std::vector<AxisTick>& ticks, double mi
 }
 
 std::vector<AxisTick> ticksFor(AxisScale scale, double min, double max, double lengthPx,
-                               double spacingPx)
+                               double spacingPx, double step)
 {
     return scale == AxisScale::Log ? logTicks(min, max, lengthPx, spacingPx)
-                                   : linearTicks(min, max, lengthPx, spacingPx);
+                                   : linearTicks(min, max, lengthPx, spacingPx, step);
 }
 
 std::vector<AxisTick> minorTicksFor(AxisScale scale, double min, double max, double lengthPx)
@@ -170,6 +170,8 @@ void PlotChart::setAxes(const AxisSpec& x, const AxisSpec& y)
     m_axisY->setTitleText(axisTitle(y));
     m_xScale = x.scale == AxisScale::Log ? AxisScale::Log : AxisScale::Linear;
     m_yScale = y.scale;
+    m_xStep = x.tickStep;
+    m_yStep = y.tickStep;
 }
 
 void PlotChart::addItem(const PlotItem& item)
@@ -291,9 +293,9 @@ void PlotChart::setRange(const PlotRange& range)
     const QSizeF size = m_chart->size();
     const double width = std::max(100.0, size.width() - horizontalDecorationPx);
     const double height = std::max(60.0, size.height() - verticalDecorationPx);
-    setTicks(m_axisX, ticksFor(m_xScale, range.x0, range.x1, width, xTickSpacingPx), range.x0,
+    setTicks(m_axisX, ticksFor(m_xScale, range.x0, range.x1, width, xTickSpacingPx, m_xStep), range.x0,
              range.x1);
-    setTicks(m_axisY, ticksFor(m_yScale, range.y0, range.y1, height, yTickSpacingPx), range.y0,
+    setTicks(m_axisY, ticksFor(m_yScale, range.y0, range.y1, height, yTickSpacingPx, m_yStep), range.y0,
              range.y1);
     setTicks(m_minorX, minorTicksFor(m_xScale, range.x0, range.x1, width), range.x0, range.x1);
     setTicks(m_minorY, minorTicksFor(m_yScale, range.y0, range.y1, height), range.y0, range.y1);

@@ -72,6 +72,8 @@ private:
     PlotRange m_range;
     AxisScale m_xScale = AxisScale::Linear;
     AxisScale m_yScale = AxisScale::Linear;
+    double m_xStep = 0.0; // AxisSpec::tickStep
+    double m_yStep = 0.0;
 };
 
 } // namespace dtop::widgets

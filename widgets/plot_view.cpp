@@ -30,6 +30,7 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <utility>
 #include <cmath>
 #include <optional>
 #include <sstream>
@@ -107,6 +108,10 @@ struct PlotView::Impl {
     bool zoomed = false;
     bool updating = false; // inside showRange: the plot area moves, no redraw needed yet
     int lastColumns = 0;
+    // UpdateBatch: changes are collected and drawn once when the outermost batch ends.
+    int batchDepth = 0;
+    bool batchDirty = false;
+    bool batchHome = false;
 
     enum class Drag { None, Zoom, Pan };
     Drag drag = Drag::None;
@@ -130,6 +135,8 @@ struct PlotView::Impl {
     void showRange(const PlotRange& range);
     void showHome();
     void redraw();
+    // Redraw now (home: re-frame the data first), or once at the end of an UpdateBatch.
+    void refresh(bool home);
     int columns() const;
     void refreshNote();
     void rebuildDisplay();
@@ -234,10 +241,7 @@ int PlotView::Impl::add(PlotItem item)
     chart.addItem(item);
     items.push_back(std::move(item));
     refreshNote();
-    if (zoomed)
-        redraw();
-    else
-        showHome();
+    refresh(!zoomed);
     return items.back().id;
 }
 
@@ -337,6 +341,19 @@ int PlotView::Impl::columns() const
 {
     const double width = plotArea().width() > 1 ? plotArea().width() : view->width();
     return std::max(1, static_cast<int>(std::ceil(width * view->devicePixelRatioF())));
+}
+
+void PlotView::Impl::refresh(bool home)
+{
+    if (batchDepth > 0) {
+        batchDirty = true;
+        batchHome = batchHome || home;
+        return;
+    }
+    if (home)
+        showHome();
+    else
+        redraw();
 }
 
 void PlotView::Impl::redraw()
@@ -738,7 +755,7 @@ void PlotView::setXAxis(const AxisSpec& axis)
         m_impl->xAxis.scale = AxisScale::Linear; // dB is for magnitudes (y) only
     m_impl->rebuildDisplay();
     if (rescale || !m_impl->zoomed)
-        m_impl->showHome();
+        m_impl->refresh(true);
 }
 
 void PlotView::setYAxis(const AxisSpec& axis)
@@ -747,7 +764,7 @@ void PlotView::setYAxis(const AxisSpec& axis)
     m_impl->yAxis = axis;
     m_impl->rebuildDisplay();
     if (rescale || !m_impl->zoomed)
-        m_impl->showHome();
+        m_impl->refresh(true);
 }
 
 void PlotView::clear()
@@ -758,7 +775,7 @@ void PlotView::clear()
     m_impl->clearHover();
     m_impl->refreshNote();
     if (!m_impl->zoomed)
-        m_impl->showHome();
+        m_impl->refresh(true);
 }
 
 int PlotView::addSeries(const QString& name, std::vector<double> x, std::vector<double> y,
@@ -803,10 +820,7 @@ void PlotView::setSeriesVisible(int id, bool visible)
     m_impl->chart.setItemVisible(*item);
     m_impl->clearHover();
     m_impl->refreshNote();
-    if (m_impl->zoomed)
-        m_impl->redraw();
-    else
-        m_impl->showHome();
+    m_impl->refresh(!m_impl->zoomed);
 }
 
 bool PlotView::isSeriesVisible(int id) const
@@ -832,7 +846,22 @@ void PlotView::setXRange(double min, double max)
     if (m_impl->xAxis.scale == AxisScale::Log && !(min > 0))
         return;
     m_impl->homeX = std::pair{min, max};
-    m_impl->showHome();
+    m_impl->refresh(true);
+}
+
+PlotView::UpdateBatch::UpdateBatch(PlotView& view) : m_view(view)
+{
+    ++m_view.m_impl->batchDepth;
+}
+
+PlotView::UpdateBatch::~UpdateBatch()
+{
+    Impl& impl = *m_view.m_impl;
+    if (--impl.batchDepth > 0 || !impl.batchDirty)
+        return;
+    impl.batchDirty = false;
+    const bool home = std::exchange(impl.batchHome, false);
+    impl.refresh(home);
 }
 
 AxisRange PlotView::shownXRange() const

@@ -23,6 +23,9 @@ struct AxisSpec {
     QString label;  // "Frequency"
     QString unit;   // "Hz"; the axis title reads "Frequency [Hz]" (or "[dB re 1 m/N]")
     AxisScale scale = AxisScale::Linear;
+    // Linear axes only: labelled ticks at multiples of this step (e.g. 90 for a phase in
+    // degrees), doubled while they would crowd; 0 = automatic 1-2-5 steps.
+    double tickStep = 0.0;
 };
 
 // A range along one axis in display units (Hz, dB, ...).
@@ -51,6 +54,19 @@ class PlotView : public QWidget {
     Q_OBJECT
 public:
     explicit PlotView(QWidget* parent = nullptr);
+
+    // Collects the changes made while it lives (clear, axes, series, range) and redraws once
+    // when it ends: a live update of several series then costs one redraw, not one per call.
+    class UpdateBatch {
+    public:
+        explicit UpdateBatch(PlotView& view);
+        ~UpdateBatch();
+        UpdateBatch(const UpdateBatch&) = delete;
+        UpdateBatch& operator=(const UpdateBatch&) = delete;
+
+    private:
+        PlotView& m_view;
+    };
 
     // The i-th colour series take by default (colour-blind-safe palette), for callers that
     // pair series, e.g. a model and a measured FRF of the same floor.

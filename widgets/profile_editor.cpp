@@ -48,7 +48,9 @@ ProfileEditor::ProfileEditor(QWidget* parent) : QWidget(parent)
     m_table->horizontalHeaderItem(kDamper)->setToolTip(tr("Storey dashpot c_i"));
     m_table->horizontalHeaderItem(kCubic)->setToolTip(
         tr("Cubic storey spring kc_i: force k_i·d + kc_i·d³ for drift d (0 = linear)"));
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // k needs the room ("43295.9086"); the others fit their contents.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(kStiffness, QHeaderView::Stretch);
     m_table->verticalHeader()->setDefaultSectionSize(24);
     m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
 

@@ -10,6 +10,7 @@ constexpr int kIdRole = Qt::UserRole + 1;
 ToolList::ToolList(QWidget* parent) : QListWidget(parent)
 {
     setIconSize(QSize(28, 28));
+    setMinimumWidth(220); // name and description readable without eliding
     setSpacing(2);
     setUniformItemSizes(true);
     setWordWrap(true);
@@ -30,7 +31,7 @@ void ToolList::addTool(const QString& id, const QIcon& icon, const QString& name
                                : description + tr("\n(coming in a later release)"));
     if (!available) {
         item->setFlags(item->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable));
-        item->setText(name + tr(" — coming in a later release\n") + description);
+        item->setText(name + tr(" (later release)\n") + description);
     }
 }
 

@@ -7,6 +7,7 @@
 #include "cli/model_options.h"
 #include "cli/uncertainty_command.h"
 #include "dynamics/frf_quantity.h"
+#include "gui/resources_init.h"
 #include "gui/tool_registry.h"
 #include "io/uncertainty_json.h"
 #include "models/active_profile.h"
@@ -140,6 +141,7 @@ int runReportCommand(const std::vector<std::string>& args, CommandIo& io)
     char name[] = "dtop";
     char* argv[] = {name, nullptr};
     QApplication app(argc, argv);
+    gui::initResources();
     models::ActiveProfile active;
     active.setProfile(profile, 0, false);
     models::WorkspaceSession session;

@@ -3,6 +3,7 @@
 
 #include "dtop/version.h"
 #include "gui/main_window.h"
+#include "gui/resources_init.h"
 #include "io/workspace_location.h"
 #include "paths.h"
 #include "widgets/tool_panel.h"
@@ -10,6 +11,7 @@
 #include <boost/program_options.hpp>
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QTimer>
 
@@ -27,6 +29,7 @@ struct GuiOptions {
     QString tool;
     QString screenshot;
     QSize size;
+    bool startupCheck = false;
 };
 
 // `dtop [--workspace FILE] [--tool ID] [--screenshot FILE [--size WxH]]`. Returns an exit code
@@ -40,7 +43,9 @@ std::optional<int> parseGuiOptions(int argc, char** argv, GuiOptions& gui)
         ("tool", po::value<std::string>(), "open this tool (structure, simulate, ...)")
         ("screenshot", po::value<std::string>(),
          "render the window to a PNG FILE and exit (documentation, checks)")
-        ("size", po::value<std::string>(), "window size WxH in pixels, e.g. 1280x800");
+        ("size", po::value<std::string>(), "window size WxH in pixels, e.g. 1280x800")
+        ("startup-check", po::bool_switch(),
+         "open the window, draw its first frame, print the start-up time and exit");
     po::variables_map vm;
     try {
         po::store(po::command_line_parser(argc, argv).options(options).run(), vm);
@@ -54,6 +59,7 @@ std::optional<int> parseGuiOptions(int argc, char** argv, GuiOptions& gui)
         vm.count("workspace") ? vm["workspace"].as<std::string>() : io::defaultWorkspacePath());
     if (vm.count("tool"))
         gui.tool = QString::fromStdString(vm["tool"].as<std::string>());
+    gui.startupCheck = vm["startup-check"].as<bool>();
     if (vm.count("screenshot"))
         gui.screenshot = QString::fromStdString(vm["screenshot"].as<std::string>());
     if (vm.count("size")) {
@@ -75,10 +81,13 @@ std::optional<int> parseGuiOptions(int argc, char** argv, GuiOptions& gui)
 
 int runGui(int argc, char** argv)
 {
+    QElapsedTimer startup;
+    startup.start();
     GuiOptions options;
     if (const auto exit = parseGuiOptions(argc, argv, options))
         return *exit;
     QApplication app(argc, argv);
+    initResources();
     QApplication::setApplicationName(QStringLiteral("dtop"));
     QApplication::setApplicationDisplayName(QString::fromUtf8(kApplicationName));
     QApplication::setOrganizationName(QStringLiteral("DTOP"));
@@ -104,6 +113,15 @@ int runGui(int argc, char** argv)
                 QApplication::exit(3);
                 return;
             }
+            QApplication::exit(0);
+        });
+        return QApplication::exec();
+    }
+    if (options.startupCheck) {
+        // The first zero timer runs once the window has been exposed and painted.
+        QTimer::singleShot(0, &window, [&] {
+            window.repaint();
+            std::cerr << "dtop: window shown " << startup.elapsed() << " ms after main()\n";
             QApplication::exit(0);
         });
         return QApplication::exec();

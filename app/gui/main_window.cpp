@@ -2,13 +2,13 @@
 #include "gui/main_window.h"
 
 #include "dtop/version.h"
-#include "gui/import_dataset_dialog.h"
 #include "gui/profile_actions.h"
 #include "gui/tool_registry.h"
 #include "io/profile_json.h"
 #include "models/active_profile.h"
 #include "models/workspace_session.h"
 #include "widgets/dataset_browser.h"
+#include "widgets/structure/structure_panel.h"
 #include "widgets/plot_view.h"
 #include "widgets/tool_list.h"
 #include "widgets/tool_panel.h"
@@ -26,6 +26,8 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTextBrowser>
+#include <QVBoxLayout>
+#include <QDialog>
 
 namespace dtop::gui {
 
@@ -61,6 +63,7 @@ MainWindow::MainWindow(const StartupOptions& options, QWidget* parent)
     if (!options.workspacePath.isEmpty())
         m_session->openWorkspace(options.workspacePath, &m_startupWorkspaceError);
     updateStatus();
+    resizeDocks({m_toolDock}, {260}, Qt::Horizontal);
     m_defaultState = saveState();
     restoreLayout();
 }
@@ -82,22 +85,15 @@ void MainWindow::buildDocks()
     connect(m_toolList, &widgets::ToolList::toolChosen, this,
             [this](const QString& id) { showTool(id); });
 
-    m_help = new QTextBrowser(this);
+    // Help opens in its own window beside the main one: a dock would squeeze the panels.
+    m_helpWindow = new QDialog(this, Qt::Window);
+    m_helpWindow->setObjectName(QStringLiteral("helpWindow"));
+    m_helpWindow->resize(560, 720);
+    m_help = new QTextBrowser(m_helpWindow);
     m_help->setOpenExternalLinks(false);
-    m_helpDock = new QDockWidget(tr("Help"), this);
-    m_helpDock->setObjectName(QStringLiteral("helpDock"));
-    m_helpDock->setWidget(m_help);
-    addDockWidget(Qt::RightDockWidgetArea, m_helpDock);
-    m_helpDock->hide();
-
-    m_datasets = new widgets::DatasetBrowser(*m_session, this);
-    m_datasetDock = new QDockWidget(tr("Datasets"), this);
-    m_datasetDock->setObjectName(QStringLiteral("datasetDock"));
-    m_datasetDock->setWidget(m_datasets);
-    addDockWidget(Qt::RightDockWidgetArea, m_datasetDock);
-    tabifyDockWidget(m_helpDock, m_datasetDock);
-    m_datasetDock->hide();
-    connect(m_datasets, &widgets::DatasetBrowser::importRequested, this, &MainWindow::importDataset);
+    auto* helpLayout = new QVBoxLayout(m_helpWindow);
+    helpLayout->setContentsMargins(0, 0, 0, 0);
+    helpLayout->addWidget(m_help);
 }
 
 void MainWindow::buildMenus()
@@ -130,11 +126,10 @@ void MainWindow::buildMenus()
             [this] { showTool(QStringLiteral("structure")); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_datasetDock->toggleViewAction());
-    m_datasetDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
+    view->addAction(tr("&Measured data"), this, [this] { structurePanel()->showDatasetsTab(); })
+        ->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
     view->addAction(m_toolDock->toggleViewAction());
     m_toolDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+T")));
-    view->addAction(m_helpDock->toggleViewAction());
     view->addSeparator();
     view->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
 
@@ -165,7 +160,7 @@ bool MainWindow::showTool(const QString& id)
     if (m_toolList->currentToolId() != id)
         m_toolList->selectTool(id);
     setWindowTitle(tr("%1 — %2").arg(tr(tool->name), QString::fromUtf8(kApplicationName)));
-    if (m_helpDock->isVisible())
+    if (m_helpWindow->isVisible())
         showHelp();
     return true;
 }
@@ -220,34 +215,17 @@ void MainWindow::offerWorkspaceRecovery()
         openWorkspace(path, true);
 }
 
+widgets::StructurePanel* MainWindow::structurePanel()
+{
+    showTool(QStringLiteral("structure"));
+    return qobject_cast<widgets::StructurePanel*>(panel(QStringLiteral("structure")));
+}
+
 void MainWindow::importDataset()
 {
-    if (!m_session->hasWorkspace()) {
-        QMessageBox::warning(this, tr("Import dataset"),
-                             tr("No workspace is open: imported datasets are stored in it."));
-        return;
-    }
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Import dataset"), QString(),
-        tr("Data files (*.csv *.txt *.dat);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    ImportDatasetDialog dialog(path, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const auto stored = m_session->importDataset(path, dialog.options());
-    if (!stored) {
-        QMessageBox::warning(this, tr("Import dataset"),
-                             tr("The file was not imported:\n%1")
-                                 .arg(QString::fromStdString(stored.error().text())));
-        return;
-    }
-    m_datasetDock->show();
-    m_datasetDock->raise();
-    m_datasets->selectDataset(QString::fromStdString(stored.value().info.id));
-    statusBar()->showMessage(tr("Imported %1 as '%2'")
-                                 .arg(path, QString::fromStdString(stored.value().info.id)),
-                             8000);
+    widgets::StructurePanel* structure = structurePanel();
+    structure->showDatasetsTab();
+    structure->datasets()->importFile();
 }
 
 void MainWindow::restoreLayout()
@@ -354,8 +332,9 @@ void MainWindow::showHelp()
     QFile page(QStringLiteral(":/help/%1.html").arg(id));
     m_help->setHtml(page.open(QIODevice::ReadOnly) ? QString::fromUtf8(page.readAll())
                                                    : tr("<p>No help page for this tool yet.</p>"));
-    m_helpDock->show();
-    m_helpDock->raise();
+    m_helpWindow->setWindowTitle(tr("Help — %1").arg(tr(findTool(id) ? findTool(id)->name : "")));
+    m_helpWindow->show();
+    m_helpWindow->raise();
 }
 
 void MainWindow::showAbout()

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QMainWindow>
 
+class QDialog;
 class QDockWidget;
 class QLabel;
 class QStackedWidget;
@@ -16,7 +17,7 @@ class ActiveProfile;
 class WorkspaceSession;
 } // namespace dtop::models
 namespace dtop::widgets {
-class DatasetBrowser;
+class StructurePanel;
 class ToolList;
 class ToolPanel;
 } // namespace dtop::widgets
@@ -54,6 +55,8 @@ public:
     // After show(): if the startup workspace could not be used, says why and offers another.
     void offerWorkspaceRecovery();
     void importDataset();
+    // The Structure panel, shown (it hosts the measured-data browser).
+    widgets::StructurePanel* structurePanel();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -74,14 +77,12 @@ private:
     models::ActiveProfile* m_activeProfile;
     models::WorkspaceSession* m_session;
     ProfileActions* m_profileActions = nullptr;
-    widgets::DatasetBrowser* m_datasets = nullptr;
-    QDockWidget* m_datasetDock = nullptr;
     QLabel* m_workspaceStatus = nullptr;
     QString m_startupWorkspaceError;
     widgets::PanelContext m_context;
     widgets::ToolList* m_toolList = nullptr;
     QDockWidget* m_toolDock = nullptr;
-    QDockWidget* m_helpDock = nullptr;
+    QDialog* m_helpWindow = nullptr;
     QTextBrowser* m_help = nullptr;
     QStackedWidget* m_stack = nullptr;
     QLabel* m_profileStatus = nullptr;

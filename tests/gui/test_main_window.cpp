@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/main_window.h"
+#include "gui/resources_init.h"
 #include "models/active_profile.h"
+#include "models/workspace_session.h"
 #include "widgets/profile_editor.h"
 #include "widgets/structure/structure_panel.h"
 
 #include <catch2/catch.hpp>
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -16,6 +20,7 @@ namespace {
 // Each test gets its own settings file, never the user's.
 void isolateSettings()
 {
+    gui::initResources();
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("DTOP-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("dtop-gui-tests"));
@@ -66,4 +71,64 @@ TEST_CASE("Panel inputs are remembered across sessions", "[gui]")
     const auto input = again.panel("structure")->reportInput();
     CHECK(input["quantity"] == "mobility");
     CHECK(input["input_floor"] == 3);
+}
+
+TEST_CASE("Icons, help pages and licences are compiled in", "[gui]")
+{
+    gui::initResources();
+    for (const char* path : {":/icons/dtop.svg", ":/icons/structure.svg", ":/help/structure.html",
+                             ":/licences/LICENSE-Cristallo-BSD-3"})
+        CHECK(QFile::exists(QString::fromLatin1(path)));
+}
+
+TEST_CASE("A corrupt workspace is left untouched and the window still opens", "[gui]")
+{
+    isolateSettings();
+    const QString path = QDir::temp().filePath(QStringLiteral("dtop_gui_corrupt.dtop"));
+    {
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("this is not an SQLite database, just text that must survive\n");
+    }
+    QFile before(path);
+    REQUIRE(before.open(QIODevice::ReadOnly));
+    const QByteArray bytes = before.readAll();
+    before.close();
+    {
+        gui::MainWindow window({QString::fromLatin1(DTOP_DATA_DIR), path});
+        CHECK_FALSE(window.session().hasWorkspace());
+        CHECK(window.currentPanel());
+        // Saving is refused with a message, never written anywhere.
+        QString error;
+        CHECK_FALSE(window.session().saveProfile(window.activeProfile().profile(), {}, &error));
+        CHECK_FALSE(error.isEmpty());
+    }
+    QFile after(path);
+    REQUIRE(after.open(QIODevice::ReadOnly));
+    CHECK(after.readAll() == bytes);
+    QFile::remove(path);
+}
+
+TEST_CASE("Saving a profile version from the shell appends to the workspace", "[gui]")
+{
+    isolateSettings();
+    const QString path = QDir::temp().filePath(QStringLiteral("dtop_gui_ws_%1.dtop").arg(QCoreApplication::applicationPid()));
+    QFile::remove(path);
+    gui::MainWindow window({QString::fromLatin1(DTOP_DATA_DIR), path});
+    REQUIRE(window.session().hasWorkspace());
+    model::Profile p = window.activeProfile().profile();
+    p.name = "lab-rig";
+    QString error;
+    const auto v1 = window.session().saveProfile(p, QStringLiteral("first"), &error);
+    REQUIRE(v1);
+    p.stiffnesses[1] = 40000;
+    const auto v2 = window.session().saveProfile(p, QStringLiteral("softer k2"), &error);
+    REQUIRE(v2);
+    CHECK(v2->version == 2);
+    CHECK(window.session().workspace()->profileHistory("lab-rig").size() == 2);
+    // The structure panel's profile list offers the saved profile.
+    auto* structure = qobject_cast<widgets::StructurePanel*>(window.panel("structure"));
+    REQUIRE(structure);
+    CHECK(window.session().savedProfiles().size() == 1);
+    QFile::remove(path);
 }

@@ -7,6 +7,7 @@
 #include "model/presets.h"
 #include "models/active_profile.h"
 #include "models/workspace_session.h"
+#include "widgets/dataset_browser.h"
 #include "widgets/frame_view.h"
 #include "widgets/plot_view.h"
 #include "widgets/profile_editor.h"
@@ -21,6 +22,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
@@ -40,6 +42,15 @@ constexpr std::size_t kFrfPoints = 4001;
 QString unitOf(dynamics::FrfQuantity q)
 {
     return QString::fromUtf8(dynamics::frfQuantityUnit(q));
+}
+
+QString subscript(int number)
+{
+    static const QString digits = QStringLiteral("₀₁₂₃₄₅₆₇₈₉");
+    QString text;
+    for (const QChar c : QString::number(number))
+        text += digits[c.digitValue()];
+    return text;
 }
 
 // A "nice" upper frequency that shows every mode with some room: 1.2·f_max rounded up to 5 Hz.
@@ -63,41 +74,49 @@ StructurePanel::StructurePanel(PanelContext& context, QWidget* parent)
     m_provenance->setStyleSheet(QStringLiteral("color: palette(mid);"));
     m_editor = new ProfileEditor(this);
 
+    // Left column: the profile and its modes (the numbers); right: the plots, full height.
+    m_modalTable = new QTableWidget(this);
+    m_modalTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_modalTable->verticalHeader()->setVisible(false);
+    m_modalTable->setAlternatingRowColors(true);
+    m_modalTable->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_modalTable->setToolTip(tr("Undamped natural frequencies and mass-normalised mode shapes; "
+                                "damped frequency |λ|/2π and damping ratio −Re λ/|λ| of the "
+                                "non-proportionally damped system"));
+
     auto* profileBox = new QGroupBox(tr("Profile"), this);
     auto* profileLayout = new QVBoxLayout(profileBox);
     profileLayout->addWidget(m_profileChoice);
     profileLayout->addWidget(m_provenance);
     profileLayout->addWidget(m_editor);
-    profileLayout->addStretch(1);
+    auto* modesBox = new QGroupBox(tr("Modes"), this);
+    auto* modesLayout = new QVBoxLayout(modesBox);
+    modesLayout->addWidget(m_modalTable);
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(profileBox);
+    leftLayout->addWidget(modesBox);
+    leftLayout->addStretch(1);
     auto* scroll = new QScrollArea(this);
-    scroll->setWidget(profileBox);
+    scroll->setWidget(left);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(340);
+    scroll->setMinimumWidth(390);
 
-    // Right: modal table above the FRF and mode-shape tabs.
-    m_modalTable = new QTableWidget(this);
-    m_modalTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_modalTable->verticalHeader()->setVisible(false);
-    m_modalTable->setAlternatingRowColors(true);
-    m_modalTable->setToolTip(tr("Undamped natural frequencies and mass-normalised mode shapes; "
-                                "damped frequency |λ|/2π and damping ratio −Re λ/|λ| of the "
-                                "non-proportionally damped system"));
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(buildFrfTab(), tr("Frequency response"));
     m_tabs->addTab(buildModeTab(), tr("Mode shapes"));
+    m_datasets = new DatasetBrowser(m_session, this);
+    m_tabs->addTab(m_datasets, tr("Measured data"));
+    m_tabs->setTabToolTip(2, tr("The rigs' prerecorded FRFs and time histories, and your own"));
 
-    auto* right = new QSplitter(Qt::Vertical, this);
-    right->addWidget(m_modalTable);
-    right->addWidget(m_tabs);
-    right->setStretchFactor(0, 1);
-    right->setStretchFactor(1, 4);
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(scroll);
-    split->addWidget(right);
+    split->addWidget(m_tabs);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
-    split->setSizes({360, 900});
+    split->setSizes({390, 900});
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
@@ -148,35 +167,41 @@ QWidget* StructurePanel::buildFrfTab()
         s->setDecimals(2);
         s->setSuffix(tr(" Hz"));
         s->setEnabled(false);
+        s->setMaximumWidth(110);
     }
     m_fmin->setToolTip(tr("Lowest frequency [Hz]"));
     m_measured = new QComboBox(tab);
     m_measured->setToolTip(tr("Overlay a measured FRF (dashed) on the model, converted to the "
                               "same quantity and units: the twin against the physical rig"));
-    m_measured->setMinimumContentsLength(18);
+    m_measured->setMinimumContentsLength(12);
     m_measured->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     populateMeasuredChoices();
     m_fmax->setToolTip(tr("Highest frequency [Hz]"));
 
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(m_quantity);
-    controls->addWidget(m_inputFloor);
-    controls->addWidget(new QLabel(tr("magnitude"), tab));
-    controls->addWidget(m_magnitudeScale);
-    controls->addSpacing(12);
-    controls->addWidget(m_autoRange);
-    controls->addWidget(m_fmin);
-    controls->addWidget(new QLabel(QStringLiteral("–"), tab));
-    controls->addWidget(m_fmax);
-    controls->addSpacing(12);
-    controls->addWidget(new QLabel(tr("measured"), tab));
-    controls->addWidget(m_measured, 1);
+    // Two rows, so the panel fits a 1280-pixel-wide window.
+    auto* response = new QHBoxLayout;
+    response->addWidget(m_quantity);
+    response->addWidget(m_inputFloor);
+    response->addWidget(new QLabel(tr("magnitude"), tab));
+    response->addWidget(m_magnitudeScale);
+    response->addStretch(1);
+    auto* range = new QHBoxLayout;
+    range->addWidget(m_autoRange);
+    range->addWidget(m_fmin);
+    range->addWidget(new QLabel(QStringLiteral("–"), tab));
+    range->addWidget(m_fmax);
+    range->addSpacing(12);
+    range->addWidget(new QLabel(tr("measured"), tab));
+    range->addWidget(m_measured, 1);
+    auto* controls = new QVBoxLayout;
+    controls->addLayout(response);
+    controls->addLayout(range);
 
     m_magnitude = new PlotView(tab);
     m_magnitude->setXAxis({tr("Frequency"), tr("Hz"), AxisScale::Linear});
     m_phase = new PlotView(tab);
     m_phase->setXAxis({tr("Frequency"), tr("Hz"), AxisScale::Linear});
-    m_phase->setYAxis({tr("Phase"), tr("deg"), AxisScale::Linear});
+    m_phase->setYAxis({tr("Phase"), tr("deg"), AxisScale::Linear, 90.0});
     auto* plots = new QSplitter(Qt::Vertical, tab);
     plots->addWidget(m_magnitude);
     plots->addWidget(m_phase);
@@ -246,6 +271,11 @@ QWidget* StructurePanel::buildModeTab()
     m_frame->setAmplitude(0.3);
     m_frame->setPlaying(true);
     return tab;
+}
+
+void StructurePanel::showDatasetsTab()
+{
+    m_tabs->setCurrentWidget(m_datasets);
 }
 
 void StructurePanel::populateProfileChoices()
@@ -338,8 +368,11 @@ void StructurePanel::updateModalTable()
     m_modalTable->setColumnCount(4 + n);
     QStringList headers{tr("Mode"), tr("f [Hz]"), tr("f_d [Hz]"), tr("ζ [%]")};
     for (int floor = 1; floor <= n; ++floor)
-        headers << tr("φ floor %1").arg(floor);
+        headers << QStringLiteral("φ") + subscript(floor); // compact: the table must fit
     m_modalTable->setHorizontalHeaderLabels(headers);
+    for (int floor = 1; floor <= n; ++floor)
+        m_modalTable->horizontalHeaderItem(3 + floor)
+            ->setToolTip(tr("Mass-normalised mode shape at floor %1 [1/√kg]").arg(floor));
     m_modalTable->setRowCount(n);
     const auto f = u.frequenciesHz();
     auto cell = [this](int row, int col, const QString& text) {
@@ -356,9 +389,18 @@ void StructurePanel::updateModalTable()
         cell(r, 3, rr < d.dampingRatios.size() ? QString::number(100.0 * d.dampingRatios[rr], 'f', 4)
                                                : QString());
         for (int floor = 0; floor < n; ++floor)
-            cell(r, 4 + floor, QString::number(u.shapes(floor, r), 'f', 5));
+            cell(r, 4 + floor, QString::number(u.shapes(floor, r), 'f', 4));
     }
     m_modalTable->resizeColumnsToContents();
+    m_modalTable->resizeRowsToContents();
+    // Every mode visible without scrolling up to eight modes, then a scroll bar.
+    int height = m_modalTable->horizontalHeader()->sizeHint().height() +
+                 2 * m_modalTable->frameWidth();
+    for (int r = 0; r < std::min(n, 8); ++r)
+        height += m_modalTable->rowHeight(r);
+    if (m_modalTable->horizontalHeader()->length() > m_modalTable->viewport()->width())
+        height += m_modalTable->horizontalScrollBar()->sizeHint().height();
+    m_modalTable->setFixedHeight(height);
 }
 
 dynamics::FrfInput StructurePanel::frfInput() const
@@ -394,6 +436,7 @@ void StructurePanel::updateFrf()
 
     const auto q = input.quantity;
     const auto scale = static_cast<AxisScale>(m_magnitudeScale->currentData().toInt());
+    const PlotView::UpdateBatch magnitudeBatch(*m_magnitude), phaseBatch(*m_phase);
     m_magnitude->clear();
     m_phase->clear();
     m_magnitude->setTitle(tr("%1, force at floor %2")
@@ -482,7 +525,7 @@ QList<ToolPanel::NamedPlot> StructurePanel::plots() const
 
 PlotView* StructurePanel::currentPlot() const
 {
-    return m_magnitude;
+    return m_tabs->currentWidget() == m_datasets ? m_datasets->plot() : m_magnitude;
 }
 
 nlohmann::json StructurePanel::reportInput() const

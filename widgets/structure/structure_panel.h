@@ -24,6 +24,7 @@ class ActiveProfile;
 
 namespace dtop::widgets {
 
+class DatasetBrowser;
 class FrameView;
 class PlotView;
 class ProfileEditor;
@@ -47,6 +48,9 @@ public:
     ProfileEditor* editor() const { return m_editor; }
     QTableWidget* modalTable() const { return m_modalTable; }
     const std::optional<dynamics::ModalResult>& modalResult() const { return m_modal; }
+    DatasetBrowser* datasets() const { return m_datasets; }
+    // Brings the measured-data tab to the front.
+    void showDatasetsTab();
 
 private:
     QWidget* buildFrfTab();
@@ -84,6 +88,7 @@ private:
     QPushButton* m_play;
     QSlider* m_amplitude;
     FrameView* m_frame;
+    DatasetBrowser* m_datasets;
 
     std::optional<dynamics::ModalResult> m_modal;
     std::optional<dynamics::FrfResult> m_frf;

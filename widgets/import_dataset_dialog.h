@@ -9,7 +9,7 @@ class QComboBox;
 class QLineEdit;
 class QSpinBox;
 
-namespace dtop::gui {
+namespace dtop::widgets {
 
 // What the user states about a file being imported that the file cannot say itself.
 class ImportDatasetDialog : public QDialog {
@@ -26,4 +26,4 @@ private:
     QSpinBox* m_floor;
 };
 
-} // namespace dtop::gui
+} // namespace dtop::widgets

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "gui/import_dataset_dialog.h"
+#include "widgets/import_dataset_dialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -9,7 +9,7 @@
 #include <QLineEdit>
 #include <QSpinBox>
 
-namespace dtop::gui {
+namespace dtop::widgets {
 
 ImportDatasetDialog::ImportDatasetDialog(const QString& path, QWidget* parent) : QDialog(parent)
 {
@@ -64,4 +64,4 @@ io::DatasetImportOptions ImportDatasetDialog::options() const
     return o;
 }
 
-} // namespace dtop::gui
+} // namespace dtop::widgets
