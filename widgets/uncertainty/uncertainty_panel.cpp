@@ -11,6 +11,7 @@
 #include "widgets/plot_view.h"
 #include "widgets/uncertainty/parameter_spread_editor.h"
 #include "widgets/uncertainty/uncertainty_plots.h"
+#include "widgets/uncertainty/uq_method_key.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -425,7 +426,7 @@ QWidget* UncertaintyPanel::buildPlots()
     m_magnitudeScale->setToolTip(tr("Magnitude axis: 20·log10(|H| / 1 unit) dB, or |H| on a "
                                     "logarithmic axis"));
     m_percentileBand = new QCheckBox(tr("percentile band"), area);
-    m_percentileBand->setChecked(true);
+    m_percentileBand->setChecked(false); // the four methods read best alone
     m_percentileBand->setToolTip(tr("Draw the sampled envelope's outermost percentile band"));
     connect(m_magnitudeScale, &QComboBox::currentIndexChanged, this, &UncertaintyPanel::redraw);
     connect(m_percentileBand, &QCheckBox::toggled, this, &UncertaintyPanel::redraw);
@@ -434,6 +435,9 @@ QWidget* UncertaintyPanel::buildPlots()
     bar->addWidget(m_magnitudeScale);
     bar->addWidget(m_percentileBand);
     bar->addStretch(1);
+    m_key = new UqMethodKey(area);
+    m_key->setToolTip(tr("What each curve guarantees (hover an entry); untick to hide it"));
+    connect(m_key, &UqMethodKey::visibilityChanged, this, &UncertaintyPanel::applyKey);
 
     m_tabs = new QTabWidget(area);
     m_gapPage = new QWidget(area);
@@ -446,6 +450,7 @@ QWidget* UncertaintyPanel::buildPlots()
     gapLayout->addWidget(m_gapPlot, 1);
     gapLayout->addWidget(m_gapLabel);
 
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { updateSummary(); });
     m_summary = new QLabel(area);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -458,6 +463,7 @@ QWidget* UncertaintyPanel::buildPlots()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_staleBanner);
     layout->addLayout(bar);
+    layout->addWidget(m_key);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_summary);
     return area;
@@ -474,13 +480,14 @@ void UncertaintyPanel::rebuildFloorTabs(std::size_t storeys)
     for (std::size_t d = 0; d < storeys; ++d) {
         auto* split = new QSplitter(Qt::Vertical);
         auto* bounds = new PlotView(split);
+        bounds->setLegendShown(false); // the key above the tabs names every curve in full
         auto* importance = new PlotView(split);
         split->addWidget(bounds);
         split->addWidget(importance);
         split->setStretchFactor(0, 3);
         split->setStretchFactor(1, 2);
         split->setChildrenCollapsible(false);
-        m_floors.push_back({split, bounds, importance});
+        m_floors.push_back({split, bounds, importance, {}});
     }
     // Top floor first (spec §8.8: top plot = top floor).
     for (std::size_t d = storeys; d-- > 0;)
@@ -783,6 +790,13 @@ void UncertaintyPanel::showResult(const uq::UncertaintyResult& result, bool comp
     redraw();
 }
 
+void UncertaintyPanel::applyKey()
+{
+    for (const auto& f : m_floors)
+        for (const auto& [name, id] : f.ids)
+            f.bounds->setSeriesVisible(id, m_key->isShown(name));
+}
+
 void UncertaintyPanel::redraw()
 {
     if (!m_result) {
@@ -791,6 +805,7 @@ void UncertaintyPanel::redraw()
             f.importance->clear();
         }
         m_gapPlot->clear();
+        m_key->setEntries({});
         updateSummary();
         return;
     }
@@ -807,16 +822,15 @@ void UncertaintyPanel::redraw()
                                .arg(quantity)
                                .arg(r.inputFloor)
                                .arg(stale));
-        drawUqFloorBounds(*f.bounds, r, d, options);
-        const QString peaks = uqDominantAtPeaks(r, d);
+        f.ids = drawUqFloorBounds(*f.bounds, r, d, options);
         f.importance->setTitle(
             r.importance.shares.empty()
                 ? tr("Floor %1: parameter importance needs the optimised method").arg(d + 1)
-                : tr("Floor %1: which parameter moves |H| most%2")
-                      .arg(d + 1)
-                      .arg(peaks.isEmpty() ? QString() : QStringLiteral(" (") + peaks + QLatin1Char(')')));
+                : tr("Floor %1: which parameter moves |H| most%2").arg(d + 1).arg(stale));
         drawUqImportance(*f.importance, r, d);
     }
+    m_key->setEntries(uqBoundsKey(r, options));
+    applyKey();
     const double tolerance = m_resultInput ? m_resultInput->verifiedTolerance : r.verified.tolerance;
     drawUqGap(*m_gapPlot, r, tolerance);
     m_gapPlot->setTitle(r.gap.empty() ? tr("Gap: needs the verified and optimised methods")
@@ -854,10 +868,19 @@ void UncertaintyPanel::updateSummary()
                                .arg(QString::fromUtf8(uq::uqMethodLabel(m)),
                                     m_runner->isRunning() ? tr("running…") : tr("not finished"));
     }
-    lines << tr("%1 frequencies (%2). %3.")
+    lines << tr("%1 frequencies, %2 grid. %3.")
                  .arg(r.frequencyHz.size())
-                 .arg(QString::fromStdString(r.grid.description).toHtmlEscaped())
+                 .arg(QString::fromLatin1(uq::uqGridModeName(
+                     m_resultInput ? m_resultInput->gridMode : uq::UqGridMode::Explicit)))
                  .arg(methods.join(QStringLiteral(", ")));
+    m_summary->setToolTip(QString::fromStdString(r.grid.description));
+    const QWidget* page = m_tabs->currentWidget();
+    for (std::size_t d = 0; d < m_floors.size(); ++d)
+        if (m_floors[d].page == page)
+            if (const QString peaks = uqDominantAtPeaks(r, d); !peaks.isEmpty())
+                lines << tr("Floor %1, largest share of the |H| swing at the peaks: %2.")
+                             .arg(d + 1)
+                             .arg(peaks);
     QString gapText;
     if (!r.gap.empty()) {
         gapText = tr("Worst gap between verified outer and optimised inner: <b>%1 %</b> "

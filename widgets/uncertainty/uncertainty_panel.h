@@ -32,6 +32,7 @@ namespace dtop::widgets {
 class NumberField;
 class ParameterSpreadEditor;
 class PlotView;
+class UqMethodKey;
 
 // Tool `uncertainty`: bounds on |H| of every floor when m, k, c of the active profile lie in a
 // box (specs/simulator_uq.md §5, §8.5–8.7). Inputs with live intervals and inline validation
@@ -80,6 +81,7 @@ public:
     PlotView* boundsPlot(int floor) const;     // 1-based floor
     PlotView* importancePlot(int floor) const; // 1-based floor
     PlotView* gapPlot() const { return m_gapPlot; }
+    UqMethodKey* key() const { return m_key; }
     NumberField* fminField() const { return m_fmin; }
 
 public slots:
@@ -94,6 +96,7 @@ private:
         QWidget* page;
         PlotView* bounds;
         PlotView* importance;
+        std::map<QString, int> ids; // series of the bounds plot by name
     };
     QWidget* buildInputs();
     QWidget* buildPlots();
@@ -104,6 +107,7 @@ private:
     void showIssues(const InputIssues& issues);
     void showResult(const uq::UncertaintyResult& result, bool complete);
     void redraw();
+    void applyKey();
     void updateSummary();
     void updateGridWidgets();
     void recordRun(const uq::UncertaintyInput& input, const uq::UncertaintyResult& result);
@@ -144,6 +148,7 @@ private:
     QLabel* m_staleBanner;
     QComboBox* m_magnitudeScale;
     QCheckBox* m_percentileBand;
+    UqMethodKey* m_key;
     QTabWidget* m_tabs;
     std::vector<FloorPlots> m_floors; // floor 1 first
     QWidget* m_gapPage;

@@ -55,40 +55,85 @@ QColor uqParameterColor(std::size_t index, std::size_t storeys)
     return QColor::fromHsv(hues[kind], 230 - static_cast<int>(120 * t), 150 + static_cast<int>(95 * t));
 }
 
-void drawUqFloorBounds(PlotView& plot, const uq::UncertaintyResult& result, std::size_t floor,
-                       const UqPlotOptions& options)
+namespace {
+// The sampled envelope's outermost percentile pair, if there is one to draw.
+bool percentilePair(const uq::UncertaintyResult& result, const UqPlotOptions& options,
+                    std::size_t& a, std::size_t& b)
 {
+    const auto& q = result.bands.percentiles;
+    if (!options.percentileBand || !result.find(uq::UqMethod::Sampled) || q.size() < 2)
+        return false;
+    const auto [lo, hi] = std::minmax_element(q.begin(), q.end());
+    a = static_cast<std::size_t>(lo - q.begin());
+    b = static_cast<std::size_t>(hi - q.begin());
+    return *hi > *lo;
+}
+
+QString percentileName(const uq::UncertaintyResult& result, std::size_t a, std::size_t b)
+{
+    return QObject::tr("sampled %1–%2 % band")
+        .arg(result.bands.percentiles[a])
+        .arg(result.bands.percentiles[b]);
+}
+
+const QColor kPercentileColor(0xD55E00);
+} // namespace
+
+std::map<QString, int> drawUqFloorBounds(PlotView& plot, const uq::UncertaintyResult& result,
+                                         std::size_t floor, const UqPlotOptions& options)
+{
+    const PlotView::UpdateBatch batch(plot);
+    std::map<QString, int> ids;
     plot.clear();
     setFrequencyAxis(plot, result);
     plot.setYAxis({QObject::tr("|H|"), unitOf(result.quantity), options.magnitudeScale});
     if (floor >= result.nominal.size())
-        return;
+        return ids;
     const auto& f = result.frequencyHz;
     for (uq::UqMethod method : kDrawOrder) {
         const uq::MethodBounds* m = result.find(method);
         if (!m || floor >= m->floors.size())
             continue;
-        plot.addBand(QString::fromStdString(m->label), f, m->floors[floor].lower,
-                     m->floors[floor].upper, uqMethodColor(method));
+        const QString name = QString::fromStdString(m->label);
+        ids[name] = plot.addBand(name, f, m->floors[floor].lower, m->floors[floor].upper,
+                                 uqMethodColor(method));
     }
-    const auto& bands = result.bands;
-    if (options.percentileBand && result.find(uq::UqMethod::Sampled) &&
-        floor < bands.floors.size() && bands.percentiles.size() >= 2) {
-        const auto [lo, hi] = std::minmax_element(bands.percentiles.begin(), bands.percentiles.end());
-        const auto a = static_cast<std::size_t>(lo - bands.percentiles.begin());
-        const auto b = static_cast<std::size_t>(hi - bands.percentiles.begin());
-        if (*hi > *lo)
-            plot.addBand(QObject::tr("sampled %1–%2 %-ile band").arg(*lo).arg(*hi), f,
-                         bands.floors[floor][a], bands.floors[floor][b], QColor(0xD55E00));
+    std::size_t a = 0, b = 0;
+    if (percentilePair(result, options, a, b) && floor < result.bands.floors.size()) {
+        const QString name = percentileName(result, a, b);
+        ids[name] = plot.addBand(name, f, result.bands.floors[floor][a],
+                                 result.bands.floors[floor][b], kPercentileColor);
     }
-    plot.addSeries(QObject::tr("nominal"), f, result.nominal[floor], {QColor(Qt::black), 1.2});
+    const QString nominal = QObject::tr("nominal");
+    ids[nominal] = plot.addSeries(nominal, f, result.nominal[floor], {QColor(Qt::black), 1.2});
+    return ids;
+}
+
+std::vector<UqMethodKey::Entry> uqBoundsKey(const uq::UncertaintyResult& result,
+                                            const UqPlotOptions& options)
+{
+    std::vector<UqMethodKey::Entry> key;
+    for (uq::UqMethod method : kDrawOrder)
+        if (const uq::MethodBounds* m = result.find(method))
+            key.push_back({QString::fromStdString(m->label), uqMethodColor(method),
+                           QString::fromStdString(m->guarantee), true});
+    std::size_t a = 0, b = 0;
+    if (percentilePair(result, options, a, b))
+        key.push_back({percentileName(result, a, b), kPercentileColor,
+                       QObject::tr("Between these percentiles of |H| over the samples, at each "
+                                   "frequency"),
+                       true});
+    key.push_back({QObject::tr("nominal"), QColor(Qt::black),
+                   QObject::tr("|H| of the active profile's own values"), false});
+    return key;
 }
 
 void drawUqImportance(PlotView& plot, const uq::UncertaintyResult& result, std::size_t floor)
 {
+    const PlotView::UpdateBatch batch(plot);
     plot.clear();
     setFrequencyAxis(plot, result);
-    plot.setYAxis({QObject::tr("Share of |H| swing"), QObject::tr("%"), AxisScale::Linear});
+    plot.setYAxis({QObject::tr("Share"), QObject::tr("%"), AxisScale::Linear});
     const auto& imp = result.importance;
     if (floor >= imp.shares.size())
         return;
@@ -109,6 +154,7 @@ void drawUqImportance(PlotView& plot, const uq::UncertaintyResult& result, std::
 
 void drawUqGap(PlotView& plot, const uq::UncertaintyResult& result, double tolerance)
 {
+    const PlotView::UpdateBatch batch(plot);
     plot.clear();
     setFrequencyAxis(plot, result);
     plot.setYAxis({QObject::tr("Gap, verified outer vs optimised inner"), QObject::tr("%"),
@@ -129,19 +175,22 @@ void drawUqGap(PlotView& plot, const uq::UncertaintyResult& result, double toler
 QString uqDominantAtPeaks(const uq::UncertaintyResult& result, std::size_t floor)
 {
     const auto& imp = result.importance;
-    if (floor >= imp.dominant.size() || result.frequencyHz.empty())
+    if (floor >= imp.dominant.size() || floor >= result.nominal.size())
         return {};
     QStringList parts;
     const auto& f = result.frequencyHz;
-    for (double peak : result.grid.peakFrequencyHz) {
-        const auto it = std::lower_bound(f.begin(), f.end(), peak);
-        if (it == f.end())
+    const auto& h = result.nominal[floor];
+    for (const auto& band : result.grid.bands) {
+        std::size_t peak = f.size();
+        for (std::size_t w = 0; w < f.size(); ++w)
+            if (f[w] >= band.loHz && f[w] <= band.hiHz && (peak == f.size() || h[w] > h[peak]))
+                peak = w;
+        if (peak == f.size() || imp.dominant[floor][peak] < 0)
             continue;
-        const int p = imp.dominant[floor][static_cast<std::size_t>(it - f.begin())];
-        if (p >= 0)
-            parts << QObject::tr("%1 near %2 Hz")
-                         .arg(QString::fromStdString(result.box.names[static_cast<std::size_t>(p)]))
-                         .arg(peak, 0, 'g', 4);
+        parts << QObject::tr("%1 at %2 Hz")
+                     .arg(QString::fromStdString(
+                         result.box.names[static_cast<std::size_t>(imp.dominant[floor][peak])]))
+                     .arg(f[peak], 0, 'g', 3);
     }
     return parts.join(QStringLiteral(", "));
 }
