@@ -604,16 +604,22 @@ void UncertaintyPanel::onInputChanged()
     showIssues(issues);
     m_spreads->showBox(input.scaleAll, input.sdsPerHalfWidth, issues);
     updateGridWidgets();
-    if (m_runner->isRunning()) {
+    // Compared as JSON: an edit that is undone, or a key re-applied unchanged, is no change.
+    const auto json = [](const uq::UncertaintyInput& in) { return io::uncertaintyInputToJson(in); };
+    const bool valid = issues.empty();
+    if (m_runner->isRunning() && !(valid && m_runInput && json(input) == json(*m_runInput))) {
         // The run is for the old inputs: stop it and drop what it would still deliver.
         m_stoppedByEdit = true;
         ++m_generation;
         m_runner->invalidate();
     }
-    if (m_result && !m_stale) {
-        m_stale = true;
-        m_staleBanner->show();
-        redraw();
+    if (m_result) {
+        const bool stale = !(valid && m_resultInput && json(input) == json(*m_resultInput));
+        if (stale != m_stale) {
+            m_stale = stale;
+            m_staleBanner->setVisible(stale);
+            redraw();
+        }
     }
 }
 
