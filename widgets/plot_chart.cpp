@@ -218,7 +218,13 @@ void PlotChart::addItem(const PlotItem& item)
         });
     }
     styleLegendMarker(s, item.visible);
-    m_chart->legend()->setVisible(!m_series.empty());
+    m_chart->legend()->setVisible(m_legendShown && !m_series.empty());
+}
+
+void PlotChart::setLegendShown(bool shown)
+{
+    m_legendShown = shown;
+    m_chart->legend()->setVisible(m_legendShown && !m_series.empty());
 }
 
 void PlotChart::clearItems()

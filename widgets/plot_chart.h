@@ -43,6 +43,8 @@ public:
     void setItemVisible(const PlotItem& item);
     // Called with the item id when its legend marker is clicked.
     void setLegendClickHandler(std::function<void(int)> handler);
+    // false: no legend even with items (the caller shows its own key).
+    void setLegendShown(bool shown);
 
     // Shows `range`: axis ranges and ticks, then every visible item decimated to columns()
     // pixel columns (asked after the axes changed, as their labels move the plot area).
@@ -69,6 +71,7 @@ private:
     QCategoryAxis* m_minorY = nullptr;
     std::map<int, ItemSeries> m_series;
     std::function<void(int)> m_legendClicked;
+    bool m_legendShown = true;
     PlotRange m_range;
     AxisScale m_xScale = AxisScale::Linear;
     AxisScale m_yScale = AxisScale::Linear;

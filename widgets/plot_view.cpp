@@ -812,6 +812,11 @@ int PlotView::addBand(const QString& name, std::vector<double> x, std::vector<do
     return m_impl->add(std::move(item));
 }
 
+void PlotView::setLegendShown(bool shown)
+{
+    m_impl->chart.setLegendShown(shown);
+}
+
 void PlotView::setSeriesVisible(int id, bool visible)
 {
     PlotItem* item = m_impl->find(id);

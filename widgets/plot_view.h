@@ -90,6 +90,9 @@ public:
     // A shaded band between lower and upper (for bounds and envelopes).
     int addBand(const QString& name, std::vector<double> x, std::vector<double> lower,
                 std::vector<double> upper, const QColor& color = {});
+    // Hides the legend on screen when the caller shows its own key (e.g. one key for several
+    // plots); exported images always carry the legend.
+    void setLegendShown(bool shown);
     void setSeriesVisible(int id, bool visible);
     bool isSeriesVisible(int id) const;
     int seriesCount() const;

@@ -9,9 +9,11 @@
 #include "cli/workspace_options.h"
 #include "io/replay_record.h"
 #include "io/simulate_json.h"
+#include "cli/uncertainty_command.h"
 #include "dynamics/frf_quantity.h"
 #include "gui/resources_init.h"
 #include "gui/tool_registry.h"
+#include "io/uncertainty_json.h"
 #include "models/active_profile.h"
 #include "models/workspace_session.h"
 #include "paths.h"
@@ -113,14 +115,26 @@ nlohmann::json simulateOptions(po::options_description& options, const po::varia
     return input;
 }
 
+// Options of `dtop report uncertainty`: those of `dtop uncertainty`, as the panel's input JSON.
+nlohmann::json uncertaintyOptions(po::options_description& options, const po::variables_map* vm)
+{
+    if (!vm) {
+        addUncertaintyOptions(options);
+        return {};
+    }
+    return io::uncertaintyInputToJson(uncertaintyInputFromOptions(*vm));
+}
+
 struct ReportTool {
     const char* id;
+    const char* defaultProfile; // of --profile
     nlohmann::json (*options)(po::options_description&, const po::variables_map*);
 };
 
 const ReportTool kReportTools[] = {
-    {"structure", &structureOptions},
-    {"simulate", &simulateOptions},
+    {"structure", "southampton-lpm", &structureOptions},
+    {"simulate", "southampton-lpm", &simulateOptions},
+    {"uncertainty", "full-scale", &uncertaintyOptions},
 };
 
 } // namespace
@@ -146,7 +160,7 @@ int runReportCommand(const std::vector<std::string>& args, CommandIo& io)
         throw UsageError("unknown report tool '" + args.front() + "'; known: " + known);
 
     po::options_description options("Options");
-    addModelOptions(options);
+    addModelOptions(options, tool->defaultProfile);
     options.add_options()
         ("out", po::value<std::string>(), "folder to write the report into (created if needed)")
         ("width", po::value<int>()->default_value(1600), "image width [px]")

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `dtop uncertainty`: bounds on the FRF of every floor when m, k, c lie in a box.
+#include "cli/uncertainty_command.h"
+
 #include "cli/commands.h"
 
 #include "cli/cli_errors.h"
@@ -35,11 +37,9 @@ long long nonNegative(const po::variables_map& vm, const char* option)
 }
 } // namespace
 
-int runUncertaintyCommand(const std::vector<std::string>& args, CommandIo& io)
+void addUncertaintyOptions(po::options_description& options)
 {
     const uq::UncertaintyInput defaults;
-    po::options_description options("Options");
-    addModelOptions(options, "full-scale");
     options.add_options()
         ("spread", po::value<double>()->default_value(10.0),
          "± percent on every parameter (m, k, c of every storey)")
@@ -85,17 +85,10 @@ int runUncertaintyCommand(const std::vector<std::string>& args, CommandIo& io)
          "target relative gap of the verified outer bound")
         ("max-boxes", po::value<long long>()->default_value(static_cast<long long>(defaults.maxBoxesPerBound)),
          "branch-and-bound budget per frequency, floor and side");
-    addOutputOptions(options);
-    po::variables_map vm;
-    if (!parseOptions("uncertainty",
-                      "[options]\n\nBounds on |H| of every floor (unit force on --input-floor) when "
-                      "the masses, stiffnesses and dampers lie in a box: sampled envelope, vertex, "
-                      "optimised (inner) and verified (outer) bounds, each labelled with what it "
-                      "guarantees.",
-                      options, args, vm, io))
-        return kExitOk;
-    checkOutputOptions(vm);
+}
 
+uq::UncertaintyInput uncertaintyInputFromOptions(const po::variables_map& vm)
+{
     uq::UncertaintyInput input;
     input.profile = profileFromOptions(vm);
     const std::size_t n = input.profile.storeys();
@@ -198,7 +191,25 @@ int runUncertaintyCommand(const std::vector<std::string>& args, CommandIo& io)
         }
         throw UsageError(std::move(lines));
     }
+    return input;
+}
 
+int runUncertaintyCommand(const std::vector<std::string>& args, CommandIo& io)
+{
+    po::options_description options("Options");
+    addModelOptions(options, "full-scale");
+    addUncertaintyOptions(options);
+    addOutputOptions(options);
+    po::variables_map vm;
+    if (!parseOptions("uncertainty",
+                      "[options]\n\nBounds on |H| of every floor (unit force on --input-floor) when "
+                      "the masses, stiffnesses and dampers lie in a box: sampled envelope, vertex, "
+                      "optimised (inner) and verified (outer) bounds, each labelled with what it "
+                      "guarantees.",
+                      options, args, vm, io))
+        return kExitOk;
+    checkOutputOptions(vm);
+    const uq::UncertaintyInput input = uncertaintyInputFromOptions(vm);
     const uq::UncertaintyResult result = uq::runUncertainty(input);
     const auto json = io::resultEnvelope("uncertainty", io::uncertaintyInputToJson(input),
                                          io::uncertaintyResultToJson(result));

@@ -103,7 +103,8 @@ int runGui(int argc, char** argv)
         window.resize(options.size);
     window.show();
     if (!options.screenshot.isEmpty()) {
-        // Let layouts, plots and the first animation frame settle, then save and leave.
+        // Let layouts, plots and the first animation frame settle, then let the panel finish
+        // the work it started on opening (e.g. the uncertainty tool's first run), save, leave.
         QTimer::singleShot(700, &window, [&] {
             // A panel still computing finishes first, so the image shows its results.
             if (widgets::ToolPanel* panel = window.currentPanel())

@@ -3,6 +3,7 @@
 
 #include "widgets/simulate/simulate_panel.h"
 #include "widgets/structure/structure_panel.h"
+#include "widgets/uncertainty/uncertainty_panel.h"
 
 namespace dtop::gui {
 
@@ -22,7 +23,7 @@ const std::vector<ToolInfo>& tools()
         {"simulate", "Virtual test", "Hammer, shaker, sine, sweep and ground-motion tests",
          ":/icons/simulate.svg", &make<widgets::SimulatePanel>},
         {"uncertainty", "Uncertainty propagation", "FRF bounds under interval parameters",
-         ":/icons/uncertainty.svg", nullptr},
+         ":/icons/uncertainty.svg", &make<widgets::UncertaintyPanel>},
         {"design", "Design under uncertainty", "Output distributions, Fisher information",
          ":/icons/design.svg", nullptr},
         {"control", "Vibration control", "TMD, velocity feedback, compensator, LQG",
