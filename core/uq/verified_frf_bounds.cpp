@@ -2,12 +2,18 @@
 #include "uq/verified_frf_bounds.h"
 
 #include "uq/chain_frf.h"
+#include "uq/chain_minors.h"
+#include "uq/multilinear_ratio_bound.h"
 
 #include <Eigen/Eigenvalues>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
+#include <optional>
 #include <queue>
 
 namespace dtop::uq {
@@ -269,6 +275,302 @@ ModulusRange FrfEnclosure::magnitude(const double* a, const double* b, ComplexAf
     return h;
 }
 
+namespace {
+
+// |Re| + |Im|: a cheap size for ranking (no squares to overflow, no hypot).
+inline double l1(std::complex<double> x) { return std::abs(x.real()) + std::abs(x.imag()); }
+
+// One branch-and-bound problem: the upper or the lower bound of |H_d| at one frequency.
+struct Problem {
+    std::size_t floor;
+    bool upper;
+    double best;  // attained value (inner), improved as boxes are evaluated
+    double scale; // |H| in the FRF quantity per unit receptance
+    double cap;   // passivity cap on the upper bound
+};
+
+struct ProblemOutcome {
+    double outer = 0.0;
+    std::size_t boxes = 0;
+    bool converged = false;
+};
+
+// Best-first branch and bound on corner values (multilinear_ratio_bound.h), for p small enough
+// that the 2^p corners of a box can be listed. Splitting a box in dimension s evaluates only the
+// 2^(p−1) corners of the mid-plane, which the two halves share; the other corners are the
+// parent's.
+class CornerBranchAndBound {
+public:
+    CornerBranchAndBound(const ParameterBox& box, const VerifiedFrfOptions& options)
+        : m_p(box.uncertainIndices().size()), m_corners(std::size_t{1} << m_p), m_options(options)
+    {
+        m_all.resize(m_corners);
+        for (std::size_t v = 0; v < m_corners; ++v)
+            m_all[v] = static_cast<std::uint32_t>(v);
+        // Per dimension: the corners with that bit clear (the mid-plane of a split).
+        m_half.resize(m_p);
+        for (std::size_t s = 0; s < m_p; ++s)
+            for (std::size_t v = 0; v < m_corners; ++v)
+                if (!((v >> s) & 1u))
+                    m_half[s].push_back(static_cast<std::uint32_t>(v));
+        m_lo.resize(m_p);
+        m_hi.resize(m_p);
+        m_mid.resize(kBlocks * m_corners / 2);
+        m_g.resize(m_corners);
+        m_cofactor.resize(m_corners);
+        m_denModulus.resize(m_corners);
+    }
+
+    static bool applicable(const ParameterBox& box)
+    {
+        return box.uncertainIndices().size() <= kMaxCornerDimensions;
+    }
+
+    // Root corners of every floor at this frequency.
+    void prepare(ChainMinors& minors)
+    {
+        const std::size_t n = minors.storeys();
+        m_rootDet.resize(m_corners);
+        m_rootCof.resize(n * ChainMinors::kFactors * m_corners);
+        std::fill(m_lo.begin(), m_lo.end(), 0.0);
+        for (std::size_t s = 0; s < m_p; ++s)
+            minors.interval(s, 0.0, 1.0, m_lo[s], m_hi[s]);
+        minors.cornersAllFloors(m_lo.data(), m_hi.data(), m_all.data(), m_corners,
+                                m_rootDet.data(), m_rootCof.data());
+    }
+
+    ProblemOutcome solve(ChainMinors& minors, Problem& problem)
+    {
+        const std::size_t p = m_p;
+        const std::size_t stride = kBlocks * m_corners; // Δ, then the factors of N_d
+        m_pool.clear();
+        m_unit.clear();
+        m_free.clear();
+        ProblemOutcome outcome;
+        std::priority_queue<Node> queue;
+        const double sign = problem.upper ? 1.0 : -1.0;
+
+        auto allocate = [&]() {
+            std::size_t slot;
+            if (!m_free.empty()) {
+                slot = m_free.back();
+                m_free.pop_back();
+            } else {
+                slot = m_unit.size() / (2 * p + 1);
+                m_pool.resize(m_pool.size() + stride);
+                m_unit.resize(m_unit.size() + 2 * p + 1);
+            }
+            return slot;
+        };
+        auto det = [&](std::size_t slot) { return m_pool.data() + slot * stride; };
+        // Factor f of N_d at the box's corners.
+        auto cof = [&](std::size_t slot, std::size_t f = 0) {
+            return m_pool.data() + slot * stride + (1 + f) * m_corners;
+        };
+        auto unitA = [&](std::size_t slot) { return m_unit.data() + slot * (2 * p + 1); };
+
+        // Bounds a box whose corners are in `slot`, updates the attained value, picks the split.
+        auto bound = [&](std::size_t slot) {
+            ++outcome.boxes;
+            const BoundedComplex* dv = det(slot);
+            const BoundedComplex* factors[ChainMinors::kFactors];
+            for (std::size_t f = 0; f < ChainMinors::kFactors; ++f)
+                factors[f] = cof(slot, f);
+            // N_d at the corners.
+            for (std::size_t v = 0; v < m_corners; ++v) {
+                std::complex<double> x(factors[0][v].re, factors[0][v].im);
+                for (std::size_t f = 1; f < ChainMinors::kFactors; ++f) {
+                    const BoundedComplex& y = factors[f][v];
+                    x = {x.real() * y.re - x.imag() * y.im, x.real() * y.im + x.imag() * y.re};
+                }
+                m_cofactor[v] = x;
+            }
+            // The corners are structures in the box: their |H| are attained values.
+            double extreme = problem.upper ? 0.0 : std::numeric_limits<double>::infinity();
+            for (std::size_t v = 0; v < m_corners; ++v) {
+                m_denModulus[v] = modulus(dv[v].re, dv[v].im);
+                const double h = modulus(m_cofactor[v].real(), m_cofactor[v].imag()) / m_denModulus[v];
+                extreme = problem.upper ? std::max(extreme, h) : std::min(extreme, h);
+            }
+            const double h = extreme * problem.scale;
+            if (std::isfinite(h) && h > 0.0)
+                problem.best = problem.upper ? std::max(problem.best, h) : std::min(problem.best, h);
+            double value;
+            if (problem.upper) {
+                const double r = m_ratio.upper(factors, ChainMinors::kFactors, &dv, 1, m_corners);
+                value = std::min(r * problem.scale * kUp, problem.cap);
+            } else {
+                const double r = m_ratio.upper(&dv, 1, factors, ChainMinors::kFactors, m_corners);
+                value = std::isfinite(r) && r > 0.0 ? problem.scale / r * kDown : 0.0;
+            }
+            return Node{sign * value, slot, chooseSplit(dv, problem.upper), value};
+        };
+
+        const std::size_t root = allocate();
+        std::copy(m_rootDet.begin(), m_rootDet.end(), det(root));
+        const std::size_t block = ChainMinors::kFactors * m_corners;
+        std::copy(m_rootCof.begin() + static_cast<long>(problem.floor * block),
+                  m_rootCof.begin() + static_cast<long>((problem.floor + 1) * block), cof(root));
+        std::fill(unitA(root), unitA(root) + p, 0.0);
+        std::fill(unitA(root) + p, unitA(root) + 2 * p, 1.0);
+        queue.push(bound(root));
+
+        auto dominated = [&](const Node& node) {
+            return problem.upper ? node.value <= problem.best : node.value >= problem.best;
+        };
+        auto converged = [&](double value) {
+            return problem.upper ? value <= problem.best * (1.0 + m_options.tolerance)
+                                 : value >= problem.best * (1.0 - m_options.tolerance);
+        };
+        double outer = problem.best;
+        bool finished = false;
+        while (!queue.empty()) {
+            const Node top = queue.top();
+            if (converged(top.value) || outcome.boxes + 2 > m_options.maxBoxes || p == 0 ||
+                top.split >= p) {
+                outer = top.value;
+                finished = converged(top.value) || p == 0;
+                break;
+            }
+            queue.pop();
+            if (std::getenv("VDEBUG2") && outcome.boxes % 50 < 2) {
+                std::fprintf(stderr, "boxes %zu queue %zu top %.6e best %.6e split %zu widths", outcome.boxes, queue.size(), top.value, problem.best, top.split);
+                for (std::size_t i = 0; i < p; ++i) std::fprintf(stderr, " [%.4f,%.4f]", unitA(top.slot)[i], unitA(top.slot)[p + i]);
+                std::fprintf(stderr, "\n");
+            }
+            if (dominated(top)) {
+                m_free.push_back(top.slot);
+                continue;
+            }
+            const std::size_t s = top.split;
+            const double* a = unitA(top.slot);
+            const double* b = a + p;
+            const double mid = 0.5 * (a[s] + b[s]);
+            for (std::size_t i = 0; i < p; ++i)
+                minors.interval(i, a[i], b[i], m_lo[i], m_hi[i]);
+            double midLo, midHi;
+            minors.interval(s, mid, mid, midLo, midHi);
+            m_lo[s] = midLo;
+            const std::size_t half = m_corners / 2;
+            minors.corners(m_lo.data(), m_hi.data(), m_half[s].data(), half, problem.floor,
+                           m_mid.data(), m_mid.data() + half);
+            const std::size_t lowChild = allocate();
+            const std::size_t highChild = allocate();
+            // allocate() may have moved the pool.
+            const std::uint32_t bit = 1u << s;
+            for (std::size_t k = 0; k < kBlocks; ++k) {
+                const BoundedComplex* pv = det(top.slot) + k * m_corners;
+                BoundedComplex* lv = det(lowChild) + k * m_corners;
+                BoundedComplex* hv = det(highChild) + k * m_corners;
+                const BoundedComplex* mv = m_mid.data() + k * half;
+                for (std::size_t j = 0; j < half; ++j) {
+                    const std::uint32_t v = m_half[s][j];
+                    lv[v] = pv[v];
+                    lv[v | bit] = mv[j];
+                    hv[v] = mv[j];
+                    hv[v | bit] = pv[v | bit];
+                }
+            }
+            double* la = unitA(lowChild);
+            double* ha = unitA(highChild);
+            const double* pa = unitA(top.slot);
+            std::copy(pa, pa + 2 * p, la);
+            std::copy(pa, pa + 2 * p, ha);
+            la[p + s] = mid;
+            ha[s] = mid;
+            m_free.push_back(top.slot);
+            for (std::size_t child : {lowChild, highChild}) {
+                const Node node = bound(child);
+                if (!dominated(node))
+                    queue.push(node);
+                else
+                    m_free.push_back(child);
+            }
+        }
+        if (queue.empty())
+            finished = true;
+        // Every dropped box was bounded by `best`, which is itself attained.
+        outcome.outer = problem.upper ? std::max(outer, problem.best) : std::min(outer, problem.best);
+        outcome.converged = finished;
+        if (std::getenv("VDEBUG"))
+            std::fprintf(stderr, "floor %zu %s boxes %zu best %.6e outer %.6e\n", problem.floor, problem.upper ? "max" : "min", outcome.boxes, problem.best, outcome.outer);
+        return outcome;
+    }
+
+private:
+    static constexpr std::size_t kMaxCornerDimensions = 12;
+    static constexpr std::size_t kBlocks = 1 + ChainMinors::kFactors; // per corner: Δ, factors
+
+    struct Node {
+        double key;
+        std::size_t slot;
+        std::size_t split;
+        double value;
+        bool operator<(const Node& other) const { return key < other.key; }
+    };
+
+    // The dimension in which the bounded function bends most: for the ratio G (den/num of the
+    // bound, so 1/H for the maximum and H for the minimum), the spread over the box of its
+    // change along dimension s. A function affine in s has no spread and loses nothing in the
+    // hull of its corners, so splitting there gains nothing.
+    std::size_t chooseSplit(const BoundedComplex* dv, bool upper)
+    {
+        const std::size_t p = m_p;
+        for (std::size_t v = 0; v < m_corners; ++v) {
+            // den/num without the library's inf/nan handling (num = 0 gives inf, ignored below).
+            const std::complex<double> d(dv[v].re / m_denModulus[v], dv[v].im / m_denModulus[v]);
+            const double nm = modulus(m_cofactor[v].real(), m_cofactor[v].imag());
+            const std::complex<double> n(m_cofactor[v].real() / nm, m_cofactor[v].imag() / nm);
+            // Unit phasors times the modulus ratio: no squares that could overflow.
+            const double r = upper ? m_denModulus[v] / nm : nm / m_denModulus[v];
+            const std::complex<double> x = upper ? d : n;
+            const std::complex<double> y = upper ? n : d;
+            m_g[v] = {r * (x.real() * y.real() + x.imag() * y.imag()),
+                      r * (x.imag() * y.real() - x.real() * y.imag())};
+        }
+        std::size_t split = p;
+        double bestScore = -1.0;
+        for (std::size_t s = 0; s < p; ++s) {
+            const std::uint32_t bit = 1u << s;
+            double score = 0.0;
+            switch (std::getenv("VSPLIT") ? std::atoi(std::getenv("VSPLIT")) : m_options.splitRule) {
+            case 0: // largest change
+                for (std::uint32_t v : m_half[s])
+                    score = std::max(score, l1(m_g[v | bit] - m_g[v]));
+                break;
+            default: { // largest spread of the change
+                const std::complex<double> first = m_g[bit] - m_g[0];
+                for (std::uint32_t v : m_half[s])
+                    score = std::max(score, l1(m_g[v | bit] - m_g[v] - first));
+                break;
+            }
+            }
+            if (!std::isfinite(score))
+                score = std::numeric_limits<double>::max();
+            if (score > bestScore) {
+                bestScore = score;
+                split = s;
+            }
+        }
+        return split;
+    }
+
+    std::size_t m_p;
+    std::size_t m_corners;
+    const VerifiedFrfOptions& m_options;
+    std::vector<std::uint32_t> m_all;
+    std::vector<std::vector<std::uint32_t>> m_half;
+    std::vector<BoundedComplex> m_rootDet, m_rootCof, m_mid, m_pool;
+    std::vector<double> m_unit;
+    std::vector<std::size_t> m_free;
+    std::vector<double> m_lo, m_hi;
+    std::vector<std::complex<double>> m_g, m_cofactor;
+    std::vector<double> m_denModulus;
+    MultilinearRatioBound m_ratio;
+};
+
+} // namespace
+
 VerifiedFrfBounds verifiedFrfBounds(const ChainModel& model, const ParameterBox& box,
                                     std::size_t input, const std::vector<double>& omegas,
                                     dynamics::FrfQuantity quantity,
@@ -303,12 +605,35 @@ VerifiedFrfBounds verifiedFrfBounds(const ChainModel& model, const ParameterBox&
     ChainFrf pointFrf(model);
     ComplexAffine inverse;
 
+    std::optional<CornerBranchAndBound> cornerSearch;
+    if (CornerBranchAndBound::applicable(box) && options.method == VerifiedMethod::Corners)
+        cornerSearch.emplace(box, options);
+
     for (std::size_t w = 0; w < count; ++w) {
         progress.report(progressFrom + (progressTo - progressFrom) * static_cast<double>(w) /
                                            static_cast<double>(count));
         const double omega = omegas[w];
         const double scale = std::abs(dynamics::fromReceptance(1.0, omega, quantity));
         const double cap = passivityBound(model, box, omega) * scale * kUp;
+        if (cornerSearch) {
+            ChainMinors minors(model, box, input, omega);
+            cornerSearch->prepare(minors);
+            for (std::size_t d = 0; d < n; ++d)
+                for (int side = 0; side < 2; ++side) {
+                    const bool upper = side == 0;
+                    Problem problem{d, upper,
+                                    upper ? result.inner[d].upper[w] : result.inner[d].lower[w],
+                                    scale, cap};
+                    const ProblemOutcome outcome = cornerSearch->solve(minors, problem);
+                    ++result.statistics.problems;
+                    result.statistics.boxes += outcome.boxes;
+                    if (!outcome.converged)
+                        ++result.statistics.unconverged;
+                    (upper ? result.outer[d].upper : result.outer[d].lower)[w] = outcome.outer;
+                    (upper ? result.inner[d].upper : result.inner[d].lower)[w] = problem.best;
+                }
+            continue;
+        }
         for (std::size_t d = 0; d < n; ++d) {
             FrfEnclosure enclosure(model, box, input, d, omega);
             for (int side = 0; side < 2; ++side) {

@@ -61,9 +61,16 @@ private:
 // damping matrix at the box's lower corner is not positive definite or ω = 0.
 double passivityBound(const ChainModel& model, const ParameterBox& box, double omega);
 
+enum class VerifiedMethod {
+    Corners, // corner values of the multilinear determinant and cofactors (p <= 12)
+    Affine,  // affine arithmetic on the ladder form (any p)
+};
+
 struct VerifiedFrfOptions {
     double tolerance = 0.01;    // stop when outer is within this relative gap of the inner value
     std::size_t maxBoxes = 4000; // per (frequency, floor, side)
+    VerifiedMethod method = VerifiedMethod::Corners; // Affine is used anyway when p > 12
+    int splitRule = 1;
 };
 
 struct VerifiedStatistics {
