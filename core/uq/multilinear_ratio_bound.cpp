@@ -40,10 +40,6 @@ inline double projectedHigh(Complex u, const BoundedComplex& x)
     return u.real() * x.re + u.imag() * x.im +
            l1 * (x.error + 4.0 * kUnit * (std::abs(x.re) + std::abs(x.im)));
 }
-inline double modulusHigh(const BoundedComplex& x)
-{
-    return (modulus(x.re, x.im) + x.error) * (1.0 + 4.0 * kUnit);
-}
 } // namespace
 
 bool hullDirection(const Complex* points, std::size_t count, Complex& u)
@@ -123,21 +119,15 @@ bool hullDirection(const Complex* points, std::size_t count, Complex& u)
     return true;
 }
 
-double MultilinearRatioBound::upper(const BoundedComplex* const* num, std::size_t numFactors,
-                                    const BoundedComplex* const* den, std::size_t denFactors,
-                                    std::size_t count)
+double MultilinearRatioBound::upper(const double* numModulus, const BoundedComplex* const* den,
+                                    std::size_t denFactors, std::size_t count)
 {
     m_points.resize(count);
     m_a.resize(count);
     m_d.assign(count, 1.0);
     m_dirs.assign(denFactors, Complex());
-    // |A_v| (upper bounds) and the factors of den that are not the constant 1.
-    for (std::size_t v = 0; v < count; ++v) {
-        double a = 1.0;
-        for (std::size_t f = 0; f < numFactors; ++f)
-            a *= modulusHigh(num[f][v]);
-        m_a[v] = a * (1.0 + 4.0 * kUnit * static_cast<double>(numFactors));
-    }
+    for (std::size_t v = 0; v < count; ++v)
+        m_a[v] = 1.0 / numModulus[v]; // only to pick directions
     m_active.clear();
     for (std::size_t g = 0; g < denFactors; ++g) {
         bool unit = true;
@@ -150,14 +140,14 @@ double MultilinearRatioBound::upper(const BoundedComplex* const* num, std::size_
     // is re-chosen for the ratio with the others fixed.
     for (std::size_t g : m_active) {
         for (std::size_t v = 0; v < count; ++v)
-            m_points[v] = Complex(den[g][v].re / m_a[v], den[g][v].im / m_a[v]);
+            m_points[v] = Complex(den[g][v].re * m_a[v], den[g][v].im * m_a[v]);
         if (!hullDirection(m_points.data(), count, m_dirs[g]))
             return kInf;
     }
     if (m_active.size() > 1)
         for (std::size_t g : m_active) {
             for (std::size_t v = 0; v < count; ++v) {
-                double rest = m_a[v];
+                double rest = numModulus[v];
                 for (std::size_t h : m_active)
                     if (h != g) {
                         const double d = projectedLow(m_dirs[h], den[h][v]);
@@ -183,7 +173,7 @@ double MultilinearRatioBound::upper(const BoundedComplex* const* num, std::size_
     }
     double ratio = 0.0;
     for (std::size_t v = 0; v < count; ++v)
-        ratio = std::max(ratio, m_a[v] / m_d[v]);
+        ratio = std::max(ratio, numModulus[v] / m_d[v]);
     return scale * ratio * (1.0 + 4.0 * kUnit * static_cast<double>(m_active.size())) *
            kFinalSlack;
 }

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <complex>
+#include <limits>
 #include <cstddef>
 #include <vector>
 
@@ -16,6 +17,12 @@ inline double modulus(double re, double im)
 {
     const double s = re * re + im * im;
     return s < 1e300 && s > 1e-300 ? std::sqrt(s) : std::hypot(re, im);
+}
+
+// An upper bound on |x| for the exact value within x.error of the computed one.
+inline double modulusHigh(const BoundedComplex& x)
+{
+    return (modulus(x.re, x.im) + x.error) * (1.0 + 2.0 * std::numeric_limits<double>::epsilon());
 }
 
 // A direction u for which min_v Re(conj(u) P_v) is (nearly) the distance from 0 to the convex
@@ -42,8 +49,9 @@ bool hullDirection(const std::complex<double>* points, std::size_t count, std::c
 // Returns +inf if some den_g's hull may contain 0.
 class MultilinearRatioBound {
 public:
-    double upper(const BoundedComplex* const* num, std::size_t numFactors,
-                 const BoundedComplex* const* den, std::size_t denFactors, std::size_t count);
+    // numModulus[v] >= |A| at corner v (rigorous upper bounds); den[g][v] the factors of B.
+    double upper(const double* numModulus, const BoundedComplex* const* den,
+                 std::size_t denFactors, std::size_t count);
 
 private:
     std::vector<std::complex<double>> m_points, m_dirs;

@@ -8,10 +8,9 @@
 #include <Eigen/Eigenvalues>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
 #include <optional>
 #include <queue>
@@ -278,6 +277,8 @@ ModulusRange FrfEnclosure::magnitude(const double* a, const double* b, ComplexAf
 namespace {
 
 // |Re| + |Im|: a cheap size for ranking (no squares to overflow, no hypot).
+constexpr double kUnit = std::numeric_limits<double>::epsilon() / 2.0;
+
 inline double l1(std::complex<double> x) { return std::abs(x.real()) + std::abs(x.imag()); }
 
 // One branch-and-bound problem: the upper or the lower bound of |H_d| at one frequency.
@@ -291,14 +292,17 @@ struct Problem {
 
 struct ProblemOutcome {
     double outer = 0.0;
-    std::size_t boxes = 0;
+    std::size_t boxes = 0;       // boxes in the tree
+    std::size_t evaluations = 0; // bounds computed, trial splits included
     bool converged = false;
 };
 
 // Best-first branch and bound on corner values (multilinear_ratio_bound.h), for p small enough
-// that the 2^p corners of a box can be listed. Splitting a box in dimension s evaluates only the
-// 2^(p−1) corners of the mid-plane, which the two halves share; the other corners are the
-// parent's.
+// that the 2^p corners of a box can be listed. The chain is evaluated only at the corners of the
+// whole box; the corners of every sub-box follow from them by exact interpolation (splitInto).
+// The box with the loosest bound is split in the middle of one dimension, chosen among the few
+// in which the bounded ratio bends most by trying each; boxes that cannot beat the best attained
+// value are dropped, and every corner is an attained value.
 class CornerBranchAndBound {
 public:
     CornerBranchAndBound(const ParameterBox& box, const VerifiedFrfOptions& options)
@@ -315,10 +319,11 @@ public:
                     m_half[s].push_back(static_cast<std::uint32_t>(v));
         m_lo.resize(m_p);
         m_hi.resize(m_p);
-        m_mid.resize(kBlocks * m_corners / 2);
         m_g.resize(m_corners);
         m_cofactor.resize(m_corners);
         m_denModulus.resize(m_corners);
+        m_numModulus.resize(m_corners);
+        m_high.resize(m_corners);
     }
 
     static bool applicable(const ParameterBox& box)
@@ -339,12 +344,11 @@ public:
                                 m_rootDet.data(), m_rootCof.data());
     }
 
-    ProblemOutcome solve(ChainMinors& minors, Problem& problem)
+    ProblemOutcome solve(Problem& problem)
     {
         const std::size_t p = m_p;
         const std::size_t stride = kBlocks * m_corners; // Δ, then the factors of N_d
         m_pool.clear();
-        m_unit.clear();
         m_free.clear();
         ProblemOutcome outcome;
         std::priority_queue<Node> queue;
@@ -356,9 +360,8 @@ public:
                 slot = m_free.back();
                 m_free.pop_back();
             } else {
-                slot = m_unit.size() / (2 * p + 1);
+                slot = m_pool.size() / stride;
                 m_pool.resize(m_pool.size() + stride);
-                m_unit.resize(m_unit.size() + 2 * p + 1);
             }
             return slot;
         };
@@ -367,40 +370,44 @@ public:
         auto cof = [&](std::size_t slot, std::size_t f = 0) {
             return m_pool.data() + slot * stride + (1 + f) * m_corners;
         };
-        auto unitA = [&](std::size_t slot) { return m_unit.data() + slot * (2 * p + 1); };
 
         // Bounds a box whose corners are in `slot`, updates the attained value, picks the split.
         auto bound = [&](std::size_t slot) {
             ++outcome.boxes;
+            ++outcome.evaluations;
             const BoundedComplex* dv = det(slot);
             const BoundedComplex* factors[ChainMinors::kFactors];
             for (std::size_t f = 0; f < ChainMinors::kFactors; ++f)
                 factors[f] = cof(slot, f);
-            // N_d at the corners.
+            // N_d and the moduli at the corners, rigorous upper bounds of |N_d| and |Δ|.
+            constexpr double kProductSlack = 1.0 + 8.0 * kUnit * ChainMinors::kFactors;
+            double extreme = problem.upper ? 0.0 : std::numeric_limits<double>::infinity();
             for (std::size_t v = 0; v < m_corners; ++v) {
                 std::complex<double> x(factors[0][v].re, factors[0][v].im);
+                double high = modulusHigh(factors[0][v]);
                 for (std::size_t f = 1; f < ChainMinors::kFactors; ++f) {
                     const BoundedComplex& y = factors[f][v];
                     x = {x.real() * y.re - x.imag() * y.im, x.real() * y.im + x.imag() * y.re};
+                    high *= modulusHigh(y);
                 }
                 m_cofactor[v] = x;
-            }
-            // The corners are structures in the box: their |H| are attained values.
-            double extreme = problem.upper ? 0.0 : std::numeric_limits<double>::infinity();
-            for (std::size_t v = 0; v < m_corners; ++v) {
                 m_denModulus[v] = modulus(dv[v].re, dv[v].im);
-                const double h = modulus(m_cofactor[v].real(), m_cofactor[v].imag()) / m_denModulus[v];
+                m_numModulus[v] = modulus(x.real(), x.imag());
+                m_high[v] = problem.upper ? high * kProductSlack : modulusHigh(dv[v]);
+                // The corners are structures in the box: their |H| are attained values.
+                const double h = m_numModulus[v] / m_denModulus[v];
                 extreme = problem.upper ? std::max(extreme, h) : std::min(extreme, h);
             }
             const double h = extreme * problem.scale;
             if (std::isfinite(h) && h > 0.0)
                 problem.best = problem.upper ? std::max(problem.best, h) : std::min(problem.best, h);
             double value;
+            // A failed bound (+inf, or NaN from a degenerate corner) falls back to the cap or 0.
             if (problem.upper) {
-                const double r = m_ratio.upper(factors, ChainMinors::kFactors, &dv, 1, m_corners);
-                value = std::min(r * problem.scale * kUp, problem.cap);
+                const double r = m_ratio.upper(m_high.data(), &dv, 1, m_corners);
+                value = r >= 0.0 ? std::min(r * problem.scale * kUp, problem.cap) : problem.cap;
             } else {
-                const double r = m_ratio.upper(&dv, 1, factors, ChainMinors::kFactors, m_corners);
+                const double r = m_ratio.upper(m_high.data(), factors, ChainMinors::kFactors, m_corners);
                 value = std::isfinite(r) && r > 0.0 ? problem.scale / r * kDown : 0.0;
             }
             return Node{sign * value, slot, chooseSplit(dv, problem.upper), value};
@@ -411,8 +418,6 @@ public:
         const std::size_t block = ChainMinors::kFactors * m_corners;
         std::copy(m_rootCof.begin() + static_cast<long>(problem.floor * block),
                   m_rootCof.begin() + static_cast<long>((problem.floor + 1) * block), cof(root));
-        std::fill(unitA(root), unitA(root) + p, 0.0);
-        std::fill(unitA(root) + p, unitA(root) + 2 * p, 1.0);
         queue.push(bound(root));
 
         auto dominated = [&](const Node& node) {
@@ -427,57 +432,39 @@ public:
         while (!queue.empty()) {
             const Node top = queue.top();
             if (converged(top.value) || outcome.boxes + 2 > m_options.maxBoxes || p == 0 ||
-                top.split >= p) {
+                top.split.count == 0) {
                 outer = top.value;
                 finished = converged(top.value) || p == 0;
                 break;
             }
             queue.pop();
-            if (std::getenv("VDEBUG2") && outcome.boxes % 50 < 2) {
-                std::fprintf(stderr, "boxes %zu queue %zu top %.6e best %.6e split %zu widths", outcome.boxes, queue.size(), top.value, problem.best, top.split);
-                for (std::size_t i = 0; i < p; ++i) std::fprintf(stderr, " [%.4f,%.4f]", unitA(top.slot)[i], unitA(top.slot)[p + i]);
-                std::fprintf(stderr, "\n");
-            }
             if (dominated(top)) {
                 m_free.push_back(top.slot);
                 continue;
             }
-            const std::size_t s = top.split;
-            const double* a = unitA(top.slot);
-            const double* b = a + p;
-            const double mid = 0.5 * (a[s] + b[s]);
-            for (std::size_t i = 0; i < p; ++i)
-                minors.interval(i, a[i], b[i], m_lo[i], m_hi[i]);
-            double midLo, midHi;
-            minors.interval(s, mid, mid, midLo, midHi);
-            m_lo[s] = midLo;
-            const std::size_t half = m_corners / 2;
-            minors.corners(m_lo.data(), m_hi.data(), m_half[s].data(), half, problem.floor,
-                           m_mid.data(), m_mid.data() + half);
-            const std::size_t lowChild = allocate();
-            const std::size_t highChild = allocate();
-            // allocate() may have moved the pool.
-            const std::uint32_t bit = 1u << s;
-            for (std::size_t k = 0; k < kBlocks; ++k) {
-                const BoundedComplex* pv = det(top.slot) + k * m_corners;
-                BoundedComplex* lv = det(lowChild) + k * m_corners;
-                BoundedComplex* hv = det(highChild) + k * m_corners;
-                const BoundedComplex* mv = m_mid.data() + k * half;
-                for (std::size_t j = 0; j < half; ++j) {
-                    const std::uint32_t v = m_half[s][j];
-                    lv[v] = pv[v];
-                    lv[v | bit] = mv[j];
-                    hv[v] = mv[j];
-                    hv[v | bit] = pv[v | bit];
+            std::size_t s = top.split.dims[0];
+            const std::size_t trials = std::min(top.split.count, m_options.trialSplits);
+            if (trials > 1) {
+                // Try the best candidates; keep the split whose halves bound best together.
+                double bestValue = problem.upper ? std::numeric_limits<double>::infinity() : -1.0;
+                for (std::size_t t = 0; t < trials; ++t) {
+                    const std::size_t c0 = allocate(), c1 = allocate();
+                    const std::size_t dim = top.split.dims[t];
+                    splitInto(top.slot, dim, c0, c1);
+                    const Node n0 = bound(c0), n1 = bound(c1);
+                    outcome.boxes -= 2;
+                    const double v = n0.value + n1.value;
+                    if (problem.upper ? v < bestValue : v > bestValue) {
+                        bestValue = v;
+                        s = dim;
+                    }
+                    m_free.push_back(c0);
+                    m_free.push_back(c1);
                 }
             }
-            double* la = unitA(lowChild);
-            double* ha = unitA(highChild);
-            const double* pa = unitA(top.slot);
-            std::copy(pa, pa + 2 * p, la);
-            std::copy(pa, pa + 2 * p, ha);
-            la[p + s] = mid;
-            ha[s] = mid;
+            const std::size_t lowChild = allocate();
+            const std::size_t highChild = allocate();
+            splitInto(top.slot, s, lowChild, highChild);
             m_free.push_back(top.slot);
             for (std::size_t child : {lowChild, highChild}) {
                 const Node node = bound(child);
@@ -492,8 +479,6 @@ public:
         // Every dropped box was bounded by `best`, which is itself attained.
         outcome.outer = problem.upper ? std::max(outer, problem.best) : std::min(outer, problem.best);
         outcome.converged = finished;
-        if (std::getenv("VDEBUG"))
-            std::fprintf(stderr, "floor %zu %s boxes %zu best %.6e outer %.6e\n", problem.floor, problem.upper ? "max" : "min", outcome.boxes, problem.best, outcome.outer);
         return outcome;
     }
 
@@ -501,58 +486,85 @@ private:
     static constexpr std::size_t kMaxCornerDimensions = 12;
     static constexpr std::size_t kBlocks = 1 + ChainMinors::kFactors; // per corner: Δ, factors
 
+    static constexpr std::size_t kCandidates = 4;
+    struct Candidates {
+        std::array<std::uint8_t, kCandidates> dims{};
+        std::size_t count = 0;
+    };
     struct Node {
         double key;
         std::size_t slot;
-        std::size_t split;
+        Candidates split;
         double value;
         bool operator<(const Node& other) const { return key < other.key; }
     };
+
+    // The halves of box `parent` split at the middle of dimension s. Δ and the factors are
+    // multilinear, so affine along every edge: their values at the mid-plane corners are the
+    // means of the two corners of the edge, exactly in real arithmetic (the mid-plane sits at the
+    // exact midpoint, whether or not it is a floating-point number); the mean's rounding is
+    // added to the error radius.
+    void splitInto(std::size_t parent, std::size_t s, std::size_t lowChild, std::size_t highChild)
+    {
+        const std::size_t stride = kBlocks * m_corners;
+        const std::uint32_t bit = 1u << s;
+        for (std::size_t k = 0; k < kBlocks; ++k) {
+            const BoundedComplex* pv = m_pool.data() + parent * stride + k * m_corners;
+            BoundedComplex* lv = m_pool.data() + lowChild * stride + k * m_corners;
+            BoundedComplex* hv = m_pool.data() + highChild * stride + k * m_corners;
+            for (std::uint32_t v : m_half[s]) {
+                const BoundedComplex& x = pv[v];
+                const BoundedComplex& y = pv[v | bit];
+                const BoundedComplex m{0.5 * (x.re + y.re), 0.5 * (x.im + y.im),
+                                       0.5 * (x.error + y.error) +
+                                           kUnit * 2.0 * (std::abs(x.re) + std::abs(x.im) +
+                                                          std::abs(y.re) + std::abs(y.im))};
+                lv[v] = x;
+                lv[v | bit] = m;
+                hv[v] = m;
+                hv[v | bit] = y;
+            }
+        }
+    }
 
     // The dimension in which the bounded function bends most: for the ratio G (den/num of the
     // bound, so 1/H for the maximum and H for the minimum), the spread over the box of its
     // change along dimension s. A function affine in s has no spread and loses nothing in the
     // hull of its corners, so splitting there gains nothing.
-    std::size_t chooseSplit(const BoundedComplex* dv, bool upper)
+    Candidates chooseSplit(const BoundedComplex* dv, bool upper)
     {
         const std::size_t p = m_p;
         for (std::size_t v = 0; v < m_corners; ++v) {
-            // den/num without the library's inf/nan handling (num = 0 gives inf, ignored below).
-            const std::complex<double> d(dv[v].re / m_denModulus[v], dv[v].im / m_denModulus[v]);
-            const double nm = modulus(m_cofactor[v].real(), m_cofactor[v].imag());
-            const std::complex<double> n(m_cofactor[v].real() / nm, m_cofactor[v].imag() / nm);
-            // Unit phasors times the modulus ratio: no squares that could overflow.
-            const double r = upper ? m_denModulus[v] / nm : nm / m_denModulus[v];
-            const std::complex<double> x = upper ? d : n;
-            const std::complex<double> y = upper ? n : d;
-            m_g[v] = {r * (x.real() * y.real() + x.imag() * y.imag()),
-                      r * (x.imag() * y.real() - x.real() * y.imag())};
+            // den/num (Δ/N_d for the maximum, N_d/Δ for the minimum), scaled by the reciprocal
+            // modulus so that no square can overflow.
+            const std::complex<double> d(dv[v].re, dv[v].im);
+            const std::complex<double> x = upper ? d : m_cofactor[v];
+            const std::complex<double> y = upper ? m_cofactor[v] : d;
+            const double r = 1.0 / (upper ? m_numModulus[v] : m_denModulus[v]);
+            const std::complex<double> xs(x.real() * r, x.imag() * r), ys(y.real() * r, y.imag() * r);
+            m_g[v] = {xs.real() * ys.real() + xs.imag() * ys.imag(),
+                      xs.imag() * ys.real() - xs.real() * ys.imag()};
         }
-        std::size_t split = p;
-        double bestScore = -1.0;
+        std::array<double, kMaxCornerDimensions> scores{};
         for (std::size_t s = 0; s < p; ++s) {
             const std::uint32_t bit = 1u << s;
             double score = 0.0;
-            switch (std::getenv("VSPLIT") ? std::atoi(std::getenv("VSPLIT")) : m_options.splitRule) {
-            case 0: // largest change
-                for (std::uint32_t v : m_half[s])
-                    score = std::max(score, l1(m_g[v | bit] - m_g[v]));
-                break;
-            default: { // largest spread of the change
-                const std::complex<double> first = m_g[bit] - m_g[0];
-                for (std::uint32_t v : m_half[s])
-                    score = std::max(score, l1(m_g[v | bit] - m_g[v] - first));
-                break;
-            }
-            }
-            if (!std::isfinite(score))
-                score = std::numeric_limits<double>::max();
-            if (score > bestScore) {
-                bestScore = score;
-                split = s;
-            }
+            const std::complex<double> first = m_g[bit] - m_g[0];
+            for (std::uint32_t v : m_half[s])
+                score = std::max(score, l1(m_g[v | bit] - m_g[v] - first));
+            scores[s] = std::isfinite(score) ? score : std::numeric_limits<double>::max();
         }
-        return split;
+        // The best few, best first.
+        Candidates c;
+        c.count = std::min(p, kCandidates);
+        std::array<std::uint8_t, kMaxCornerDimensions> order;
+        for (std::size_t s = 0; s < p; ++s)
+            order[s] = static_cast<std::uint8_t>(s);
+        std::partial_sort(order.begin(), order.begin() + static_cast<long>(c.count),
+                          order.begin() + static_cast<long>(p),
+                          [&](std::uint8_t x, std::uint8_t y) { return scores[x] > scores[y]; });
+        std::copy(order.begin(), order.begin() + static_cast<long>(c.count), c.dims.begin());
+        return c;
     }
 
     std::size_t m_p;
@@ -560,12 +572,11 @@ private:
     const VerifiedFrfOptions& m_options;
     std::vector<std::uint32_t> m_all;
     std::vector<std::vector<std::uint32_t>> m_half;
-    std::vector<BoundedComplex> m_rootDet, m_rootCof, m_mid, m_pool;
-    std::vector<double> m_unit;
+    std::vector<BoundedComplex> m_rootDet, m_rootCof, m_pool;
     std::vector<std::size_t> m_free;
     std::vector<double> m_lo, m_hi;
     std::vector<std::complex<double>> m_g, m_cofactor;
-    std::vector<double> m_denModulus;
+    std::vector<double> m_denModulus, m_numModulus, m_high;
     MultilinearRatioBound m_ratio;
 };
 
@@ -624,9 +635,10 @@ VerifiedFrfBounds verifiedFrfBounds(const ChainModel& model, const ParameterBox&
                     Problem problem{d, upper,
                                     upper ? result.inner[d].upper[w] : result.inner[d].lower[w],
                                     scale, cap};
-                    const ProblemOutcome outcome = cornerSearch->solve(minors, problem);
+                    const ProblemOutcome outcome = cornerSearch->solve(problem);
                     ++result.statistics.problems;
                     result.statistics.boxes += outcome.boxes;
+                    result.statistics.evaluations += outcome.evaluations;
                     if (!outcome.converged)
                         ++result.statistics.unconverged;
                     (upper ? result.outer[d].upper : result.outer[d].lower)[w] = outcome.outer;
@@ -717,6 +729,7 @@ VerifiedFrfBounds verifiedFrfBounds(const ChainModel& model, const ParameterBox&
                 if (!finished)
                     ++result.statistics.unconverged;
                 result.statistics.boxes += boxes;
+                result.statistics.evaluations += boxes;
                 (upper ? result.outer[d].upper : result.outer[d].lower)[w] = outer;
                 (upper ? result.inner[d].upper : result.inner[d].lower)[w] = best;
             }
