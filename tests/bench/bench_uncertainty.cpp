@@ -6,6 +6,9 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <vector>
+
 using namespace dtop;
 
 static void reportCounters(benchmark::State& state, const uq::UncertaintyResult& r)
@@ -13,7 +16,18 @@ static void reportCounters(benchmark::State& state, const uq::UncertaintyResult&
     state.counters["grid_points"] = static_cast<double>(r.frequencyHz.size());
     state.counters["worst_gap"] = r.worstGap;
     state.counters["boxes"] = static_cast<double>(r.verified.boxes);
+    state.counters["evaluations"] = static_cast<double>(r.verified.evaluations);
     state.counters["unconverged"] = static_cast<double>(r.verified.unconverged);
+    std::vector<double> gaps;
+    for (const auto& floor : r.gap)
+        gaps.insert(gaps.end(), floor.begin(), floor.end());
+    if (!gaps.empty()) {
+        std::sort(gaps.begin(), gaps.end());
+        state.counters["median_gap"] = gaps[gaps.size() / 2];
+        state.counters["within_1pct"] =
+            static_cast<double>(std::count_if(gaps.begin(), gaps.end(), [](double g) { return g <= 0.01; })) /
+            static_cast<double>(gaps.size());
+    }
     for (const auto& m : r.methods)
         state.counters[std::string("s_") + uq::uqMethodName(m.method)] = m.seconds;
 }
@@ -38,6 +52,18 @@ static void BM_UncertaintyAllMethods(benchmark::State& state)
     reportCounters(state, r);
 }
 BENCHMARK(BM_UncertaintyAllMethods)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// The verified method alone at several budgets: the time/gap trade-off of the default case.
+static void BM_UncertaintyVerifiedBudget(benchmark::State& state)
+{
+    uq::UncertaintyInput input; // all four methods: the inner ones seed the verified search
+    input.maxBoxesPerBound = static_cast<std::size_t>(state.range(0));
+    uq::UncertaintyResult r;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(r = uq::runUncertainty(input));
+    reportCounters(state, r);
+}
+BENCHMARK(BM_UncertaintyVerifiedBudget)->Arg(30)->Arg(150)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 static void BM_UncertaintyPrototypeCartesian(benchmark::State& state)
 {
