@@ -78,3 +78,41 @@ static void BM_MainWindowStartup(benchmark::State& state)
     }
 }
 BENCHMARK(BM_MainWindowStartup)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+// Switching between tools whose panels exist: what the user feels on every click in the dock.
+static void BM_SwitchTools(benchmark::State& state)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    gui::MainWindow window({QString::fromLatin1(DTOP_DATA_DIR), QString()});
+    window.resize(1280, 800);
+    window.show();
+    const QStringList ids{QStringLiteral("structure"), QStringLiteral("simulate"),
+                          QStringLiteral("uncertainty")};
+    for (const QString& id : ids)
+        window.showTool(id); // create each panel once
+    QCoreApplication::processEvents();
+    int i = 0;
+    for (auto _ : state) {
+        window.showTool(ids[i++ % ids.size()]);
+        window.repaint();
+    }
+}
+BENCHMARK(BM_SwitchTools)->Unit(benchmark::kMillisecond);
+
+// Opening a tool for the first time: its panel is built (its first analysis runs off-thread).
+static void BM_FirstOpenTool(benchmark::State& state)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    const QString id = state.range(0) == 0 ? QStringLiteral("simulate") : QStringLiteral("uncertainty");
+    for (auto _ : state) {
+        state.PauseTiming();
+        gui::MainWindow window({QString::fromLatin1(DTOP_DATA_DIR), QString()});
+        window.resize(1280, 800);
+        window.show();
+        QCoreApplication::processEvents();
+        state.ResumeTiming();
+        window.showTool(id);
+        window.repaint();
+    }
+}
+BENCHMARK(BM_FirstOpenTool)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(5);
