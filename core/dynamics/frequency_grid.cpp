@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace dtop::dynamics {
 
@@ -60,6 +61,21 @@ std::vector<double> resonanceRefinedGrid(double fmin, double fmax, std::size_t p
     std::sort(f.begin(), f.end());
     f.erase(std::unique(f.begin(), f.end()), f.end());
     return f;
+}
+
+} // namespace dtop::dynamics
+
+namespace dtop::dynamics {
+
+void checkFrequencyList(const std::vector<double>& frequenciesHz, InputIssues& issues)
+{
+    for (std::size_t i = 0; i < frequenciesHz.size(); ++i)
+        if (!std::isfinite(frequenciesHz[i]) || frequenciesHz[i] < 0.0) {
+            issues.push_back({"frequencies", "frequency " + std::to_string(i + 1) +
+                                                 " must be a finite number >= 0 Hz, got " +
+                                                 formatValue(frequenciesHz[i])});
+            return;
+        }
 }
 
 } // namespace dtop::dynamics

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/input_issue.h"
+
 #include <cstddef>
 #include <vector>
 
@@ -21,5 +23,13 @@ namespace dtop::dynamics {
 std::vector<double> resonanceRefinedGrid(double fmin, double fmax, std::size_t points,
                                          const std::vector<double>& resonancesHz,
                                          const std::vector<double>& dampingRatios);
+
+} // namespace dtop::dynamics
+
+namespace dtop::dynamics {
+
+// Adds an issue (field "frequencies") for the first entry of an explicit frequency list that is
+// not a finite number >= 0 Hz. Shared by every analysis that accepts such a list.
+void checkFrequencyList(const std::vector<double>& frequenciesHz, InputIssues& issues);
 
 } // namespace dtop::dynamics

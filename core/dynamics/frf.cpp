@@ -60,13 +60,7 @@ InputIssues FrfInput::validate() const
             issues.push_back({"frequencies", "at most " + std::to_string(kMaxFrfPoints) +
                                                  " frequencies, got " +
                                                  std::to_string(frequenciesHz.size())});
-        for (std::size_t i = 0; i < frequenciesHz.size(); ++i)
-            if (!std::isfinite(frequenciesHz[i]) || frequenciesHz[i] < 0.0) {
-                issues.push_back({"frequencies", "frequency " + std::to_string(i + 1) +
-                                                     " must be a finite number >= 0 Hz, got " +
-                                                     formatValue(frequenciesHz[i])});
-                break;
-            }
+        checkFrequencyList(frequenciesHz, issues);
         return issues;
     }
     const bool fminOk = std::isfinite(fminHz) && (logarithmic ? fminHz > 0.0 : fminHz >= 0.0);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "uq/uncertainty.h"
 
+#include "dynamics/frequency_grid.h"
+
 #include "model/presets.h"
 #include "uq/box_optimizer.h"
 #include "uq/chain_frf.h"
@@ -261,13 +263,7 @@ InputIssues UncertaintyInput::validate() const
             issues.push_back({"frequencies", "between 1 and " + std::to_string(kMaxUqGridPoints) +
                                                  " frequencies are needed, got " +
                                                  std::to_string(frequenciesHz.size())});
-        for (std::size_t i = 0; i < frequenciesHz.size(); ++i)
-            if (!std::isfinite(frequenciesHz[i]) || frequenciesHz[i] < 0.0) {
-                issues.push_back({"frequencies", "frequency " + std::to_string(i + 1) +
-                                                     " must be a finite number >= 0 Hz, got " +
-                                                     formatValue(frequenciesHz[i])});
-                break;
-            }
+        dynamics::checkFrequencyList(frequenciesHz, issues);
     } else {
         if (!std::isfinite(fminHz) || fminHz < 0.0)
             issues.push_back({"fmin", "fmin must be a finite number >= 0 Hz, got " +
