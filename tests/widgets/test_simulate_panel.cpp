@@ -11,6 +11,8 @@
 #include "widgets/simulate/simulate_panel.h"
 #include "widgets/simulate/simulate_plots.h"
 
+#include "panel_test_context.h"
+
 #include <catch2/catch.hpp>
 
 #include <QComboBox>
@@ -27,21 +29,8 @@
 using namespace dtop;
 
 namespace {
-struct Context {
-    models::ActiveProfile active;
-    models::WorkspaceSession session;
-    widgets::PanelContext context{active, session};
-    Context() { session.loadCatalogue(QString::fromLatin1(DTOP_DATA_DIR), nullptr); }
-};
-
-bool waitFor(const std::function<bool()>& done, int timeoutMs = 20000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done() && timer.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return done();
-}
+using test::waitFor;
+using Context = test::PanelTestContext;
 
 const widgets::PlotView* plotNamed(const widgets::SimulatePanel& panel, const QString& stem)
 {

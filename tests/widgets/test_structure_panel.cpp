@@ -6,6 +6,8 @@
 #include "widgets/profile_editor.h"
 #include "widgets/structure/structure_panel.h"
 
+#include "panel_test_context.h"
+
 #include <catch2/catch.hpp>
 
 #include <QTableWidget>
@@ -13,13 +15,7 @@
 using namespace dtop;
 
 namespace {
-// The shell's shared state for one panel: bundled data, no workspace.
-struct Context {
-    models::ActiveProfile active;
-    models::WorkspaceSession session;
-    widgets::PanelContext context{active, session};
-    Context() { session.loadCatalogue(QString::fromLatin1(DTOP_DATA_DIR), nullptr); }
-};
+using Context = test::PanelTestContext;
 
 double tableFrequency(const widgets::StructurePanel& panel, int mode)
 {

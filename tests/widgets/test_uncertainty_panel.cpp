@@ -8,6 +8,8 @@
 #include "widgets/uncertainty/parameter_spread_editor.h"
 #include "widgets/uncertainty/uncertainty_panel.h"
 
+#include "panel_test_context.h"
+
 #include <catch2/catch.hpp>
 
 #include <QCoreApplication>
@@ -24,11 +26,10 @@ using namespace dtop;
 using nlohmann::json;
 
 namespace {
+using test::waitFor;
 // The shell's shared state for one panel: the full-scale preset, no workspace.
-struct Context {
-    models::ActiveProfile active;
-    models::WorkspaceSession session;
-    widgets::PanelContext context{active, session};
+// The uncertainty tool's own default model is the building-scale one.
+struct Context : test::PanelTestContext {
     Context() { active.setProfile(*model::preset("full-scale"), 0, false); }
 };
 
@@ -40,18 +41,6 @@ const json kSmallCase = {{"grid", "explicit"},
                          {"seed", 3},
                          {"methods", {"sampled", "vertex", "optimised", "verified"}},
                          {"max_boxes", 40}};
-
-bool waitFor(const std::function<bool()>& done, int milliseconds)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > milliseconds)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
-}
 
 // Counts a signal's emissions.
 struct SignalCount {
