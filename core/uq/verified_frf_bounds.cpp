@@ -371,7 +371,9 @@ public:
             return m_pool.data() + slot * stride + (1 + f) * m_corners;
         };
 
-        // Bounds a box whose corners are in `slot`, updates the attained value, picks the split.
+        // Bounds a box whose corners are in `slot` and updates the attained value. The split is
+        // chosen only when the box is taken from the queue: most bounded boxes (trial halves,
+        // dominated or converged ones) are never split.
         auto bound = [&](std::size_t slot) {
             ++outcome.boxes;
             ++outcome.evaluations;
@@ -379,26 +381,7 @@ public:
             const BoundedComplex* factors[ChainMinors::kFactors];
             for (std::size_t f = 0; f < ChainMinors::kFactors; ++f)
                 factors[f] = cof(slot, f);
-            // N_d and the moduli at the corners, rigorous upper bounds of |N_d| and |Δ|.
-            constexpr double kProductSlack = 1.0 + 8.0 * kUnit * ChainMinors::kFactors;
-            double extreme = problem.upper ? 0.0 : std::numeric_limits<double>::infinity();
-            for (std::size_t v = 0; v < m_corners; ++v) {
-                std::complex<double> x(factors[0][v].re, factors[0][v].im);
-                double high = modulusHigh(factors[0][v]);
-                for (std::size_t f = 1; f < ChainMinors::kFactors; ++f) {
-                    const BoundedComplex& y = factors[f][v];
-                    x = {x.real() * y.re - x.imag() * y.im, x.real() * y.im + x.imag() * y.re};
-                    high *= modulusHigh(y);
-                }
-                m_cofactor[v] = x;
-                m_denModulus[v] = modulus(dv[v].re, dv[v].im);
-                m_numModulus[v] = modulus(x.real(), x.imag());
-                m_high[v] = problem.upper ? high * kProductSlack : modulusHigh(dv[v]);
-                // The corners are structures in the box: their |H| are attained values.
-                const double h = m_numModulus[v] / m_denModulus[v];
-                extreme = problem.upper ? std::max(extreme, h) : std::min(extreme, h);
-            }
-            const double h = extreme * problem.scale;
+            const double h = cornerProducts(dv, factors, problem.upper, true) * problem.scale;
             if (std::isfinite(h) && h > 0.0)
                 problem.best = problem.upper ? std::max(problem.best, h) : std::min(problem.best, h);
             double value;
@@ -410,7 +393,15 @@ public:
                 const double r = m_ratio.upper(m_high.data(), factors, ChainMinors::kFactors, m_corners);
                 value = std::isfinite(r) && r > 0.0 ? problem.scale / r * kDown : 0.0;
             }
-            return Node{sign * value, slot, chooseSplit(dv, problem.upper), value};
+            return Node{sign * value, slot, value};
+        };
+        auto candidates = [&](std::size_t slot) {
+            const BoundedComplex* dv = det(slot);
+            const BoundedComplex* factors[ChainMinors::kFactors];
+            for (std::size_t f = 0; f < ChainMinors::kFactors; ++f)
+                factors[f] = cof(slot, f);
+            cornerProducts(dv, factors, problem.upper, false);
+            return chooseSplit(dv, problem.upper);
         };
 
         const std::size_t root = allocate();
@@ -431,8 +422,7 @@ public:
         bool finished = false;
         while (!queue.empty()) {
             const Node top = queue.top();
-            if (converged(top.value) || outcome.boxes + 2 > m_options.maxBoxes || p == 0 ||
-                top.split.count == 0) {
+            if (converged(top.value) || outcome.boxes + 2 > m_options.maxBoxes || p == 0) {
                 outer = top.value;
                 finished = converged(top.value) || p == 0;
                 break;
@@ -442,36 +432,35 @@ public:
                 m_free.push_back(top.slot);
                 continue;
             }
-            std::size_t s = top.split.dims[0];
-            const std::size_t trials = std::min(top.split.count, m_options.trialSplits);
-            if (trials > 1) {
-                // Try the best candidates; keep the split whose halves bound best together.
-                double bestValue = problem.upper ? std::numeric_limits<double>::infinity() : -1.0;
-                for (std::size_t t = 0; t < trials; ++t) {
-                    const std::size_t c0 = allocate(), c1 = allocate();
-                    const std::size_t dim = top.split.dims[t];
-                    splitInto(top.slot, dim, c0, c1);
-                    const Node n0 = bound(c0), n1 = bound(c1);
-                    outcome.boxes -= 2;
-                    const double v = n0.value + n1.value;
-                    if (problem.upper ? v < bestValue : v > bestValue) {
-                        bestValue = v;
-                        s = dim;
-                    }
-                    m_free.push_back(c0);
-                    m_free.push_back(c1);
+            // Try the best few candidate dimensions; keep the split whose halves bound best
+            // together (the halves already bounded are kept, not recomputed).
+            const Candidates split = candidates(top.slot);
+            const std::size_t trials = std::max<std::size_t>(1, std::min(split.count, m_options.trialSplits));
+            std::optional<std::pair<Node, Node>> kept;
+            for (std::size_t t = 0; t < trials; ++t) {
+                const std::size_t c0 = allocate(), c1 = allocate();
+                splitInto(top.slot, split.dims[t], c0, c1);
+                const Node n0 = bound(c0), n1 = bound(c1);
+                outcome.boxes -= 2;
+                const double v = n0.value + n1.value;
+                const bool better = !kept || (problem.upper ? v < kept->first.value + kept->second.value
+                                                            : v > kept->first.value + kept->second.value);
+                const Node& loserLow = better && kept ? kept->first : n0;
+                const Node& loserHigh = better && kept ? kept->second : n1;
+                if (!better || kept) {
+                    m_free.push_back(loserLow.slot);
+                    m_free.push_back(loserHigh.slot);
                 }
+                if (better)
+                    kept.emplace(n0, n1);
             }
-            const std::size_t lowChild = allocate();
-            const std::size_t highChild = allocate();
-            splitInto(top.slot, s, lowChild, highChild);
+            outcome.boxes += 2;
             m_free.push_back(top.slot);
-            for (std::size_t child : {lowChild, highChild}) {
-                const Node node = bound(child);
+            for (const Node& node : {kept->first, kept->second}) {
                 if (!dominated(node))
                     queue.push(node);
                 else
-                    m_free.push_back(child);
+                    m_free.push_back(node.slot);
             }
         }
         if (queue.empty())
@@ -494,10 +483,46 @@ private:
     struct Node {
         double key;
         std::size_t slot;
-        Candidates split;
         double value;
         bool operator<(const Node& other) const { return key < other.key; }
     };
+
+    // At every corner of a box: N_d (the product of the factors) and the moduli of N_d and Δ;
+    // with `bounds`, also m_high: rigorous upper bounds of the exact |N_d| (for the maximum) or
+    // |Δ| (for the minimum). Returns the extreme |H| (receptance) of the corners, which are
+    // structures in the box, so attained values.
+    double cornerProducts(const BoundedComplex* dv, const BoundedComplex* const* factors,
+                          bool upper, bool bounds)
+    {
+        // Complex products round by at most √5 u each (Brent, Percival, Zimmermann 2007); the
+        // factors' own errors propagate as Σ_f e_f Π_{g≠f} (|f_g| + e_g). |Re| + |Im| >= |f|
+        // stands in for the moduli in these small terms: one square root per corner and side.
+        constexpr double kProductRounding = 8.0 * kUnit * ChainMinors::kFactors;
+        constexpr double kSlack = 1.0 + 8.0 * kUnit;
+        double extreme = upper ? 0.0 : std::numeric_limits<double>::infinity();
+        for (std::size_t v = 0; v < m_corners; ++v) {
+            const BoundedComplex& f0 = factors[0][v];
+            std::complex<double> x(f0.re, f0.im);
+            double size = std::abs(f0.re) + std::abs(f0.im);
+            double propagated = f0.error;
+            for (std::size_t f = 1; f < ChainMinors::kFactors; ++f) {
+                const BoundedComplex& y = factors[f][v];
+                x = {x.real() * y.re - x.imag() * y.im, x.real() * y.im + x.imag() * y.re};
+                const double ySize = std::abs(y.re) + std::abs(y.im);
+                propagated = propagated * (ySize + y.error) + y.error * size;
+                size *= ySize;
+            }
+            m_cofactor[v] = x;
+            m_denModulus[v] = modulus(dv[v].re, dv[v].im);
+            m_numModulus[v] = modulus(x.real(), x.imag());
+            if (bounds)
+                m_high[v] = upper ? (m_numModulus[v] + kProductRounding * size + propagated) * kSlack
+                                  : (m_denModulus[v] + dv[v].error) * kSlack;
+            const double h = m_numModulus[v] / m_denModulus[v];
+            extreme = upper ? std::max(extreme, h) : std::min(extreme, h);
+        }
+        return extreme;
+    }
 
     // The halves of box `parent` split at the middle of dimension s. Δ and the factors are
     // multilinear, so affine along every edge: their values at the mid-plane corners are the
