@@ -27,19 +27,6 @@ Complex segmentClosest(Complex a, Complex b, double& t)
     return a + t * e;
 }
 
-// A lower bound on Re(conj(u) x) for the exact x within `err` of the computed value.
-inline double projectedLow(Complex u, const BoundedComplex& x)
-{
-    const double l1 = std::abs(u.real()) + std::abs(u.imag());
-    return u.real() * x.re + u.imag() * x.im -
-           l1 * (x.error + 4.0 * kUnit * (std::abs(x.re) + std::abs(x.im)));
-}
-inline double projectedHigh(Complex u, const BoundedComplex& x)
-{
-    const double l1 = std::abs(u.real()) + std::abs(u.imag());
-    return u.real() * x.re + u.imag() * x.im +
-           l1 * (x.error + 4.0 * kUnit * (std::abs(x.re) + std::abs(x.im)));
-}
 } // namespace
 
 bool hullDirection(const Complex* points, std::size_t count, Complex& u)
@@ -67,7 +54,7 @@ bool hullDirection(const Complex* points, std::size_t count, Complex& u)
                 j = k;
             }
         }
-        if (xx - least <= 1e-13 * xx)
+        if (xx - least <= 1e-9 * xx)
             break;
         const Complex s = points[j];
         if (!segment) {
@@ -123,11 +110,9 @@ double MultilinearRatioBound::upper(const double* numModulus, const BoundedCompl
                                     std::size_t denFactors, std::size_t count)
 {
     m_points.resize(count);
-    m_a.resize(count);
-    m_d.assign(count, 1.0);
-    m_dirs.assign(denFactors, Complex());
+    m_inverse.resize(count);
     for (std::size_t v = 0; v < count; ++v)
-        m_a[v] = 1.0 / numModulus[v]; // only to pick directions
+        m_inverse[v] = 1.0 / numModulus[v]; // only to pick directions
     m_active.clear();
     for (std::size_t g = 0; g < denFactors; ++g) {
         bool unit = true;
@@ -136,46 +121,58 @@ double MultilinearRatioBound::upper(const double* numModulus, const BoundedCompl
         if (!unit)
             m_active.push_back(g);
     }
+    const std::size_t active = m_active.size();
+    m_dirs.assign(active, Complex());
+    m_low.resize(active * count);
+    // m_low[j] := the certified lower bounds d_g at the corners for factor g = m_active[j] in
+    // its current direction; false unless all are positive.
+    auto project = [&](std::size_t j) {
+        const Complex u = m_dirs[j];
+        const double l1 = std::abs(u.real()) + std::abs(u.imag());
+        const BoundedComplex* x = den[m_active[j]];
+        double* d = m_low.data() + j * count;
+        bool positive = true;
+        for (std::size_t v = 0; v < count; ++v) {
+            d[v] = u.real() * x[v].re + u.imag() * x[v].im -
+                   l1 * (x[v].error + 4.0 * kUnit * (std::abs(x[v].re) + std::abs(x[v].im)));
+            positive = positive && d[v] > 0.0;
+        }
+        return positive;
+    };
     // Directions: each factor's own nearest-hull-point direction, then one sweep in which each
-    // is re-chosen for the ratio with the others fixed.
-    for (std::size_t g : m_active) {
+    // is re-chosen for the ratio with the others fixed (den_g Π_{h≠g} d_h / |A|).
+    for (std::size_t j = 0; j < active; ++j) {
+        const BoundedComplex* x = den[m_active[j]];
         for (std::size_t v = 0; v < count; ++v)
-            m_points[v] = Complex(den[g][v].re * m_a[v], den[g][v].im * m_a[v]);
-        if (!hullDirection(m_points.data(), count, m_dirs[g]))
+            m_points[v] = Complex(x[v].re * m_inverse[v], x[v].im * m_inverse[v]);
+        if (!hullDirection(m_points.data(), count, m_dirs[j]) || !project(j))
             return kInf;
     }
-    if (m_active.size() > 1)
-        for (std::size_t g : m_active) {
+    if (active > 1)
+        for (std::size_t j = 0; j < active; ++j) {
+            const BoundedComplex* x = den[m_active[j]];
             for (std::size_t v = 0; v < count; ++v) {
-                double rest = numModulus[v];
-                for (std::size_t h : m_active)
-                    if (h != g) {
-                        const double d = projectedLow(m_dirs[h], den[h][v]);
-                        if (!(d > 0.0))
-                            return kInf;
-                        rest /= d;
-                    }
-                m_points[v] = Complex(den[g][v].re / rest, den[g][v].im / rest);
+                double weight = m_inverse[v];
+                for (std::size_t i = 0; i < active; ++i)
+                    if (i != j)
+                        weight *= m_low[i * count + v];
+                m_points[v] = Complex(x[v].re * weight, x[v].im * weight);
             }
-            if (!hullDirection(m_points.data(), count, m_dirs[g]))
+            if (!hullDirection(m_points.data(), count, m_dirs[j]) || !project(j))
                 return kInf;
         }
     // The certified bound: |den| >= Π_g d_g / |u_g| with every d_g > 0 at every corner.
     double scale = 1.0;
-    for (std::size_t g : m_active) {
-        scale *= modulus(m_dirs[g].real(), m_dirs[g].imag());
-        for (std::size_t v = 0; v < count; ++v) {
-            const double d = projectedLow(m_dirs[g], den[g][v]);
-            if (!(d > 0.0))
-                return kInf;
-            m_d[v] *= d;
-        }
-    }
+    for (std::size_t j = 0; j < active; ++j)
+        scale *= modulus(m_dirs[j].real(), m_dirs[j].imag());
     double ratio = 0.0;
-    for (std::size_t v = 0; v < count; ++v)
-        ratio = std::max(ratio, numModulus[v] / m_d[v]);
-    return scale * ratio * (1.0 + 4.0 * kUnit * static_cast<double>(m_active.size())) *
-           kFinalSlack;
+    for (std::size_t v = 0; v < count; ++v) {
+        double d = 1.0;
+        for (std::size_t j = 0; j < active; ++j)
+            d *= m_low[j * count + v];
+        ratio = std::max(ratio, numModulus[v] / d);
+    }
+    return scale * ratio * (1.0 + 4.0 * kUnit * static_cast<double>(active)) * kFinalSlack;
 }
 
 } // namespace dtop::uq

@@ -54,9 +54,10 @@ public:
                  std::size_t denFactors, std::size_t count);
 
 private:
-    std::vector<std::complex<double>> m_points, m_dirs;
-    std::vector<double> m_a, m_d;
-    std::vector<std::size_t> m_active;
+    std::vector<std::complex<double>> m_points, m_dirs; // per active factor: its direction
+    std::vector<double> m_inverse;                      // 1 / |A| at the corners
+    std::vector<double> m_low; // per active factor, per corner: d_g, certified lower bounds
+    std::vector<std::size_t> m_active; // the factors that are not identically 1
 };
 
 } // namespace dtop::uq
