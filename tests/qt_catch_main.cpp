@@ -11,10 +11,20 @@ using TestApplication = QApplication;
 using TestApplication = QCoreApplication;
 #endif
 
+#include <QSettings>
+#include <QTemporaryDir>
+
 int main(int argc, char** argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     TestApplication app(argc, argv);
+    // ctest runs every test case as its own process, several at once: each process keeps its
+    // default QSettings in its own directory, so parallel cases never read each other's writes.
+    QTemporaryDir settingsDir;
+    if (!settingsDir.isValid())
+        return 2;
+    for (auto format : {QSettings::NativeFormat, QSettings::IniFormat})
+        QSettings::setPath(format, QSettings::UserScope, settingsDir.path());
     return Catch::Session().run(argc, argv);
 }

@@ -17,7 +17,7 @@
 using namespace dtop;
 
 namespace {
-// Each test gets its own settings file, never the user's.
+// Each test starts from empty settings in the per-process directory of qt_catch_main.cpp.
 void isolateSettings()
 {
     gui::initResources();
