@@ -498,8 +498,12 @@ void StructurePanel::addMeasuredOverlay(const dynamics::FrfInput& input)
         const SeriesStyle style{PlotView::paletteColor(c.floor - 1), 1.0, true, false};
         const QString name = tr("Floor %1 measured").arg(c.floor);
         m_magnitude->addSeries(name, f, magnitude, style);
+        // Points, not a line: a measured phase near ±180° flips sign from one line to the next,
+        // and a line would draw each flip as a full-height stroke.
+        SeriesStyle points = style;
+        points.markers = true;
         if (c.hasPhase())
-            m_phase->addSeries(name, f, phase, style);
+            m_phase->addSeries(name, f, phase, points);
     }
     if (!notes.isEmpty())
         emit statusMessage(tr("Measured overlay: %1").arg(notes.join(QStringLiteral("; "))));
