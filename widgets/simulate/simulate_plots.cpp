@@ -151,7 +151,7 @@ SimulatePlots::SimulatePlots(QWidget* parent) : QWidget(parent)
     m_h1 = new PlotView(this);
     m_coherence = new PlotView(this);
     m_testTabs = new QTabWidget(this);
-    m_testTabs->addTab(split(m_testTabs, m_force, 1, responseBox, 3), tr("Time histories"));
+    m_testTabs->addTab(split(m_testTabs, m_force, 1, responseBox, 2), tr("Time histories"));
     m_testTabs->addTab(split(m_testTabs, m_psd, 3, m_excitationPsd, 1), tr("Spectra"));
     m_testTabs->addTab(split(m_testTabs, m_h1, 2, m_coherence, 1), tr("H1 estimate vs model FRF"));
 
@@ -179,6 +179,9 @@ SimulatePlots::SimulatePlots(QWidget* parent) : QWidget(parent)
         p->setXAxis({tr("Time"), tr("s"), AxisScale::Linear});
         p->setMinimumHeight(150);
     }
+    // One series each, named by the title: the legend would only take height from the axes.
+    m_force->setLegendShown(false);
+    m_replayForce->setLegendShown(false);
     connect(m_floorChoice, &QComboBox::currentIndexChanged, this, [this] { drawResponse(); });
     for (PlotView* p : {m_psd, m_excitationPsd, m_h1, m_coherence, m_replayForcePsd})
         p->setXAxis({tr("Frequency"), tr("Hz"), AxisScale::Linear});
