@@ -31,6 +31,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -461,6 +462,23 @@ void StructurePanel::updateFrf()
     m_phase->setXRange(input.fminHz, input.fmaxHz);
 }
 
+// A measured phase near ±180° flips sign from one line to the next, and a line through it
+// draws each flip as a full-height stroke. Shifted by whole turns to lie within 180° of the
+// model's phase at the nearest model frequency, it follows the model's branch instead and
+// jumps only where the model does. (Points instead of a line took 115 ms per redraw.)
+double StructurePanel::onModelBranch(double frequencyHz, double phaseDeg, std::size_t floor) const
+{
+    if (!m_frf || floor >= m_frf->floors.size() || m_frf->frequencyHz.empty())
+        return phaseDeg;
+    const auto& f = m_frf->frequencyHz;
+    auto it = std::lower_bound(f.begin(), f.end(), frequencyHz);
+    if (it == f.end() || (it != f.begin() && frequencyHz - *(it - 1) < *it - frequencyHz))
+        --it;
+    const auto k = static_cast<std::size_t>(it - f.begin());
+    const double model = std::arg(m_frf->floors[floor][k]) * 180.0 / std::numbers::pi;
+    return phaseDeg + 360.0 * std::round((model - phaseDeg) / 360.0);
+}
+
 void StructurePanel::addMeasuredOverlay(const dynamics::FrfInput& input)
 {
     const QString id = m_measured->currentData().toString();
@@ -493,17 +511,15 @@ void StructurePanel::addMeasuredOverlay(const dynamics::FrfInput& input)
             f.push_back(c.frequencyHz[i]);
             magnitude.push_back(c.magnitude[i]);
             if (c.hasPhase())
-                phase.push_back(std::arg(c.values[i]) * 180.0 / std::numbers::pi);
+                phase.push_back(onModelBranch(c.frequencyHz[i],
+                                              std::arg(c.values[i]) * 180.0 / std::numbers::pi,
+                                              static_cast<std::size_t>(c.floor - 1)));
         }
         const SeriesStyle style{PlotView::paletteColor(c.floor - 1), 1.0, true, false};
         const QString name = tr("Floor %1 measured").arg(c.floor);
         m_magnitude->addSeries(name, f, magnitude, style);
-        // Points, not a line: a measured phase near ±180° flips sign from one line to the next,
-        // and a line would draw each flip as a full-height stroke.
-        SeriesStyle points = style;
-        points.markers = true;
         if (c.hasPhase())
-            m_phase->addSeries(name, f, phase, points);
+            m_phase->addSeries(name, f, phase, style);
     }
     if (!notes.isEmpty())
         emit statusMessage(tr("Measured overlay: %1").arg(notes.join(QStringLiteral("; "))));

@@ -58,6 +58,7 @@ private:
     void populateMeasuredChoices();
     void chooseProfile(int index);
     void addMeasuredOverlay(const dynamics::FrfInput& input);
+    double onModelBranch(double frequencyHz, double phaseDeg, std::size_t floor) const;
     QWidget* buildModeTab();
     void onActiveProfileChanged();
     void recompute();
