@@ -10,6 +10,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 #include <QTableWidget>
 
 using namespace dtop;
@@ -100,4 +103,30 @@ TEST_CASE("Measured FRF overlay in the model's quantity", "[structure]")
     for (const auto& h : table.headers)
         measured = measured || h.find("measured") != std::string::npos;
     CHECK(measured);
+}
+
+TEST_CASE("The measured phase follows the model's branch", "[structure]")
+{
+    Context c;
+    widgets::StructurePanel panel(c.context);
+    panel.applyInput({{"measured_dataset", "southampton-exp-force1"}, {"quantity", "receptance"}});
+    const auto table = panel.plots().at(1).plot->drawnTable(); // phase: x, y per series
+    REQUIRE(table.columns.size() == 12);
+    for (std::size_t floor = 0; floor < 3; ++floor) {
+        CAPTURE(floor, table.headers[7 + 2 * floor]);
+        REQUIRE(table.headers[7 + 2 * floor].find("measured") != std::string::npos);
+        const auto& fm = table.columns[2 * floor];
+        const auto& pm = table.columns[2 * floor + 1];
+        const auto& f = table.columns[6 + 2 * floor];
+        const auto& p = table.columns[7 + 2 * floor];
+        REQUIRE(!f.empty());
+        for (std::size_t i = 0; i < f.size(); ++i) {
+            // Nearest model frequency, as the panel does.
+            auto it = std::lower_bound(fm.begin(), fm.end(), f[i]);
+            if (it == fm.end() || (it != fm.begin() && f[i] - *(it - 1) < *it - f[i]))
+                --it;
+            const double model = pm[static_cast<std::size_t>(it - fm.begin())];
+            CHECK(std::abs(p[i] - model) <= 180.0 + 1e-9);
+        }
+    }
 }
