@@ -19,12 +19,6 @@ inline double modulus(double re, double im)
     return s < 1e300 && s > 1e-300 ? std::sqrt(s) : std::hypot(re, im);
 }
 
-// An upper bound on |x| for the exact value within x.error of the computed one.
-inline double modulusHigh(const BoundedComplex& x)
-{
-    return (modulus(x.re, x.im) + x.error) * (1.0 + 2.0 * std::numeric_limits<double>::epsilon());
-}
-
 // A direction u for which min_v Re(conj(u) P_v) is (nearly) the distance from 0 to the convex
 // hull of the points P_v: Gilbert–Johnson–Keerthi's min-norm-point iteration in the plane.
 // Returns false if 0 lies in the hull (or on its boundary). Approximate: callers certify the

@@ -374,14 +374,19 @@ public:
         // Bounds a box whose corners are in `slot` and updates the attained value. The split is
         // chosen only when the box is taken from the queue: most bounded boxes (trial halves,
         // dominated or converged ones) are never split.
+        using Factors = std::array<const BoundedComplex*, ChainMinors::kFactors>;
+        auto factorsOf = [&](std::size_t slot) {
+            Factors factors;
+            for (std::size_t f = 0; f < ChainMinors::kFactors; ++f)
+                factors[f] = cof(slot, f);
+            return factors;
+        };
         auto bound = [&](std::size_t slot) {
             ++outcome.boxes;
             ++outcome.evaluations;
             const BoundedComplex* dv = det(slot);
-            const BoundedComplex* factors[ChainMinors::kFactors];
-            for (std::size_t f = 0; f < ChainMinors::kFactors; ++f)
-                factors[f] = cof(slot, f);
-            const double h = cornerProducts(dv, factors, problem.upper, true) * problem.scale;
+            const Factors factors = factorsOf(slot);
+            const double h = cornerProducts(dv, factors.data(), problem.upper, true) * problem.scale;
             if (std::isfinite(h) && h > 0.0)
                 problem.best = problem.upper ? std::max(problem.best, h) : std::min(problem.best, h);
             double value;
@@ -390,17 +395,14 @@ public:
                 const double r = m_ratio.upper(m_high.data(), &dv, 1, m_corners);
                 value = r >= 0.0 ? std::min(r * problem.scale * kUp, problem.cap) : problem.cap;
             } else {
-                const double r = m_ratio.upper(m_high.data(), factors, ChainMinors::kFactors, m_corners);
+                const double r = m_ratio.upper(m_high.data(), factors.data(), ChainMinors::kFactors, m_corners);
                 value = std::isfinite(r) && r > 0.0 ? problem.scale / r * kDown : 0.0;
             }
             return Node{sign * value, slot, value};
         };
         auto candidates = [&](std::size_t slot) {
             const BoundedComplex* dv = det(slot);
-            const BoundedComplex* factors[ChainMinors::kFactors];
-            for (std::size_t f = 0; f < ChainMinors::kFactors; ++f)
-                factors[f] = cof(slot, f);
-            cornerProducts(dv, factors, problem.upper, false);
+            cornerProducts(dv, factorsOf(slot).data(), problem.upper, false);
             return chooseSplit(dv, problem.upper);
         };
 
