@@ -2,6 +2,7 @@
 #pragma once
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -33,6 +34,15 @@ inline std::string slurp(const std::filesystem::path& p)
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+// A path in the temporary directory, unique to this process, with nothing at it yet.
+inline std::filesystem::path freshTempPath(const std::string& prefix, const std::string& name)
+{
+    const auto path = std::filesystem::temp_directory_path() /
+                      (prefix + "_" + std::to_string(::getpid()) + "_" + name);
+    std::filesystem::remove_all(path);
+    return path;
 }
 
 // Runs the built dtop executable as a user would, stdout and stderr captured separately.

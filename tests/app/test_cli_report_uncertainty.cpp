@@ -15,10 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 fs::path freshDir(const std::string& name)
 {
-    const fs::path dir = fs::temp_directory_path() /
-                         ("dtop_report_uq_" + std::to_string(::getpid()) + "_" + name);
-    fs::remove_all(dir);
-    return dir;
+    return dtop::test::freshTempPath("dtop_report_uq", name);
 }
 } // namespace
 

@@ -17,10 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 fs::path freshDir(const std::string& name)
 {
-    const auto dir = fs::temp_directory_path() /
-                     ("dtop_simrec_" + std::to_string(::getpid()) + "_" + name);
-    fs::remove_all(dir);
-    return dir;
+    return dtop::test::freshTempPath("dtop_simrec", name);
 }
 
 bool isPng(const fs::path& p)
