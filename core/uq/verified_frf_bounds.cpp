@@ -20,6 +20,8 @@ namespace dtop::uq {
 namespace {
 constexpr double kUp = 1.0 + kAffineSlack;
 constexpr double kDown = 1.0 - kAffineSlack;
+// Boxes split between two looks at the cancel flag: well under a millisecond of work.
+constexpr std::size_t kCancelCheckInterval = 64;
 } // namespace
 
 double passivityBound(const ChainModel& model, const ParameterBox& box, double omega)
@@ -344,7 +346,9 @@ public:
                                 m_rootDet.data(), m_rootCof.data());
     }
 
-    ProblemOutcome solve(Problem& problem)
+    // Cancellation is checked inside the search, not only between frequencies: one problem can
+    // take seconds with a large box budget.
+    ProblemOutcome solve(Problem& problem, const Progress& progress)
     {
         const std::size_t p = m_p;
         const std::size_t stride = kBlocks * m_corners; // Δ, then the factors of N_d
@@ -422,7 +426,9 @@ public:
         };
         double outer = problem.best;
         bool finished = false;
-        while (!queue.empty()) {
+        for (std::size_t iteration = 1; !queue.empty(); ++iteration) {
+            if (iteration % kCancelCheckInterval == 0)
+                progress.checkCancelled();
             const Node top = queue.top();
             if (converged(top.value) || outcome.boxes + 2 > m_options.maxBoxes || p == 0) {
                 outer = top.value;
@@ -662,7 +668,7 @@ VerifiedFrfBounds verifiedFrfBounds(const ChainModel& model, const ParameterBox&
                     Problem problem{d, upper,
                                     upper ? result.inner[d].upper[w] : result.inner[d].lower[w],
                                     scale, cap};
-                    const ProblemOutcome outcome = cornerSearch->solve(problem);
+                    const ProblemOutcome outcome = cornerSearch->solve(problem, progress);
                     ++result.statistics.problems;
                     result.statistics.boxes += outcome.boxes;
                     result.statistics.evaluations += outcome.evaluations;
@@ -727,7 +733,9 @@ VerifiedFrfBounds verifiedFrfBounds(const ChainModel& model, const ParameterBox&
                 queue.push(evaluate(0));
                 double outer = best;
                 bool finished = false;
-                while (!queue.empty()) {
+                for (std::size_t iteration = 1; !queue.empty(); ++iteration) {
+                    if (iteration % kCancelCheckInterval == 0)
+                        progress.checkCancelled();
                     const Node top = queue.top();
                     if (converged(top.bound) || boxes + 2 > options.maxBoxes || p == 0) {
                         outer = top.bound;
