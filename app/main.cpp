@@ -5,10 +5,12 @@
 
 #include <iostream>
 
+#include <unistd.h>
+
 int main(int argc, char** argv)
 {
     const std::vector<std::string> args(argv + 1, argv + argc);
-    const auto invocation = dtop::cli::dispatch(args, std::cout, std::cerr);
+    const auto invocation = dtop::cli::dispatch(args, std::cout, std::cerr, isatty(STDOUT_FILENO) != 0);
     if (invocation.exitCode)
         return *invocation.exitCode;
     return dtop::gui::runGui(argc, argv);

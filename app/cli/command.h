@@ -12,10 +12,12 @@ namespace dtop::cli {
 struct CommandIo {
     std::ostream& out;
     std::ostream& err;
+    bool outIsTerminal = false; // JSON is indented for a reader, compact for a program
 };
 
-// A headless command: `dtop <name> [options]`. run() returns the exit status or throws
-// UsageError / FileError, which the dispatcher turns into exit 2 / 3.
+// A platform command (report, dataset, profile): `dtop <name> [options]`. run() returns the exit
+// status or throws UsageError / FileError, which the dispatcher turns into exit 2 / 3. The
+// tools' own commands are registered with their descriptors (app/tools/tool_descriptor.h).
 struct Command {
     const char* name;
     const char* summary;

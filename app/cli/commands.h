@@ -5,11 +5,7 @@
 
 namespace dtop::cli {
 
-// One function per headless command; the table in commands.cpp lists them.
-int runModalCommand(const std::vector<std::string>& args, CommandIo& io);
-int runFrfCommand(const std::vector<std::string>& args, CommandIo& io);
-int runSimulateCommand(const std::vector<std::string>& args, CommandIo& io);
-int runUncertaintyCommand(const std::vector<std::string>& args, CommandIo& io);
+// The platform's own commands (the tools' commands come from their descriptors).
 int runDatasetCommand(const std::vector<std::string>& args, CommandIo& io);
 int runReportCommand(const std::vector<std::string>& args, CommandIo& io);
 int runProfileCommand(const std::vector<std::string>& args, CommandIo& io);

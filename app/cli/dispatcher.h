@@ -15,7 +15,9 @@ struct Invocation {
 };
 
 // Runs `dtop <command> [options]` headless, or says that the window should open.
-// args excludes argv[0]. Never throws.
-Invocation dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// args excludes argv[0]; `outIsTerminal` says whether `out` is a terminal (JSON is then
+// indented). Never throws.
+Invocation dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                    bool outIsTerminal = false);
 
 } // namespace dtop::cli

@@ -9,7 +9,7 @@ namespace dtop::cli {
 // --profile NAME and the overrides --mass/--stiffness/--damping/--cubic (comma lists, SI
 // units; a list's length sets the number of storeys). Shared by every tool command.
 void addModelOptions(boost::program_options::options_description& options,
-                     const std::string& defaultProfile = "southampton-lpm");
+                     const std::string& defaultProfile);
 
 // The effective, validated profile; throws UsageError naming each bad option or field.
 model::Profile profileFromOptions(const boost::program_options::variables_map& vm);

@@ -14,7 +14,9 @@ void addOutputOptions(po::options_description& options)
 {
     options.add_options()
         ("format", po::value<std::string>()->default_value("json"), "output format: json or csv")
-        ("out", po::value<std::string>(), "write the result to FILE instead of standard output");
+        ("out", po::value<std::string>(), "write the result to FILE instead of standard output")
+        ("pretty", po::bool_switch(),
+         "indent the JSON (the default on a terminal; files and pipes get compact JSON)");
 }
 
 void checkOutputOptions(const po::variables_map& vm)
@@ -32,8 +34,10 @@ void writeResult(const po::variables_map& vm, const nlohmann::json& json,
     std::ostringstream text;
     if (vm["format"].as<std::string>() == "csv")
         table.write(text);
-    else
+    else if (vm["pretty"].as<bool>() || (!vm.count("out") && io.outIsTerminal))
         text << json.dump(2) << '\n';
+    else
+        text << json.dump() << '\n';
     writeOutput(vm, text.str(), io);
 }
 

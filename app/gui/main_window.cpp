@@ -4,7 +4,7 @@
 #include "dtop/version.h"
 #include "gui/profile_actions.h"
 #include "gui/resources_init.h"
-#include "gui/tool_registry.h"
+#include "tools/tool_descriptor.h"
 #include "io/profile_json.h"
 #include "models/active_profile.h"
 #include "models/workspace_session.h"
@@ -75,9 +75,14 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildDocks()
 {
     m_toolList = new widgets::ToolList(this);
-    for (const auto& tool : tools())
-        m_toolList->addTool(QString::fromLatin1(tool.id), QIcon(QString::fromLatin1(tool.icon)),
-                            tr(tool.name), tr(tool.description), tool.create != nullptr);
+    for (const tools::ToolDescriptor* tool : tools::registeredTools())
+        m_toolList->addTool(QString::fromLatin1(tool->id),
+                            QIcon(QString::fromStdString(tool->iconPath())), tr(tool->name),
+                            tr(tool->summary), true);
+    for (const tools::PlannedTool& tool : tools::plannedTools())
+        m_toolList->addTool(QString::fromLatin1(tool.id),
+                            QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(tool.id))),
+                            tr(tool.name), tr(tool.summary), false);
     m_toolDock = new QDockWidget(tr("Tools"), this);
     m_toolDock->setObjectName(QStringLiteral("toolDock"));
     m_toolDock->setWidget(m_toolList);
@@ -143,12 +148,12 @@ void MainWindow::buildMenus()
 
 bool MainWindow::showTool(const QString& id)
 {
-    const ToolInfo* tool = findTool(id);
-    if (!tool || !tool->create)
+    const tools::ToolDescriptor* tool = tools::findTool(id.toStdString());
+    if (!tool)
         return false;
     widgets::ToolPanel* panel = m_panels.value(id);
     if (!panel) {
-        panel = tool->create(m_context);
+        panel = tool->createPanel(m_context);
         panel->setParent(m_stack);
         QSettings settings;
         settings.beginGroup(settingsGroup(id));
@@ -330,11 +335,12 @@ void MainWindow::exportReport()
 void MainWindow::showHelp()
 {
     const auto* panel = currentPanel();
-    const QString id = panel ? panel->toolId() : QStringLiteral("structure");
-    QFile page(QStringLiteral(":/help/%1.html").arg(id));
-    m_help->setHtml(page.open(QIODevice::ReadOnly) ? QString::fromUtf8(page.readAll())
-                                                   : tr("<p>No help page for this tool yet.</p>"));
-    m_helpWindow->setWindowTitle(tr("Help — %1").arg(tr(findTool(id) ? findTool(id)->name : "")));
+    const tools::ToolDescriptor* tool = tools::findTool(
+        panel ? panel->toolId().toStdString() : tools::registeredTools().front()->id);
+    // Every registered tool has its page (checked by the conformance test).
+    QFile page(QString::fromStdString(tool->helpPath()));
+    m_help->setHtml(page.open(QIODevice::ReadOnly) ? QString::fromUtf8(page.readAll()) : QString());
+    m_helpWindow->setWindowTitle(tr("Help — %1").arg(tr(tool->name)));
     m_helpWindow->show();
     m_helpWindow->raise();
 }

@@ -3,8 +3,9 @@
 
 namespace dtop::gui {
 
-// Registers the icons, help pages and licence texts (resources/resources.qrc). Needed because
-// they are compiled into a static library, whose automatic initialiser the linker drops.
+// Registers the icons, help pages and licence texts (every file under resources/ but the
+// screenshots; the resource file is generated in app/CMakeLists.txt). Needed because they are
+// compiled into a static library, whose automatic initialiser the linker drops.
 void initResources();
 
 } // namespace dtop::gui

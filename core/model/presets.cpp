@@ -25,7 +25,7 @@ Profile southamptonLpm()
     Profile p;
     p.name = "southampton-lpm";
     p.provenance = "Lumped model identified from the Southampton rig; the prototype simulator's "
-                   "displayed defaults (specs/simulator_uq.md §1.2, set S1).";
+                   "displayed defaults (DTOP-Cristallo, Bonney et al. 2022; see docs/presets.md).";
     p.masses = {5.0394, 4.9919, 4.9693};
     p.stiffnesses = {34958.3691, 43195.1237, 43295.9086};
     p.dampers = {7.8963, 4.0129, 5.4905};
@@ -38,7 +38,7 @@ Profile southamptonDesign()
     p.name = "southampton-design";
     p.provenance = "Design model of the Southampton rig: 5.201 kg floors, four fixed-guided "
                    "aluminium legs (E = 70 GPa, 25 x 3 mm, 153.3 mm long), Rayleigh damping "
-                   "0.2 % on modes 1 and 2 (specs/control.md §2.1, set S6).";
+                   "0.2 % on modes 1 and 2: the prototype control page's model (docs/presets.md).";
     const double k = fixedGuidedLegStiffness(70e9, 25e-3, 3e-3, 153.3e-3);
     p.masses = {5.201, 5.201, 5.201};
     p.stiffnesses = {k, k, k};
@@ -54,7 +54,7 @@ Profile sheffieldDesign()
     Profile p;
     p.name = "sheffield-design";
     p.provenance = "Means of the design-under-uncertainty tool's inputs, Sheffield data "
-                   "(specs/design.md §2.1); c2 and c3 are the Gamma means kappa*theta.";
+                   "(docs/presets.md); c2 and c3 are the Gamma means kappa*theta.";
     p.masses = {4.8724882, 5.4758033, 5.6923249};
     p.stiffnesses = {4203.0027, 4147.6895, 5101.4822};
     p.dampers = {2.2007146, 0.6018186 * 0.0015333, 2.3842358 * 0.0010963};
@@ -66,7 +66,7 @@ Profile fullScale()
     Profile p;
     p.name = "full-scale";
     p.provenance = "Building-scale version of the lab model used by the prototype's uncertainty "
-                   "page (specs/simulator_uq.md §1.2, set S4).";
+                   "page (docs/presets.md).";
     p.masses = {5.36e4, 5.14e4, 5.14e4};
     p.stiffnesses = {3.85e8, 4.46e8, 4.59e8};
     p.dampers = {1.70e4, 1.02e4, 1.34e4};
@@ -79,7 +79,7 @@ Profile cbcDemo()
     p.name = "cbc-demo";
     p.provenance = "Chain of the nonlinear/continuation tool: 0.2 kg floors, 200 N/m storeys, "
                    "0.1 N·s/m dampers and a 200 N/m³ cubic ground spring on floor 1 "
-                   "(specs/nonlinearcbc.md §2.2).";
+                   "(docs/presets.md).";
     p.masses = {0.2, 0.2, 0.2};
     p.stiffnesses = {200.0, 200.0, 200.0};
     p.dampers = {0.1, 0.1, 0.1};

@@ -10,7 +10,7 @@
 
 namespace dtop::model {
 
-// Built-in profiles (DESIGN.md §1). The first is the default active profile.
+// Built-in profiles (docs/presets.md). The first is the default active profile.
 std::vector<std::string> presetNames();
 std::optional<Profile> preset(std::string_view name);
 // One-line description for lists and tooltips; empty for an unknown name.

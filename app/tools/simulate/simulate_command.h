@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cli/command.h"
+#include "tools/tool_descriptor.h"
 #include "dynamics/replay.h"
 #include "dynamics/simulate.h"
 #include "io/dataset.h"
@@ -10,8 +11,9 @@
 
 namespace dtop::cli {
 
-// Every `dtop simulate` option (model, excitation, scenarios, spectra, replay, workspace, output).
-void addSimulateOptions(boost::program_options::options_description& options);
+// `dtop simulate`.
+int runSimulateCommand(const tools::ToolDescriptor& tool, const std::vector<std::string>& args,
+                       CommandIo& io);
 // The options of the test itself (excitation, scenarios, spectra, --record), without the model,
 // workspace and output options: what `dtop report simulate` shares with `dtop simulate`.
 void addSimulateTestOptions(boost::program_options::options_description& options);

@@ -2,9 +2,14 @@
 #pragma once
 
 #include "cli/command.h"
+#include "tools/tool_descriptor.h"
 #include "uq/uncertainty.h"
 
 namespace dtop::cli {
+
+// `dtop uncertainty`.
+int runUncertaintyCommand(const tools::ToolDescriptor& tool, const std::vector<std::string>& args,
+                          CommandIo& io);
 
 // The analysis options of `dtop uncertainty` (spreads, floor, quantity, grid, methods, ...);
 // the model options (default profile `full-scale`) and output options are added separately.

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `dtop simulate`: virtual hammer, shaker and ground-motion tests with Monte-Carlo scenarios.
-#include "cli/simulate_command.h"
+#include "tools/simulate/simulate_command.h"
 
 #include "cli/cli_errors.h"
-#include "cli/commands.h"
 #include "cli/model_options.h"
 #include "cli/output_options.h"
 #include "cli/workspace_options.h"
@@ -152,14 +151,6 @@ dynamics::IntegrationOptions integrationFromOptions(const po::variables_map& vm)
 }
 
 } // namespace
-
-void addSimulateOptions(po::options_description& options)
-{
-    addModelOptions(options);
-    addSimulateTestOptions(options);
-    addWorkspaceOption(options);
-    addOutputOptions(options);
-}
 
 void addSimulateTestOptions(po::options_description& options)
 {
@@ -419,10 +410,13 @@ int runRecordReplay(const po::variables_map& vm, CommandIo& io)
     return writeReplay(vm, input, record, io);
 }
 
-int runSimulateCommand(const std::vector<std::string>& args, CommandIo& io)
+int runSimulateCommand(const tools::ToolDescriptor& tool, const std::vector<std::string>& args,
+                       CommandIo& io)
 {
     po::options_description options("Options");
-    addSimulateOptions(options);
+    addModelOptions(options, tool.defaultProfile);
+    addSimulateTestOptions(options);
+    addOutputOptions(options);
     po::variables_map vm;
     if (!parseOptions("simulate", kUsage, options, args, vm, io))
         return kExitOk;

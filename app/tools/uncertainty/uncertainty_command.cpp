@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `dtop uncertainty`: bounds on the FRF of every floor when m, k, c lie in a box.
-#include "cli/uncertainty_command.h"
+#include "tools/uncertainty/uncertainty_command.h"
 
-#include "cli/commands.h"
 
 #include "cli/cli_errors.h"
 #include "cli/model_options.h"
@@ -194,10 +193,11 @@ uq::UncertaintyInput uncertaintyInputFromOptions(const po::variables_map& vm)
     return input;
 }
 
-int runUncertaintyCommand(const std::vector<std::string>& args, CommandIo& io)
+int runUncertaintyCommand(const tools::ToolDescriptor& tool, const std::vector<std::string>& args,
+                          CommandIo& io)
 {
     po::options_description options("Options");
-    addModelOptions(options, "full-scale");
+    addModelOptions(options, tool.defaultProfile);
     addUncertaintyOptions(options);
     addOutputOptions(options);
     po::variables_map vm;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `dtop frf`: frequency response of every floor to a unit force on one floor.
-#include "cli/commands.h"
+#include "tools/structure/structure_commands.h"
 
 #include "cli/cli_errors.h"
 #include "cli/model_options.h"
@@ -15,11 +15,12 @@ namespace po = boost::program_options;
 
 namespace dtop::cli {
 
-int runFrfCommand(const std::vector<std::string>& args, CommandIo& io)
+int runFrfCommand(const tools::ToolDescriptor& tool, const std::vector<std::string>& args,
+                  CommandIo& io)
 {
     const dynamics::FrfInput defaults;
     po::options_description options("Options");
-    addModelOptions(options);
+    addModelOptions(options, tool.defaultProfile);
     options.add_options()
         ("fmin", po::value<double>()->default_value(defaults.fminHz), "lowest frequency [Hz]")
         ("fmax", po::value<double>()->default_value(defaults.fmaxHz), "highest frequency [Hz]")

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `dtop modal`: undamped and damped modal analysis of a profile.
-#include "cli/commands.h"
+#include "tools/structure/structure_commands.h"
 
 #include "cli/cli_errors.h"
 #include "cli/model_options.h"
@@ -14,10 +14,11 @@ namespace po = boost::program_options;
 
 namespace dtop::cli {
 
-int runModalCommand(const std::vector<std::string>& args, CommandIo& io)
+int runModalCommand(const tools::ToolDescriptor& tool, const std::vector<std::string>& args,
+                    CommandIo& io)
 {
     po::options_description options("Options");
-    addModelOptions(options);
+    addModelOptions(options, tool.defaultProfile);
     addOutputOptions(options);
     po::variables_map vm;
     if (!parseOptions("modal", "[options]\n\nNatural frequencies [Hz], damping ratios and mass-"
