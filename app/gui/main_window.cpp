@@ -139,6 +139,21 @@ void MainWindow::buildMenus()
     m_toolDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+T")));
     view->addSeparator();
     view->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
+    // Every tool from the keyboard: Ctrl+1…Ctrl+9 in dock order, Ctrl+PgDown/PgUp to step.
+    view->addSeparator();
+    int number = 1;
+    for (const tools::ToolDescriptor* tool : tools::registeredTools()) {
+        const QString id = QString::fromLatin1(tool->id);
+        QAction* action = view->addAction(tr(tool->name), this, [this, id] { showTool(id); });
+        action->setObjectName(QStringLiteral("showTool_") + id);
+        if (number <= 9)
+            action->setShortcut(QKeySequence(tr("Ctrl+%1").arg(number)));
+        ++number;
+    }
+    view->addAction(tr("&Next tool"), this, [this] { stepTool(+1); })
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    view->addAction(tr("&Previous tool"), this, [this] { stepTool(-1); })
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* toolHelp = help->addAction(tr("Help for this &tool"), this, &MainWindow::showHelp);
@@ -170,6 +185,18 @@ bool MainWindow::showTool(const QString& id)
     if (m_helpWindow->isVisible())
         showHelp();
     return true;
+}
+
+void MainWindow::stepTool(int step)
+{
+    const auto& list = tools::registeredTools();
+    const auto* panel = currentPanel();
+    const auto count = static_cast<int>(list.size());
+    int index = 0;
+    for (int i = 0; i < count; ++i)
+        if (panel && panel->toolId() == QLatin1String(list[static_cast<std::size_t>(i)]->id))
+            index = i;
+    showTool(QString::fromLatin1(list[static_cast<std::size_t>((index + step + count) % count)]->id));
 }
 
 widgets::ToolPanel* MainWindow::currentPanel() const
@@ -210,8 +237,13 @@ void MainWindow::offerWorkspaceRecovery()
                     tr("The workspace cannot be opened, so it has been left exactly as it is."),
                     QMessageBox::NoButton, this);
     box.setInformativeText(why);
+    // With a workspace open (File ▸ Open workspace), keeping it is the safe default.
+    QPushButton* keep = m_session->hasWorkspace()
+                            ? box.addButton(tr("Keep the current workspace"), QMessageBox::RejectRole)
+                            : box.addButton(tr("Continue without a workspace"), QMessageBox::RejectRole);
     QPushButton* other = box.addButton(tr("Use another workspace…"), QMessageBox::AcceptRole);
-    box.addButton(tr("Continue without a workspace"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
     box.exec();
     if (box.clickedButton() != other)
         return;

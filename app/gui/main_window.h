@@ -43,6 +43,8 @@ public:
 
     // Shows the tool's panel (creating it on first use); false for unknown/unavailable tools.
     bool showTool(const QString& id);
+    // Shows the next (+1) or previous (-1) registered tool, wrapping around.
+    void stepTool(int step);
     widgets::ToolPanel* currentPanel() const;
     widgets::ToolPanel* panel(const QString& id) const { return m_panels.value(id); }
     models::ActiveProfile& activeProfile() { return *m_activeProfile; }
