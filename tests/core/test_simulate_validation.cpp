@@ -294,7 +294,7 @@ TEST_CASE("Every replay validation message", "[simulate]")
     CHECK_THROWS_AS(runReplay(bad), std::invalid_argument);
 }
 
-TEST_CASE("Two-column CSV reader: tolerant of BOM, CRLF, header; strict otherwise", "[simulate]")
+TEST_CASE("Two-column CSV reader: tolerant of BOM, CRLF, header, strict otherwise", "[simulate]")
 {
     io::TimeSeries s;
     std::string error;

@@ -305,7 +305,7 @@ TEST_CASE("Datasets are stored opaquely and come back byte for byte", "[workspac
     CHECK(ws.uniqueDatasetId("frf") == "frf-2");
 }
 
-TEST_CASE("Run records keep input, seed and summary; newest first; tool filter", "[workspace]")
+TEST_CASE("Run records keep input, seed and summary, newest first, tool filter", "[workspace]")
 {
     TempDir dir;
     const std::string path = dir.file("ws.dtop");

@@ -111,7 +111,7 @@ TEST_CASE("Changing an input marks the result out of date until the next run",
     CHECK(panel.reportInput()["excitation"]["peak_n"] == 150.0);
 }
 
-TEST_CASE("Scenarios draw their bands; the random test gives an H1 with coherence",
+TEST_CASE("Scenarios draw their bands, the random test gives an H1 with coherence",
           "[simulate][panel]")
 {
     Context c;
