@@ -253,7 +253,7 @@ int main(int argc, char** argv)
          "nonlinear/data_download.txt", "cristallo-nonlinear-text",
          "DTOP-Cristallo dtApp/dtData/CBC/data_download.txt", kLicence,
          "Frequency sweeps, amplitude sweeps and the control-based-continuation S-curve of a "
-         "complete default run, copied unchanged; format in specs/nonlinearcbc.md section 4.3."}};
+         "complete default run, copied unchanged; format described in data/README.md."}};
     copyFile(in / "LICENSE-Cristallo-BSD-3", out / "LICENSE-data");
     std::string error;
     if (!writeFileAtomically((out / "manifest.json").string(),
