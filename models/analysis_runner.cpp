@@ -7,30 +7,59 @@
 
 #include <chrono>
 #include <exception>
+#include <mutex>
+#include <string>
 
 namespace dtop::models {
 
 namespace {
-// Forwards progress to the GUI thread at most ~30 times a second.
+// Hands progress to the GUI thread, at most ~30 times a second and never more than one
+// delivery in flight: the GUI thread takes the latest state when the delivery arrives. A new
+// stage is delivered at once (analyses name a stage once, when it begins, and a skipped report
+// would leave the previous stage's name on screen until the next one).
 class ThrottledProgress : public Progress {
 public:
-    explicit ThrottledProgress(std::function<void(double, const std::string&)> forward)
-        : m_forward(std::move(forward))
+    struct State {
+        double fraction = 0.0;
+        std::string stage;
+    };
+
+    // `post` asks the GUI thread to take() the state.
+    explicit ThrottledProgress(std::function<void()> post) : m_post(std::move(post)) {}
+
+    // GUI thread: the latest state; the next report may post again.
+    State take()
     {
+        const std::lock_guard lock(m_mutex);
+        m_pending = false;
+        return m_latest;
     }
 
 protected:
     void onReport(double fraction, const std::string& stage) override
     {
-        const auto now = std::chrono::steady_clock::now();
-        if (fraction < 1.0 && now - m_last < std::chrono::milliseconds(33))
-            return;
-        m_last = now;
-        m_forward(fraction, stage);
+        {
+            const std::lock_guard lock(m_mutex);
+            const bool newStage = !stage.empty() && stage != m_latest.stage;
+            m_latest.fraction = fraction;
+            if (!stage.empty())
+                m_latest.stage = stage;
+            if (m_pending)
+                return; // the delivery on its way carries this report
+            const auto now = std::chrono::steady_clock::now();
+            if (!newStage && fraction < 1.0 && now - m_last < std::chrono::milliseconds(33))
+                return;
+            m_pending = true;
+            m_last = now;
+        }
+        m_post();
     }
 
 private:
-    std::function<void(double, const std::string&)> m_forward;
+    std::function<void()> m_post;
+    std::mutex m_mutex;
+    State m_latest;
+    bool m_pending = false;
     std::chrono::steady_clock::time_point m_last{};
 };
 } // namespace
@@ -52,16 +81,21 @@ void AnalysisRunner::start(Work work)
     cancel();
     auto job = std::make_shared<Job>();
     QPointer<AnalysisRunner> self(this);
-    job->progress = std::make_unique<ThrottledProgress>(
-        [self, weak = std::weak_ptr<Job>(job)](double fraction, const std::string& stage) {
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, weak, fraction, text = QString::fromStdString(stage)] {
-                    if (self && weak.lock() == self->m_current)
-                        emit self->progressChanged(fraction, text);
-                },
-                Qt::QueuedConnection);
-        });
+    job->progress = std::make_unique<ThrottledProgress>([self, weak = std::weak_ptr<Job>(job)] {
+        QObject* target = self.data();
+        if (!target)
+            return;
+        QMetaObject::invokeMethod(
+            target,
+            [self, weak] {
+                const auto current = weak.lock();
+                if (!self || !current || current != self->m_current)
+                    return; // a superseded run's progress is not shown
+                const auto state = current->progress->take();
+                emit self->progressChanged(state.fraction, QString::fromStdString(state.stage));
+            },
+            Qt::QueuedConnection);
+    });
     m_current = job;
     m_running = true;
     emit started();
@@ -94,8 +128,10 @@ void AnalysisRunner::start(Work work)
 void AnalysisRunner::onJobDone(std::shared_ptr<Job> job, Apply apply, QString error,
                                bool wasCancelled)
 {
-    if (job != m_current)
-        return; // superseded or invalidated: its result is stale
+    if (job != m_current) {
+        emit discarded(); // superseded or invalidated: its result is stale
+        return;
+    }
     m_current.reset();
     m_running = false;
     if (wasCancelled || job->progress->isCancelled()) {

@@ -37,6 +37,9 @@ signals:
     void finished();
     void cancelled();
     void failed(const QString& message);
+    // A run that was superseded by start() or dropped by invalidate() has ended; nothing of it
+    // was applied. (Lets callers wait for the worker instead of for a while.)
+    void discarded();
 
 private:
     struct Job;

@@ -2,6 +2,7 @@
 #include "widgets/number_field.h"
 
 #include "io/number_format.h"
+#include "widgets/field_issue.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -10,26 +11,53 @@
 
 namespace dtop::widgets {
 
-NumberField::NumberField(const QString& unit, const QString& toolTip, QWidget* parent)
-    : QWidget(parent), m_edit(new QLineEdit(this)), m_unit(new QLabel(unit, this)),
-      m_message(new QLabel(this))
+std::optional<double> parseNumber(const QString& text)
 {
-    m_edit->setToolTip(toolTip);
-    m_unit->setToolTip(toolTip);
-    m_unit->setMinimumWidth(m_unit->fontMetrics().horizontalAdvance(QStringLiteral("N·s/m")));
-    m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #c0392b;"));
-    m_message->hide();
+    double v = 0.0;
+    if (!io::parseNumber(text.toStdString(), v))
+        return std::nullopt;
+    return v;
+}
+
+NumberField::NumberField(QWidget* parent) : NumberField(Options{}, parent) {}
+
+NumberField::NumberField(const QString& unit, const QString& toolTip, QWidget* parent)
+    : NumberField(Options{unit, true, true}, parent)
+{
+    setToolTip(toolTip);
+}
+
+NumberField::NumberField(const Options& options, QWidget* parent)
+    : QWidget(parent), m_options(options), m_edit(new QLineEdit(this))
+{
     auto* row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_edit, 1);
-    row->addWidget(m_unit);
+    if (options.unitColumn || !options.unit.isEmpty()) {
+        m_unit = new QLabel(options.unit, this);
+        if (options.unitColumn)
+            m_unit->setMinimumWidth(m_unit->fontMetrics().horizontalAdvance(QStringLiteral("N·s/m")));
+        row->addWidget(m_unit);
+    }
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(1);
     layout->addLayout(row);
-    layout->addWidget(m_message);
-    connect(m_edit, &QLineEdit::textEdited, this, &NumberField::edited);
+    if (options.messageLine) {
+        m_message = new QLabel(this);
+        m_message->setWordWrap(true);
+        m_message->setStyleSheet(QStringLiteral("color: #c0392b;"));
+        m_message->hide();
+        layout->addWidget(m_message);
+    } else {
+        // The edit alone: the field sizes like a line edit in the form's layouts.
+        setSizePolicy(m_edit->sizePolicy());
+    }
+    setFocusProxy(m_edit);
+    connect(m_edit, &QLineEdit::textEdited, this, [this](const QString& text) {
+        parse(text);
+        emit edited();
+    });
 }
 
 QString NumberField::text() const
@@ -40,49 +68,67 @@ QString NumberField::text() const
 void NumberField::setText(const QString& text)
 {
     m_edit->setText(text);
+    parse(text);
+}
+
+void NumberField::setTextAsTyped(const QString& text)
+{
+    setText(text);
+    emit edited();
 }
 
 void NumberField::setValue(double value)
 {
-    m_edit->setText(QString::fromStdString(io::formatNumber(value)));
+    const double shown = value * m_options.displayFactor;
+    m_edit->setText(m_options.displayDigits > 0
+                        ? QString::number(shown, 'g', m_options.displayDigits)
+                        : QString::fromStdString(io::formatNumber(shown)));
+    m_value = value;
 }
 
 void NumberField::setCount(std::uint64_t value)
 {
-    m_edit->setText(QString::number(value));
+    setText(QString::number(value));
 }
 
-bool NumberField::value(double& out) const
-{
-    return io::parseNumber(m_edit->text().trimmed().toStdString(), out);
-}
-
-bool NumberField::count(std::uint64_t& out) const
+std::optional<std::uint64_t> NumberField::count() const
 {
     bool ok = false;
     const QString t = m_edit->text().trimmed();
     const qulonglong v = t.toULongLong(&ok);
-    if (ok && !t.startsWith(QLatin1Char('+')))
-        out = v;
-    return ok && !t.startsWith(QLatin1Char('+'));
+    if (!ok || t.startsWith(QLatin1Char('+')))
+        return std::nullopt;
+    return v;
+}
+
+void NumberField::parse(const QString& text)
+{
+    m_value = parseNumber(text);
+    if (m_value)
+        *m_value /= m_options.displayFactor;
+}
+
+void NumberField::setToolTip(const QString& toolTip)
+{
+    setFieldToolTip(m_edit, toolTip);
+    if (m_unit)
+        m_unit->setToolTip(toolTip);
 }
 
 void NumberField::setIssue(const QString& message)
 {
-    m_message->setText(message);
-    m_message->setVisible(!message.isEmpty());
-    m_edit->setStyleSheet(message.isEmpty() ? QString()
-                                            : QStringLiteral("border: 1px solid #c0392b;"));
+    m_issue = message;
+    markFieldIssue(m_edit, message);
+    if (m_message) {
+        m_message->setText(message);
+        m_message->setVisible(!message.isEmpty());
+    }
 }
 
 void NumberField::setUnit(const QString& unit)
 {
-    m_unit->setText(unit);
-}
-
-QString NumberField::issue() const
-{
-    return m_message->text();
+    if (m_unit)
+        m_unit->setText(unit);
 }
 
 } // namespace dtop::widgets

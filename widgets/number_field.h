@@ -4,43 +4,79 @@
 #include <QWidget>
 
 #include <cstdint>
+#include <optional>
 
 class QLabel;
 class QLineEdit;
 
 namespace dtop::widgets {
 
-// One numeric input of a form: a line edit with its unit beside it and, under it, the message
-// of the input issue that names it (red, hidden when there is none). It accepts any text so
-// that a bad value can be shown and explained instead of silently clamped; the form parses it.
+// The one numeric input of every form: a line edit that keeps the exact value it was given
+// (setValue(0.7957747…) may show "0.795775", but value() returns the double itself until the
+// user edits the text, so remembered and scripted inputs survive the form unchanged), with
+// optionally its unit beside it and the message of its input issue under it.
+// It accepts any text, so that a bad value can be shown and explained instead of silently
+// clamped: value() / count() are empty while the text does not read as one.
 class NumberField : public QWidget {
     Q_OBJECT
 public:
+    struct Options {
+        // Shown beside the edit; `unitColumn` keeps room for a unit even while it is empty
+        // (units that change with another choice, aligned columns of fields).
+        QString unit;
+        bool unitColumn = false;
+        // The issue's message in red under the field as well as in its tooltip.
+        bool messageLine = false;
+        // Shows value × factor (100 for a fraction shown in %); value() divides it back.
+        double displayFactor = 1.0;
+        // Significant digits shown for setValue(); 0 = the shortest text that reads back exactly.
+        int displayDigits = 0;
+    };
+
+    // A bare field: the edit alone, the shortest exact text (labels and units around it are
+    // the form's).
+    explicit NumberField(QWidget* parent = nullptr);
+    NumberField(const Options& options, QWidget* parent = nullptr);
+    // A field of a form column: unit beside it (room kept when empty), message line under it.
     NumberField(const QString& unit, const QString& toolTip, QWidget* parent = nullptr);
 
     QString text() const;
     void setText(const QString& text);
-    // Shows the value in the shortest form that reads back exactly.
+    // Sets the text as if typed (tests, keyboard users): parsed, emits edited().
+    void setTextAsTyped(const QString& text);
     void setValue(double value);
     void setCount(std::uint64_t value);
-    // Parses the text ("1e-3", " 2.5 "); false when it is not a number.
-    bool value(double& out) const;
-    // Parses a whole number >= 0.
-    bool count(std::uint64_t& out) const;
+    // The exact value last set, or the typed text as a number; empty when it is not one (an
+    // empty field too).
+    std::optional<double> value() const { return m_value; }
+    // The text as a whole number >= 0 ("+3", "3.0" are not); empty otherwise.
+    std::optional<std::uint64_t> count() const;
 
-    // The issue's message under the field and a red frame; an empty message clears both.
+    // The tooltip shown while the field is valid (the message replaces it while it is not).
+    void setToolTip(const QString& toolTip);
+    // Marks the field as invalid with `message` (see markFieldIssue); empty clears the mark.
     void setIssue(const QString& message);
-    QString issue() const;
-    QLineEdit* edit() const { return m_edit; }
+    QString issue() const { return m_issue; }
     void setUnit(const QString& unit);
+    QLineEdit* edit() const { return m_edit; }
 
 signals:
+    // The user changed the text (not emitted by setValue / setText).
     void edited();
 
 private:
+    void parse(const QString& text);
+
+    Options m_options;
     QLineEdit* m_edit;
-    QLabel* m_unit;
-    QLabel* m_message;
+    QLabel* m_unit = nullptr;
+    QLabel* m_message = nullptr;
+    std::optional<double> m_value;
+    QString m_issue;
 };
+
+// "12.5" → 12.5: the text of a numeric field as the user typed it (blanks around allowed,
+// C locale); empty when it is not a number.
+std::optional<double> parseNumber(const QString& text);
 
 } // namespace dtop::widgets

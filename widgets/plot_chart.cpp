@@ -14,6 +14,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
+#include <utility>
 
 namespace dtop::widgets {
 
@@ -89,12 +91,57 @@ std::vector<AxisTick> minorTicksFor(AxisScale scale, double min, double max, dou
     return ticks;
 }
 
-QList<QPointF> decimatedPoints(const PlotItem& item, std::size_t curve, const PlotRange& range,
-                               int columns)
+// Segments drawn as separate series at most; the rest are joined into the last one (only a
+// pathological series, e.g. every other value NaN, has more).
+constexpr std::size_t maxSegmentSeries = 256;
+
+// The segments of `item` that reach into the x range shown (all of them when x is not
+// ascending), at most maxSegmentSeries.
+std::vector<std::pair<std::size_t, std::size_t>> drawnSegments(const PlotItem& item,
+                                                               const PlotRange& range)
+{
+    std::vector<std::pair<std::size_t, std::size_t>> drawn;
+    const auto& px = item.curves.front().plotX();
+    for (const auto& [begin, end] : item.segments()) {
+        if (end <= begin)
+            continue;
+        if (item.ascending && (px[end - 1] < range.x0 || px[begin] > range.x1))
+            continue;
+        if (drawn.size() == maxSegmentSeries)
+            drawn.back().second = end;
+        else
+            drawn.emplace_back(begin, end);
+    }
+    return drawn;
+}
+
+// The x range and pixel columns one of `count` segments is decimated over: the whole range
+// for a single segment; else the part of it the segment spans, with its share of the columns
+// (so that columns keep their width and a short segment is not thinned less than a long one).
+struct SegmentColumns {
+    double x0, x1;
+    int columns;
+};
+
+SegmentColumns segmentColumns(const PlotItem& item, std::size_t begin, std::size_t end,
+                              std::size_t count, const PlotRange& range, int columns)
+{
+    if (count <= 1 || !item.ascending || !(range.x1 > range.x0))
+        return {range.x0, range.x1, std::max(columns, 1)};
+    const auto& px = item.curves.front().plotX();
+    const double x0 = std::max(range.x0, px[begin]);
+    const double x1 = std::min(range.x1, px[end - 1]);
+    const double share = x1 > x0 ? (x1 - x0) / (range.x1 - range.x0) : 0.0;
+    return {x0, x1, std::max(1, static_cast<int>(std::ceil(share * columns)))};
+}
+
+// Points [begin, end) of one curve, decimated when x ascends.
+QList<QPointF> segmentPoints(const PlotItem& item, std::size_t curve, std::size_t begin,
+                             std::size_t end, const SegmentColumns& grid)
 {
     const PlotCurve& c = item.curves[curve];
-    const auto& x = c.plotX();
-    const auto& y = c.plotY();
+    const std::span<const double> x = std::span<const double>(c.plotX()).subspan(begin, end - begin);
+    const std::span<const double> y = std::span<const double>(c.plotY()).subspan(begin, end - begin);
     QList<QPointF> points;
     if (!item.ascending) {
         points.reserve(static_cast<qsizetype>(x.size()));
@@ -102,8 +149,8 @@ QList<QPointF> decimatedPoints(const PlotItem& item, std::size_t curve, const Pl
             points.append(QPointF(x[i], y[i]));
         return points;
     }
-    const auto kept = signal::minMaxDecimate(x, y, range.x0, range.x1,
-                                             static_cast<std::size_t>(std::max(columns, 1)));
+    const auto kept = signal::minMaxDecimate(x, y, grid.x0, grid.x1,
+                                             static_cast<std::size_t>(grid.columns));
     points.reserve(static_cast<qsizetype>(kept.size()));
     for (std::size_t i : kept)
         points.append(QPointF(x[i], y[i]));
@@ -178,6 +225,7 @@ void PlotChart::addItem(const PlotItem& item)
 {
     ItemSeries s;
     s.color = item.style.color;
+    s.style = item.style;
     QAbstractSeries* added = nullptr;
     if (item.band) {
         auto* area = new QAreaSeries;
@@ -227,9 +275,48 @@ void PlotChart::setLegendShown(bool shown)
     m_chart->legend()->setVisible(m_legendShown && !m_series.empty());
 }
 
+QAbstractSeries* PlotChart::segmentSeries(ItemSeries& s, std::size_t index, bool visible)
+{
+    while (s.more.size() < index) {
+        QAbstractSeries* added = nullptr;
+        if (s.area) {
+            auto* area = new QAreaSeries;
+            area->setUpperSeries(new QLineSeries(area));
+            area->setLowerSeries(new QLineSeries(area));
+            area->setBrush(s.area->brush());
+            area->setPen(s.area->pen());
+            added = area;
+        } else {
+            auto* line = new QLineSeries;
+            line->setPen(s.line->pen());
+            added = line;
+        }
+        added->setName(mainSeries(s)->name());
+        m_chart->addSeries(added);
+        added->attachAxis(m_axisX);
+        added->attachAxis(m_axisY);
+        s.more.push_back(added);
+    }
+    QAbstractSeries* series = s.more[index - 1];
+    series->setVisible(visible);
+    hideLegendMarkers(series);
+    return series;
+}
+
+void PlotChart::hideLegendMarkers(QAbstractSeries* series)
+{
+    // The legend shows a series' marker again whenever the series is shown.
+    for (QLegendMarker* marker : m_chart->legend()->markers(series))
+        marker->setVisible(false);
+}
+
 void PlotChart::clearItems()
 {
     for (auto& [id, s] : m_series) {
+        for (QAbstractSeries* series : s.more) {
+            m_chart->removeSeries(series);
+            delete series;
+        }
         QAbstractSeries* series = mainSeries(s);
         m_chart->removeSeries(series);
         delete series;
@@ -249,6 +336,10 @@ void PlotChart::setItemVisible(const PlotItem& item)
     if (it == m_series.end())
         return;
     mainSeries(it->second)->setVisible(item.visible);
+    for (QAbstractSeries* series : it->second.more) {
+        series->setVisible(item.visible);
+        hideLegendMarkers(series);
+    }
     styleLegendMarker(it->second, item.visible);
 }
 
@@ -281,13 +372,18 @@ void PlotChart::show(const PlotRange& range, const std::vector<PlotItem>& items,
 {
     // Empty the series first: every axis change re-lays out each series' points, which is
     // cheap only while there are none.
-    for (auto& [id, s] : m_series) {
-        if (s.area) {
-            s.area->lowerSeries()->clear();
-            s.area->upperSeries()->clear();
-        } else {
-            s.line->clear();
+    auto empty = [](QAbstractSeries* series) {
+        if (auto* area = qobject_cast<QAreaSeries*>(series)) {
+            area->lowerSeries()->clear();
+            area->upperSeries()->clear();
+        } else if (auto* line = qobject_cast<QXYSeries*>(series)) {
+            line->clear();
         }
+    };
+    for (auto& [id, s] : m_series) {
+        empty(mainSeries(s));
+        for (QAbstractSeries* series : s.more)
+            empty(series);
     }
     setRange(range);
     redraw(items, columns());
@@ -313,30 +409,71 @@ void PlotChart::redraw(const std::vector<PlotItem>& items, int columns)
         auto it = m_series.find(item.id);
         if (it == m_series.end())
             continue;
-        const ItemSeries& s = it->second;
+        ItemSeries& s = it->second;
         if (!item.visible)
             continue; // hidden series keep their last points; redrawn when shown
+        const auto segments = drawnSegments(item, m_range);
         if (s.area) {
-            s.area->lowerSeries()->replace(decimatedPoints(item, 0, m_range, columns));
-            s.area->upperSeries()->replace(decimatedPoints(item, 1, m_range, columns));
-        } else {
-            QList<QPointF> points = decimatedPoints(item, 0, m_range, columns);
-            // A trace that zigzags within pixel columns (noise, 10⁶ samples) is drawn with a
-            // hairline: a wider anti-aliased pen costs ten times more to stroke and looks the
-            // same where the trace is a solid fill.
-            // (A smooth curve keeps about two points a column, a zigzag four.)
-            const bool dense = static_cast<double>(points.size()) > 3.0 * columns;
-            if (!item.style.markers) {
-                QPen pen = s.line->pen();
-                const qreal width = dense ? std::min<qreal>(item.style.width, 1.0) : item.style.width;
-                if (pen.widthF() != width) {
-                    pen.setWidthF(width);
-                    s.line->setPen(pen);
-                    styleLegendMarker(s, item.visible);
+            for (std::size_t k = 0; k < std::max<std::size_t>(segments.size(), 1); ++k) {
+                auto* area = static_cast<QAreaSeries*>(k == 0 ? s.area : segmentSeries(s, k, true));
+                QList<QPointF> lower, upper;
+                if (k < segments.size()) {
+                    const auto [begin, end] = segments[k];
+                    const SegmentColumns grid =
+                        segmentColumns(item, begin, end, segments.size(), m_range, columns);
+                    lower = segmentPoints(item, 0, begin, end, grid);
+                    upper = segmentPoints(item, 1, begin, end, grid);
                 }
+                area->lowerSeries()->replace(lower);
+                area->upperSeries()->replace(upper);
             }
-            s.line->replace(std::move(points));
+            for (std::size_t k = std::max<std::size_t>(segments.size(), 1); k <= s.more.size(); ++k) {
+                auto* area = static_cast<QAreaSeries*>(s.more[k - 1]);
+                area->lowerSeries()->clear();
+                area->upperSeries()->clear();
+            }
+            continue;
         }
+        // Points (markers) need no segments: a gap is simply no point.
+        const std::size_t pieces = item.style.markers ? 1 : std::max<std::size_t>(segments.size(), 1);
+        std::vector<QList<QPointF>> points(pieces);
+        qsizetype total = 0;
+        int totalColumns = 0;
+        for (std::size_t k = 0; k < segments.size(); ++k) {
+            const auto [begin, end] = segments[k];
+            const SegmentColumns grid =
+                segmentColumns(item, begin, end, segments.size(), m_range, columns);
+            QList<QPointF> p = segmentPoints(item, 0, begin, end, grid);
+            total += p.size();
+            totalColumns += grid.columns;
+            QList<QPointF>& target = points[std::min(k, pieces - 1)];
+            if (target.isEmpty())
+                target = std::move(p);
+            else
+                target.append(p);
+        }
+        // A trace that zigzags within pixel columns (noise, 10⁶ samples) is drawn with a
+        // hairline: a wider anti-aliased pen costs ten times more to stroke and looks the
+        // same where the trace is a solid fill.
+        // (A smooth curve keeps about two points a column, a zigzag four.)
+        const bool dense = static_cast<double>(total) > 3.0 * (segments.size() > 1 ? totalColumns : columns);
+        if (!item.style.markers) {
+            QPen pen = s.line->pen();
+            const qreal width = dense ? std::min<qreal>(item.style.width, 1.0) : item.style.width;
+            if (pen.widthF() != width) {
+                pen.setWidthF(width);
+                s.line->setPen(pen);
+                for (QAbstractSeries* series : s.more)
+                    static_cast<QXYSeries*>(series)->setPen(pen);
+                styleLegendMarker(s, item.visible);
+            }
+        }
+        for (std::size_t k = 0; k < pieces; ++k) {
+            auto* line = static_cast<QXYSeries*>(k == 0 ? s.line : segmentSeries(s, k, true));
+            line->replace(std::move(points[k]));
+        }
+        for (std::size_t k = pieces; k <= s.more.size(); ++k)
+            static_cast<QXYSeries*>(s.more[k - 1])->clear();
     }
 }
 

@@ -55,13 +55,20 @@ public:
     void redraw(const std::vector<PlotItem>& items, int columns);
 
 private:
+    // The Qt series of one item: one per drawn segment (a NaN in the data ends a segment);
+    // the first carries the legend marker, the others are added as gaps require.
     struct ItemSeries {
-        QXYSeries* line = nullptr; // series items
-        QAreaSeries* area = nullptr; // bands
+        QXYSeries* line = nullptr; // series items: first segment
+        QAreaSeries* area = nullptr; // bands: first segment
+        std::vector<QAbstractSeries*> more; // further segments
         QColor color;
+        SeriesStyle style;
     };
     void styleLegendMarker(const ItemSeries& s, bool visible);
     QAbstractSeries* mainSeries(const ItemSeries& s) const;
+    // A new series drawn like `s` (legend marker hidden), for segment `index` >= 1.
+    QAbstractSeries* segmentSeries(ItemSeries& s, std::size_t index, bool visible);
+    void hideLegendMarkers(QAbstractSeries* series);
     void setRange(const PlotRange& range);
 
     QChart* m_chart = nullptr;

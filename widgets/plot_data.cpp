@@ -6,18 +6,22 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
+#include <utility>
 
 namespace dtop::widgets {
 
 namespace {
 
-enum class Drop { None, NonPositive, ZeroDecibel, NonFinite };
+enum class Drop { None, NonPositive, ZeroDecibel, Infinite, Gap };
 
 // Display value of a raw x or y on an axis, or the reason it cannot be shown.
 Drop toDisplay(double raw, AxisScale scale, double& display)
 {
-    if (!std::isfinite(raw))
-        return Drop::NonFinite;
+    if (std::isnan(raw))
+        return Drop::Gap;
+    if (std::isinf(raw))
+        return Drop::Infinite;
     switch (scale) {
     case AxisScale::Linear:
         display = raw;
@@ -33,13 +37,14 @@ Drop toDisplay(double raw, AxisScale scale, double& display)
         display = 20.0 * std::log10(std::abs(raw));
         return Drop::None;
     }
-    return Drop::NonFinite;
+    return Drop::Infinite;
 }
 
 void count(Drop reason, DropCounts& counts)
 {
     switch (reason) {
     case Drop::None:
+    case Drop::Gap:
         break;
     case Drop::NonPositive:
         ++counts.nonPositive;
@@ -47,8 +52,8 @@ void count(Drop reason, DropCounts& counts)
     case Drop::ZeroDecibel:
         ++counts.zeroDecibel;
         break;
-    case Drop::NonFinite:
-        ++counts.nonFinite;
+    case Drop::Infinite:
+        ++counts.infinite;
         break;
     }
 }
@@ -74,7 +79,7 @@ DropCounts& DropCounts::operator+=(const DropCounts& other)
 {
     nonPositive += other.nonPositive;
     zeroDecibel += other.zeroDecibel;
-    nonFinite += other.nonFinite;
+    infinite += other.infinite;
     return *this;
 }
 
@@ -86,24 +91,41 @@ void PlotItem::updateDisplay(AxisScale xScale, AxisScale yScale)
     curves.assign(nCurves, PlotCurve{});
     dropped = {};
 
-    // Which points stay, and why the others go.
+    // Which points stay, why the others go, and where the line breaks.
     std::vector<char> keep(n, 1);
+    breaks.clear();
+    std::size_t keptCount = 0, gaps = 0;
+    bool gapPending = false;
     double unused = 0;
     for (std::size_t i = 0; i < n; ++i) {
         Drop reason = toDisplay((*rawX)[i], xScale, unused);
         for (std::size_t k = 0; k < nCurves && reason == Drop::None; ++k)
             reason = toDisplay((*raws[k])[i], yScale, unused);
-        if (reason != Drop::None) {
-            keep[i] = 0;
-            count(reason, dropped);
+        // A gap outranks any other reason a value of the same point cannot be drawn.
+        if (reason != Drop::None && reason != Drop::Gap)
+            for (std::size_t k = 0; k < nCurves; ++k)
+                if (std::isnan((*raws[k])[i]))
+                    reason = Drop::Gap;
+        if (reason == Drop::None) {
+            if (gapPending && keptCount > 0)
+                breaks.push_back(keptCount);
+            gapPending = false;
+            ++keptCount;
+            continue;
         }
+        keep[i] = 0;
+        if (reason == Drop::Gap) {
+            gapPending = true;
+            ++gaps;
+        }
+        count(reason, dropped);
     }
-    const bool all = dropped.total() == 0;
+    const bool all = dropped.total() == 0 && gaps == 0;
     auto kept = [&](const SharedValues& raw, AxisScale scale) -> SharedValues {
         if (all && scale != AxisScale::Decibel)
             return raw; // nothing to change: share
         auto out = std::make_shared<std::vector<double>>();
-        out->reserve(n - dropped.total());
+        out->reserve(keptCount);
         for (std::size_t i = 0; i < n; ++i) {
             double display = 0;
             if (keep[i]) {
@@ -125,6 +147,36 @@ void PlotItem::updateDisplay(AxisScale xScale, AxisScale yScale)
     ascending = std::is_sorted(px->begin(), px->end());
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> PlotItem::segments() const
+{
+    const std::size_t n = curves.empty() ? 0 : curves.front().px->size();
+    std::vector<std::pair<std::size_t, std::size_t>> list;
+    std::size_t begin = 0;
+    for (std::size_t b : breaks) {
+        list.emplace_back(begin, b);
+        begin = b;
+    }
+    list.emplace_back(begin, n);
+    return list;
+}
+
+void breakAtJumps(std::vector<double>& x, std::vector<double>& y, double maxJump)
+{
+    std::vector<double> bx, by;
+    bx.reserve(x.size() + 8);
+    by.reserve(y.size() + 8);
+    for (std::size_t i = 0; i < x.size() && i < y.size(); ++i) {
+        if (i > 0 && std::abs(y[i] - y[i - 1]) > maxJump) {
+            bx.push_back(0.5 * (x[i - 1] + x[i]));
+            by.push_back(std::numeric_limits<double>::quiet_NaN());
+        }
+        bx.push_back(x[i]);
+        by.push_back(y[i]);
+    }
+    x = std::move(bx);
+    y = std::move(by);
+}
+
 QString dropNote(const DropCounts& counts, AxisScale xScale, AxisScale yScale)
 {
     QStringList parts;
@@ -140,10 +192,10 @@ QString dropNote(const DropCounts& counts, AxisScale xScale, AxisScale yScale)
                              QStringLiteral("zero values")) +
                      QStringLiteral(" (−∞ dB) not shown on the dB axis");
     }
-    if (counts.nonFinite > 0) {
-        parts << countPhrase(counts.nonFinite, QStringLiteral("non-finite value"),
-                             QStringLiteral("non-finite values")) +
-                     QStringLiteral(" (NaN or ∞) not shown");
+    if (counts.infinite > 0) {
+        parts << countPhrase(counts.infinite, QStringLiteral("infinite value"),
+                             QStringLiteral("infinite values")) +
+                     QStringLiteral(" (±∞) not shown");
     }
     return parts.join(QStringLiteral("; "));
 }

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace dtop::widgets {
@@ -28,14 +29,15 @@ struct PlotCurve {
     const std::vector<double>& plotY() const { return *py; }
 };
 
-// Points that cannot be drawn on the current axes, by reason.
+// Points that cannot be drawn on the current axes, by reason. (A NaN is not one of them: it is
+// a gap, where the line stops and a new segment starts.)
 struct DropCounts {
     std::size_t nonPositive = 0; // x or y ≤ 0 on a log axis
     std::size_t zeroDecibel = 0; // y = 0 on a dB axis (−∞ dB)
-    std::size_t nonFinite = 0;   // NaN or ±∞ in the data
+    std::size_t infinite = 0;    // ±∞ in the data
 
     DropCounts& operator+=(const DropCounts& other);
-    std::size_t total() const { return nonPositive + zeroDecibel + nonFinite; }
+    std::size_t total() const { return nonPositive + zeroDecibel + infinite; }
 };
 
 // A series or a shaded band as the user gave it, plus its display form on the current axes.
@@ -47,13 +49,20 @@ struct PlotItem {
     bool visible = true;
     SharedValues rawX, rawY, rawUpper;        // series: rawY; band: rawY = lower, rawUpper
     std::vector<PlotCurve> curves;            // series: one; band: lower, upper (same x)
+    // Where the line breaks: the index into the curves of the first point of every segment
+    // after the first (a NaN in the data, between the points around it). Empty: one segment.
+    std::vector<std::size_t> breaks;
     bool ascending = true;                    // plot x ascending (needed to decimate)
     DropCounts dropped;
 
-    // Recomputes `curves`, `ascending` and `dropped` for the given axis scales. A band point is
-    // dropped when any of its values cannot be drawn, so lower and upper stay paired.
+    // Recomputes `curves`, `breaks`, `ascending` and `dropped` for the given axis scales. A
+    // band point is dropped (or is a gap) when any of its values is, so lower and upper stay
+    // paired.
     void updateDisplay(AxisScale xScale, AxisScale yScale);
+    // The segments as [begin, end) index ranges into the curves (one when there is no break).
+    std::vector<std::pair<std::size_t, std::size_t>> segments() const;
 };
+
 
 // "12 non-positive values not shown on the log axis; ..." or empty.
 QString dropNote(const DropCounts& counts, AxisScale xScale, AxisScale yScale);

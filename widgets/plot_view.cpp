@@ -15,6 +15,7 @@
 #include <QFileDialog>
 #include <QGraphicsScene>
 #include <QGraphicsLayout>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLegend>
@@ -32,6 +33,7 @@
 #include <algorithm>
 #include <utility>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -106,6 +108,7 @@ struct PlotView::Impl {
     int nextId = 1;
     int nextColor = 0;
     std::optional<std::pair<double, double>> homeX; // display units, from setXRange
+    double dynamicRangeDb = PlotView::defaultDynamicRangeDb;
     bool zoomed = false;
     bool updating = false; // inside showRange: the plot area moves, no redraw needed yet
     int lastColumns = 0;
@@ -318,6 +321,10 @@ PlotRange PlotView::Impl::homeRange() const
             }
         }
     }
+    // A dB axis shows at most the dynamic range below the highest value.
+    if (yLo <= yHi && yAxis.scale == AxisScale::Decibel && dynamicRangeDb > 0 &&
+        std::isfinite(dynamicRangeDb))
+        yLo = std::max(yLo, yHi - dynamicRangeDb);
     if (yLo <= yHi)
         std::tie(r.y0, r.y1) = padded(yLo, yHi, 0.05, logY ? 0.5 : 1.0);
     return r;
@@ -533,6 +540,31 @@ void PlotView::Impl::showContextMenu(const QPoint& globalPos)
     QAction* reset = menu.addAction(PlotView::tr("Reset zoom"));
     reset->setShortcut(Qt::Key_Home);
     reset->setEnabled(zoomed);
+    // dB axes: how far below the peak the axis reaches.
+    std::map<QAction*, double> ranges;
+    QAction* otherRange = nullptr;
+    if (yAxis.scale == AxisScale::Decibel) {
+        QMenu* sub = menu.addMenu(PlotView::tr("Dynamic range"));
+        sub->setToolTip(PlotView::tr("How far below the highest value the dB axis reaches"));
+        const bool full = !(dynamicRangeDb > 0) || !std::isfinite(dynamicRangeDb);
+        bool listed = full;
+        for (double db : {40.0, 60.0, 80.0, 100.0, 120.0, 160.0, 200.0}) {
+            QAction* a = sub->addAction(PlotView::tr("%1 dB below the peak").arg(db));
+            a->setCheckable(true);
+            a->setChecked(!full && db == dynamicRangeDb);
+            listed = listed || db == dynamicRangeDb;
+            ranges[a] = db;
+        }
+        QAction* all = sub->addAction(PlotView::tr("Full range"));
+        all->setCheckable(true);
+        all->setChecked(full);
+        ranges[all] = 0.0;
+        sub->addSeparator();
+        otherRange = sub->addAction(listed ? PlotView::tr("Other…")
+                                           : PlotView::tr("Other (%1 dB)…").arg(dynamicRangeDb));
+        otherRange->setCheckable(true);
+        otherRange->setChecked(!listed);
+    }
     menu.addSeparator();
     QAction* png = menu.addAction(PlotView::tr("Export PNG…"));
     QAction* csv = menu.addAction(PlotView::tr("Export CSV…"));
@@ -541,6 +573,16 @@ void PlotView::Impl::showContextMenu(const QPoint& globalPos)
     const QSize size = q->size().expandedTo(QSize(800, 500));
     if (chosen == reset) {
         q->resetZoom();
+    } else if (ranges.count(chosen)) {
+        q->setDynamicRange(ranges[chosen]);
+    } else if (chosen && chosen == otherRange) {
+        bool ok = false;
+        const double db = QInputDialog::getDouble(
+            q, PlotView::tr("Dynamic range"), PlotView::tr("Show down to this far below the peak [dB]:"),
+            dynamicRangeDb > 0 && std::isfinite(dynamicRangeDb) ? dynamicRangeDb : 100.0, 1.0, 1000.0, 0,
+            &ok);
+        if (ok)
+            q->setDynamicRange(db);
     } else if (chosen == png) {
         const QString path = QFileDialog::getSaveFileName(q, PlotView::tr("Export plot as PNG"),
                                                           QStringLiteral("plot.png"),
@@ -843,6 +885,21 @@ int PlotView::seriesCount() const
 void PlotView::resetZoom()
 {
     m_impl->showHome();
+}
+
+void PlotView::setDynamicRange(double decibels)
+{
+    if (std::isnan(decibels) || decibels == m_impl->dynamicRangeDb)
+        return;
+    m_impl->dynamicRangeDb = decibels;
+    if (m_impl->yAxis.scale == AxisScale::Decibel)
+        m_impl->refresh(true);
+    emit dynamicRangeChanged(decibels);
+}
+
+double PlotView::dynamicRange() const
+{
+    return m_impl->dynamicRangeDb;
 }
 
 void PlotView::setXRange(double min, double max)

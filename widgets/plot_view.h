@@ -8,6 +8,7 @@
 #include <QString>
 #include <QWidget>
 
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -41,15 +42,17 @@ struct SeriesStyle {
     bool markers = false;  // draw points instead of a line (measured data, peaks)
 };
 
-// The one wrapper around Qt Charts (DESIGN.md §6). Takes plain vectors, draws lines and shaded
+// The one wrapper around Qt Charts. Takes plain vectors, draws lines and shaded
 // bands on linear / log / dB axes with units, decimates every series to min/max per pixel
 // column so that 10⁶ points redraw instantly, and offers wheel and rubber-band zoom, pan,
 // reset, a nearest-point read-out, legend toggling, PNG export rendered offscreen at any size
 // and CSV export of what is drawn.
+// dB axes clip their automatic range to a dynamic range below the peak (setDynamicRange()), and
+// a NaN in the data breaks the line (PlotView::gap).
 // Mouse and keys: wheel zooms around the pointer (over an axis, or with Shift / Ctrl: that
 // axis only); left drag zooms to a rectangle (a thin one: one axis); Shift+drag or middle drag
 // pans, as do the arrow keys; +/- zoom; double-click, Home or 0 reset; right-click offers reset,
-// PNG / CSV export and copying the image.
+// the dynamic range of a dB axis, PNG / CSV export and copying the image.
 class PlotView : public QWidget {
     Q_OBJECT
 public:
@@ -71,6 +74,11 @@ public:
     // The i-th colour series take by default (colour-blind-safe palette), for callers that
     // pair series, e.g. a model and a measured FRF of the same floor.
     static QColor paletteColor(int index);
+    // A gap in a series or band: at a NaN (this one or any other) the line stops and the next
+    // point starts a new segment. Decimation works segment by segment.
+    static constexpr double gap = std::numeric_limits<double>::quiet_NaN();
+    // Default of setDynamicRange().
+    static constexpr double defaultDynamicRangeDb = 100.0;
     ~PlotView() override;
 
     void setTitle(const QString& title);
@@ -97,6 +105,14 @@ public:
     bool isSeriesVisible(int id) const;
     int seriesCount() const;
 
+    // dB axes: the automatic y range reaches at most this far below the highest value shown,
+    // so that a value near zero (an antiresonance, a lower bound of 0) does not squeeze the
+    // peaks into the top of the plot. Values below are still drawn (off the axis), exported
+    // in the CSV and read out. <= 0 or ∞: the full range. Default 100 dB; the context menu
+    // offers the choice too. Resets the zoom.
+    void setDynamicRange(double decibels);
+    double dynamicRange() const;
+
     // Back to the full data range (or the range given to setXRange) of the visible series.
     void resetZoom();
     // Sets the x range shown (e.g. to frame the modes); resetZoom() returns to it. Ignored
@@ -121,10 +137,17 @@ public:
 signals:
     // Emitted when the pointer is near a data point: series name, x and y in display units.
     void pointHovered(const QString& series, double x, double y);
+    // The dynamic range of the dB axis changed (from the context menu or setDynamicRange()).
+    void dynamicRangeChanged(double decibels);
 
 private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
+
+// Puts a gap (PlotView::gap, at the midpoint of x) wherever y jumps by more than `maxJump`
+// between neighbours: a phase wrapped to (−180°, 180°] then draws no vertical stroke where it
+// wraps (maxJump = 180 for degrees).
+void breakAtJumps(std::vector<double>& x, std::vector<double>& y, double maxJump);
 
 } // namespace dtop::widgets

@@ -2,13 +2,14 @@
 #include "widgets/profile_editor.h"
 
 #include "io/number_format.h"
+#include "widgets/field_issue.h"
+#include "widgets/number_field.h"
 
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -26,8 +27,6 @@ QString numberText(double v)
 {
     return QString::number(v, 'g', 10);
 }
-
-const QColor kInvalidBackground(255, 220, 220);
 
 } // namespace
 
@@ -62,21 +61,21 @@ ProfileEditor::ProfileEditor(QWidget* parent) : QWidget(parent)
     m_dampingModel->addItem(tr("Rayleigh, ratio ζ on two modes"),
                             static_cast<int>(model::DampingModel::RayleighModalRatio));
 
-    auto lineEdit = [this](const QString& tip) {
-        auto* e = new QLineEdit(this);
-        e->setToolTip(tip);
-        e->setProperty("hint", tip); // restored when the field becomes valid again
-        connect(e, &QLineEdit::textEdited, this, &ProfileEditor::onChanged);
-        return e;
+    auto numberField = [this](const QString& tip) {
+        NumberField::Options options;
+        options.displayDigits = 10;
+        auto* f = new NumberField(options, this);
+        f->setToolTip(tip);
+        connect(f, &NumberField::edited, this, &ProfileEditor::onChanged);
+        return f;
     };
-    m_alpha = lineEdit(tr("Mass-proportional coefficient α [1/s]"));
-    m_beta = lineEdit(tr("Stiffness-proportional coefficient β [s]"));
-    m_zeta = lineEdit(tr("Target damping ratio ζ on both modes [%]"));
+    m_alpha = numberField(tr("Mass-proportional coefficient α [1/s]"));
+    m_beta = numberField(tr("Stiffness-proportional coefficient β [s]"));
+    m_zeta = numberField(tr("Target damping ratio ζ on both modes [%]"));
     m_modeA = new QSpinBox(this);
     m_modeB = new QSpinBox(this);
     for (QSpinBox* s : {m_modeA, m_modeB}) {
         s->setToolTip(tr("Mode that receives the target damping ratio"));
-        s->setProperty("hint", s->toolTip());
         connect(s, &QSpinBox::valueChanged, this, &ProfileEditor::onChanged);
     }
 
@@ -140,9 +139,9 @@ void ProfileEditor::setProfile(const model::Profile& p)
     }
     writeTexts(texts);
     m_dampingModel->setCurrentIndex(m_dampingModel->findData(static_cast<int>(p.damping)));
-    m_alpha->setText(numberText(p.rayleighAlpha));
-    m_beta->setText(numberText(p.rayleighBeta));
-    m_zeta->setText(numberText(p.targetDampingRatio * 100.0));
+    m_alpha->setValue(p.rayleighAlpha);
+    m_beta->setValue(p.rayleighBeta);
+    m_zeta->setValue(p.targetDampingRatio * 100.0);
     for (QSpinBox* s : {m_modeA, m_modeB})
         s->setRange(1, std::max(n, 2));
     m_modeA->setValue(p.targetModeA);
@@ -234,14 +233,14 @@ model::Profile ProfileEditor::readProfile(InputIssues& issues) const
         p.cubicStiffnesses.clear();
 
     p.damping = static_cast<model::DampingModel>(m_dampingModel->currentData().toInt());
-    auto readField = [&issues](QLineEdit* edit, const char* field, double& target, double scale) {
-        double v = 0.0;
-        if (!io::parseNumber(edit->text().toStdString(), v)) {
-            issues.push_back({field, std::string(field) + ": '" + edit->text().toStdString() +
+    auto readField = [&issues](const NumberField* f, const char* field, double& target, double scale) {
+        const auto v = f->value();
+        if (!v) {
+            issues.push_back({field, std::string(field) + ": '" + f->text().toStdString() +
                                          "' is not a number"});
             return;
         }
-        target = v * scale;
+        target = *v * scale;
     };
     if (p.damping == model::DampingModel::RayleighCoefficients) {
         readField(m_alpha, "alpha", p.rayleighAlpha, 1.0);
@@ -294,14 +293,12 @@ void ProfileEditor::showIssues(const InputIssues& issues)
                 continue;
             const auto it = byField.find(QString::fromLatin1(kColumnFields[col]) +
                                          QString::number(f + 1));
-            item->setBackground(it != byField.end() ? QBrush(kInvalidBackground) : QBrush());
-            item->setToolTip(it != byField.end() ? it->second : QString());
+            markFieldIssue(item, it != byField.end() ? it->second : QString());
         }
     m_table->blockSignals(blocked);
     auto mark = [&byField](QWidget* w, const char* field) {
         const auto it = byField.find(QString::fromLatin1(field));
-        w->setStyleSheet(it != byField.end() ? QStringLiteral("background: #ffdcdc;") : QString());
-        w->setToolTip(it != byField.end() ? it->second : w->property("hint").toString());
+        markFieldIssue(w, it != byField.end() ? it->second : QString());
     };
     mark(m_alpha, "alpha");
     mark(m_beta, "beta");
@@ -325,10 +322,9 @@ bool ProfileEditor::setFieldText(const QString& field, const QString& text)
         m_table->item(rowOfFloor(floorIndex), col)->setText(text); // itemChanged → onChanged
         return true;
     }
-    for (auto [name, edit] : {std::pair{"alpha", m_alpha}, {"beta", m_beta}, {"zeta", m_zeta}})
+    for (auto [name, f] : {std::pair{"alpha", m_alpha}, {"beta", m_beta}, {"zeta", m_zeta}})
         if (field == QLatin1String(name)) {
-            edit->setText(text);
-            onChanged();
+            f->setTextAsTyped(text); // edited → onChanged
             return true;
         }
     return false;

@@ -11,11 +11,12 @@
 
 class QComboBox;
 class QLabel;
-class QLineEdit;
 class QSpinBox;
 class QTableWidget;
 
 namespace dtop::widgets {
+
+class NumberField;
 
 // Table editor of a profile: n storeys (1–20), m, k, c and cubic kc per storey, or Rayleigh
 // damping (α, β, or ζ on two modes). Validates on every keystroke: a bad field turns red with
@@ -54,9 +55,9 @@ private:
     QSpinBox* m_storeys;
     QTableWidget* m_table;
     QComboBox* m_dampingModel;
-    QLineEdit* m_alpha;
-    QLineEdit* m_beta;
-    QLineEdit* m_zeta;
+    NumberField* m_alpha;
+    NumberField* m_beta;
+    NumberField* m_zeta;
     QSpinBox* m_modeA;
     QSpinBox* m_modeB;
     QWidget* m_rayleighCoefficients;

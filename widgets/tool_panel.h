@@ -13,7 +13,7 @@ namespace dtop::widgets {
 
 class PlotView;
 
-// A tool's panel in the main window (DESIGN.md §3: form → runner → plots/tables). The shell
+// A tool's panel in the main window (form → runner → plots/tables). The shell
 // uses this interface for exports, reports, help and remembered inputs.
 class ToolPanel : public QWidget {
     Q_OBJECT

@@ -335,323 +335,413 @@ UncertaintyResult runUncertainty(const UncertaintyInput& input, Progress& progre
     return runUncertainty(input, progress, {});
 }
 
-UncertaintyResult runUncertainty(const UncertaintyInput& input, Progress& progress,
-                                 const UncertaintyStageCallback& onStage)
-{
-    const ParameterBox box = input.box();
-    const ChainModel model = ChainModel::fromProfile(input.profile);
-    const std::size_t n = model.storeys;
-    const auto in = static_cast<std::size_t>(input.inputFloor - 1);
-    const std::vector<std::size_t> dims = box.uncertainIndices();
-    const std::size_t p = dims.size();
-    progress.report(0.0, "grid");
+namespace {
 
+// One run's shared state: what the grid stage sets up and what each stage hands on to the
+// next. The stages run in a fixed order (grid, vertex, sampled, optimised, cartesian,
+// importance, verified); each is one function below.
+struct UqRun {
+    UqRun(const UncertaintyInput& source, Progress& sink)
+        : input(source), progress(sink), box(source.box()),
+          model(ChainModel::fromProfile(source.profile)), n(model.storeys),
+          in(static_cast<std::size_t>(source.inputFloor - 1)), dims(box.uncertainIndices())
+    {
+    }
+
+    const UncertaintyInput& input;
+    Progress& progress;
+    const ParameterBox box;
+    const ChainModel model;
+    const std::size_t n;                 // storeys
+    const std::size_t in;                // 0-based floor of the force
+    const std::vector<std::size_t> dims; // the uncertain parameters
+    Eigen::MatrixXd vertices;            // corners used (all, or a seeded subset)
+    std::vector<double> omegas;          // [rad/s]
+    std::vector<double> scales;          // |H| of the quantity per unit receptance
     UncertaintyResult result;
+
+    // Best inner points so far per [floor][frequency] in unit coordinates of `dims`: the best
+    // corners and samples (the optimiser's starts), then the optima (for the importance).
+    std::vector<std::vector<UnitPoint>> vertexMax, vertexMin, sampleMax, sampleMin;
+    std::vector<std::vector<UnitPoint>> optimumMax, optimumMin;
+
+    std::size_t count() const { return omegas.size(); }
+    std::size_t p() const { return dims.size(); }
+};
+
+// Stage "grid": the vertices, the frequency grid (adaptive grids use the corners to find the
+// resonance bands) and the nominal |H| of every floor.
+void gridStage(UqRun& run)
+{
+    const std::size_t n = run.n;
+    const std::size_t in = run.in;
+    const UncertaintyInput& input = run.input;
+    const ParameterBox& box = run.box;
+    run.progress.report(0.0, "grid");
+
+    UncertaintyResult& result = run.result;
     result.quantity = input.quantity;
     result.inputFloor = input.inputFloor;
     result.box = box;
     result.seed = input.seed;
     result.sampling = input.sampling;
 
-    Eigen::MatrixXd vertices = boxVertices(box, dims, input.maxVertices, input.seed, result.allVertices);
-    result.vertices = static_cast<std::size_t>(vertices.rows());
+    run.vertices = boxVertices(box, run.dims, input.maxVertices, input.seed, result.allVertices);
+    result.vertices = static_cast<std::size_t>(run.vertices.rows());
 
     UqGridSpec spec{input.gridMode, input.fminHz, input.fmaxHz, input.points, input.frequenciesHz};
-    result.grid = buildUqGrid(model, box, in, spec,
-                              vertices.topRows(std::min(vertices.rows(), kGridCorners)));
+    result.grid = buildUqGrid(run.model, box, in, spec,
+                              run.vertices.topRows(std::min(run.vertices.rows(), kGridCorners)));
     result.frequencyHz = result.grid.frequencyHz;
     const std::size_t count = result.frequencyHz.size();
-    std::vector<double> omegas(count);
-    std::vector<double> scales(count);
+    run.omegas.resize(count);
+    run.scales.resize(count);
     for (std::size_t w = 0; w < count; ++w) {
-        omegas[w] = kTwoPi * result.frequencyHz[w];
-        scales[w] = std::abs(dynamics::fromReceptance(1.0, omegas[w], input.quantity));
+        run.omegas[w] = kTwoPi * result.frequencyHz[w];
+        run.scales[w] = std::abs(dynamics::fromReceptance(1.0, run.omegas[w], input.quantity));
     }
 
     result.nominal.assign(n, std::vector<double>(count));
     std::array<std::complex<double>, model::kMaxStoreys> x;
     for (std::size_t w = 0; w < count; ++w) {
-        ChainFrf(model, box.nominal.data(), omegas[w]).column(in, x.data());
+        ChainFrf(run.model, box.nominal.data(), run.omegas[w]).column(in, x.data());
         for (std::size_t d = 0; d < n; ++d)
-            result.nominal[d][w] = std::abs(x[d]) * scales[w];
+            result.nominal[d][w] = std::abs(x[d]) * run.scales[w];
     }
+    const std::vector<std::vector<UnitPoint>> none(n, std::vector<UnitPoint>(count));
+    run.vertexMax = none;
+    run.vertexMin = none;
+    run.sampleMax = none;
+    run.sampleMin = none;
+    run.optimumMax = none;
+    run.optimumMin = none;
+}
+
+// Stage "vertex": extremes over the corners of the box; progress from p0 to p1.
+MethodBounds vertexStage(UqRun& run, double p0, double p1)
+{
+    const auto start = Clock::now();
+    run.progress.report(p0, "vertex");
+    ChainFrfBatch batch(run.model, run.vertices);
+    BatchExtremes e = batchExtremes(batch, run.in, run.omegas, run.input.quantity, run.progress,
+                                    p0, p1);
+    for (std::size_t d = 0; d < run.n; ++d)
+        for (std::size_t w = 0; w < run.count(); ++w) {
+            run.vertexMax[d][w] = unitOfRow(run.box, run.dims, run.vertices, e.argMax[d][w]);
+            run.vertexMin[d][w] = unitOfRow(run.box, run.dims, run.vertices, e.argMin[d][w]);
+        }
+    const UncertaintyResult& result = run.result;
+    MethodBounds m;
+    m.method = UqMethod::Vertex;
+    m.label = uqMethodLabel(m.method);
+    m.guarantee = result.allVertices
+                      ? "Extremes over all " + std::to_string(result.vertices) +
+                            " corners of the box: exact only where |H| is monotone in every "
+                            "parameter, inside the true range near resonances."
+                      : "Extremes over " + std::to_string(result.vertices) +
+                            " corners drawn at random (seed " + std::to_string(run.input.seed) +
+                            ") out of 2^" + std::to_string(run.p()) + ": an inner approximation.";
+    m.floors = std::move(e.bounds);
+    m.seconds = secondsSince(start);
+    return m;
+}
+
+// Stage "sampled": extremes and percentile bands over one common sample set; progress from
+// p0 to p1.
+MethodBounds sampledStage(UqRun& run, double p0, double p1)
+{
+    const UncertaintyInput& input = run.input;
+    const auto start = Clock::now();
+    run.progress.report(p0, "sampled");
+    ChainFrfBatch batch(run.model, run.box.sample(input.samples, input.sampling, input.seed));
+    std::vector<double> percentiles = input.percentiles;
+    std::sort(percentiles.begin(), percentiles.end());
+    BatchExtremes e = batchExtremes(batch, run.in, run.omegas, input.quantity, run.progress, p0,
+                                    p1, &percentiles, &run.result.bands);
+    for (std::size_t d = 0; d < run.n; ++d)
+        for (std::size_t w = 0; w < run.count(); ++w) {
+            run.sampleMax[d][w] = unitOfRow(run.box, run.dims, batch.sets(), e.argMax[d][w]);
+            run.sampleMin[d][w] = unitOfRow(run.box, run.dims, batch.sets(), e.argMin[d][w]);
+        }
+    run.result.samples = input.samples;
+    run.result.sampledStatement = sampledStatement(input.samples, input.sampling, input.seed);
+    MethodBounds m;
+    m.method = UqMethod::Sampled;
+    m.label = uqMethodLabel(m.method);
+    m.guarantee = run.result.sampledStatement;
+    m.floors = std::move(e.bounds);
+    m.seconds = secondsSince(start);
+    return m;
+}
+
+// Stage "optimised": per frequency, floor and side, a bound-constrained local search from
+// the neighbouring frequency's optimum and the best corner or sample; progress from p0 over
+// `share`. Keeps the optima for the importance.
+MethodBounds optimisedStage(UqRun& run, double p0, double share)
+{
+    const auto start = Clock::now();
+    run.progress.report(p0, "optimised");
+    const ParameterBox& box = run.box;
+    const std::vector<std::size_t>& dims = run.dims;
+    const std::vector<double>& omegas = run.omegas;
+    const std::size_t n = run.n;
+    const std::size_t in = run.in;
+    const std::size_t p = run.p();
+    const std::size_t count = run.count();
+    MethodBounds m;
+    m.method = UqMethod::Optimised;
+    m.label = uqMethodLabel(m.method);
+    m.guarantee = "Per frequency, the largest and smallest |H| found by a bound-constrained "
+                  "quasi-Newton search with analytic gradients, started from the best corners "
+                  "and samples and from the optimum at the neighbouring frequency: values "
+                  "attained by structures in the box, so inside the true range; the true "
+                  "range may be wider.";
+    m.floors.resize(n);
+    const std::vector<double> zeros(p, 0.0), ones(p, 1.0);
+    std::vector<double> point = box.nominal;
+    std::vector<std::complex<double>> grad(3 * n);
+    ChainFrf frf(run.model);
+    for (std::size_t d = 0; d < n; ++d) {
+        m.floors[d].lower.resize(count);
+        m.floors[d].upper.resize(count);
+    }
+    const UnitPoint centre(p, 0.5);
+    std::vector<double> scratch(p);
+    UnitPoint predicted(p);
+    for (std::size_t w = 0; w < count; ++w) {
+        if (w % 8 == 0)
+            run.progress.report(p0 + share * static_cast<double>(w) / static_cast<double>(count));
+        const double omega = omegas[w];
+        for (std::size_t d = 0; d < n; ++d)
+            for (int side = 0; side < 2; ++side) {
+                // Minimise -log|H| for the maximum, log|H| for the minimum.
+                const double sign = side == 0 ? -1.0 : 1.0;
+                const BoxObjective f = [&](const double* t, double* g) {
+                    setUnitPoint(box, dims, t, point);
+                    frf.evaluate(point.data(), omega);
+                    const std::complex<double> h = frf.gradient(in, d, grad.data());
+                    const double h2 = std::norm(h);
+                    const std::complex<double> hInv(h.real() / h2, -h.imag() / h2);
+                    for (std::size_t i = 0; i < p; ++i)
+                        g[i] = sign * (grad[dims[i]] * hInv).real() * box.width(dims[i]);
+                    return sign * 0.5 * std::log(h2);
+                };
+                // Starts: the optimum at the neighbouring frequency, and the better of the
+                // best corner and the best sample.
+                auto& own = side == 0 ? run.optimumMax : run.optimumMin;
+                std::vector<const UnitPoint*> starts;
+                if (w > 1 && !own[d][w - 1].empty() && !own[d][w - 2].empty()) {
+                    // The optimum moves smoothly with ω: extrapolate the last two linearly.
+                    const double r = std::min(1.0, (omegas[w] - omegas[w - 1]) / (omegas[w - 1] - omegas[w - 2]));
+                    for (std::size_t i = 0; i < p; ++i)
+                        predicted[i] = std::clamp(own[d][w - 1][i] + r * (own[d][w - 1][i] - own[d][w - 2][i]), 0.0, 1.0);
+                    starts.push_back(&predicted);
+                } else if (w > 0 && !own[d][w - 1].empty()) {
+                    starts.push_back(&own[d][w - 1]);
+                }
+                const UnitPoint* seed = nullptr;
+                double seedValue = std::numeric_limits<double>::infinity();
+                for (const UnitPoint* s : {side == 0 ? &run.vertexMax[d][w] : &run.vertexMin[d][w],
+                                           side == 0 ? &run.sampleMax[d][w] : &run.sampleMin[d][w]}) {
+                    if (s->empty())
+                        continue;
+                    const double v = f(s->data(), scratch.data());
+                    if (v < seedValue) {
+                        seedValue = v;
+                        seed = s;
+                    }
+                }
+                if (seed && (starts.empty() || *seed != *starts.front()))
+                    starts.push_back(seed);
+                if (starts.empty())
+                    starts.push_back(&centre);
+                double best = std::numeric_limits<double>::infinity();
+                for (const UnitPoint* s : starts) {
+                    BoxOptimum opt = minimizeInBox(f, *s, zeros, ones, optimizerOptions);
+                    if (opt.value < best) {
+                        best = opt.value;
+                        own[d][w] = std::move(opt.x);
+                    }
+                }
+                const double value = std::exp(sign * best) * run.scales[w];
+                (side == 0 ? m.floors[d].upper : m.floors[d].lower)[w] = value;
+            }
+    }
+    m.seconds = secondsSince(start);
+    return m;
+}
+
+// Stage "cartesian": the prototype's 2-D slice of the box, for comparison; progress from p0.
+MethodBounds cartesianStage(UqRun& run, double p0)
+{
+    const auto start = Clock::now();
+    run.progress.report(p0, "cartesian");
+    MethodBounds m;
+    m.method = UqMethod::Cartesian;
+    m.label = uqMethodLabel(m.method);
+    m.guarantee = "The prototype's method: masses along the box diagonal (30 values), "
+                  "stiffnesses along theirs (30 values), dampers all-low or all-high. A 2-D "
+                  "slice of the box, an inner approximation that can fall far inside the true "
+                  "range.";
+    m.floors = legacyCartesianBounds(run.model, run.box, run.in, run.omegas, run.input.quantity,
+                                     run.progress);
+    m.seconds = secondsSince(start);
+    return m;
+}
+
+// After the optimised stage: first-order swing of every parameter at the nominal point and at
+// the two optima; the largest of the three, as shares.
+void importanceStage(UqRun& run)
+{
+    const std::size_t n = run.n;
+    const std::size_t count = run.count();
+    const ParameterBox& box = run.box;
+    ParameterImportance& importance = run.result.importance;
+    importance.dominant.assign(n, std::vector<int>(count, -1));
+    importance.shares.assign(n, std::vector<std::vector<double>>(3 * n, std::vector<double>(count, 0.0)));
+    std::vector<std::complex<double>> grad(3 * n);
+    std::vector<double> point, swing(3 * n);
+    ChainFrf frf(run.model);
+    for (std::size_t w = 0; w < count; ++w)
+        for (std::size_t d = 0; d < n; ++d) {
+            std::fill(swing.begin(), swing.end(), 0.0);
+            auto accumulate = [&](const std::vector<double>& pt) {
+                frf.evaluate(pt.data(), run.omegas[w]);
+                const std::complex<double> h = frf.gradient(run.in, d, grad.data());
+                const double a = std::abs(h);
+                for (std::size_t i = 0; i < 3 * n; ++i) {
+                    const double g = a > 0.0 ? (std::conj(h) * grad[i]).real() / a : 0.0;
+                    swing[i] = std::max(swing[i], std::abs(g) * box.width(i));
+                }
+            };
+            accumulate(box.nominal);
+            for (const auto* t : {&run.optimumMax[d][w], &run.optimumMin[d][w]})
+                if (!t->empty()) {
+                    point = box.nominal;
+                    setUnitPoint(box, run.dims, t->data(), point);
+                    accumulate(point);
+                }
+            double total = 0.0;
+            for (double s : swing)
+                total += s;
+            if (!(total > 0.0))
+                continue;
+            std::size_t best = 0;
+            for (std::size_t i = 0; i < 3 * n; ++i) {
+                importance.shares[d][i][w] = swing[i] / total;
+                if (swing[i] > swing[best])
+                    best = i;
+            }
+            importance.dominant[d][w] = static_cast<int>(best);
+        }
+}
+
+// Stage "verified": branch and bound with rigorous enclosures against the best inner values of
+// the methods that ran (the optimised bounds improve with the points it finds); the gap
+// between outer and inner. Progress from p0 to 1.
+MethodBounds verifiedStage(UqRun& run, double p0)
+{
+    const auto start = Clock::now();
+    run.progress.report(p0, "verified");
+    const UncertaintyInput& input = run.input;
+    const std::size_t n = run.n;
+    const std::size_t count = run.count();
+    UncertaintyResult& result = run.result;
+    // Inner values to beat: the best of every inner method that ran, else the nominal.
+    std::vector<FloorBounds> inner(n);
+    for (std::size_t d = 0; d < n; ++d) {
+        inner[d].lower = result.nominal[d];
+        inner[d].upper = result.nominal[d];
+        for (const auto& m : result.methods)
+            for (std::size_t w = 0; w < count; ++w) {
+                inner[d].lower[w] = std::min(inner[d].lower[w], m.floors[d].lower[w]);
+                inner[d].upper[w] = std::max(inner[d].upper[w], m.floors[d].upper[w]);
+            }
+    }
+    VerifiedFrfOptions options;
+    options.tolerance = input.verifiedTolerance;
+    options.maxBoxes = input.maxBoxesPerBound;
+    VerifiedFrfBounds bounds = verifiedFrfBounds(run.model, run.box, run.in, run.omegas,
+                                                 input.quantity, inner, options, run.progress,
+                                                 p0, 1.0);
+    result.verified = bounds.statistics;
+    MethodBounds m;
+    m.method = UqMethod::Verified;
+    m.label = uqMethodLabel(m.method);
+    std::ostringstream g;
+    g << "Guaranteed enclosure: every structure in the box has |H| between these curves at "
+         "each listed frequency (branch and bound over the box; H = N/Δ with the determinant "
+         "and cofactor multilinear in the parameters, bounded exactly from their values at "
+         "the corners of each sub-box up to the argument spread of one factor, with "
+         "rigorous rounding-error radii; affine arithmetic when more than 12 parameters are "
+         "uncertain), refined until within "
+      << input.verifiedTolerance * 100.0 << " % of the best inner value or "
+      << input.maxBoxesPerBound << " boxes per bound.";
+    m.guarantee = g.str();
+    m.floors = bounds.outer;
+    // Points found by the branch and bound are attained values too: they improve the
+    // optimised inner bound (its label is "best found").
+    for (auto& om : result.methods)
+        if (om.method == UqMethod::Optimised)
+            for (std::size_t d = 0; d < n; ++d)
+                for (std::size_t w = 0; w < count; ++w) {
+                    om.floors[d].upper[w] = std::max(om.floors[d].upper[w], bounds.inner[d].upper[w]);
+                    om.floors[d].lower[w] = std::min(om.floors[d].lower[w], bounds.inner[d].lower[w]);
+                }
+    result.gap.assign(n, std::vector<double>(count, 0.0));
+    for (std::size_t d = 0; d < n; ++d)
+        for (std::size_t w = 0; w < count; ++w) {
+            const double up = (m.floors[d].upper[w] - bounds.inner[d].upper[w]) /
+                              bounds.inner[d].upper[w];
+            const double lo = (bounds.inner[d].lower[w] - m.floors[d].lower[w]) /
+                              bounds.inner[d].lower[w];
+            const double gap = std::max(up, lo);
+            result.gap[d][w] = std::isfinite(gap) ? gap : std::numeric_limits<double>::infinity();
+            result.worstGap = std::max(result.worstGap, result.gap[d][w]);
+        }
+    m.seconds = secondsSince(start);
+    return m;
+}
+
+} // namespace
+
+UncertaintyResult runUncertainty(const UncertaintyInput& input, Progress& progress,
+                                 const UncertaintyStageCallback& onStage)
+{
+    UqRun run(input, progress);
+    gridStage(run);
     if (onStage)
-        onStage(result);
-    // Records a finished method with its wall time and shows the result so far.
-    auto finish = [&](MethodBounds&& m, Clock::time_point start) {
-        m.seconds = secondsSince(start);
-        result.methods.push_back(std::move(m));
+        onStage(run.result);
+    // Records a finished method and shows the result so far.
+    auto finish = [&](MethodBounds&& m) {
+        run.result.methods.push_back(std::move(m));
         if (onStage)
-            onStage(result);
+            onStage(run.result);
     };
 
-    // Best inner points so far per [floor][frequency], for the maximum and the minimum, in unit
-    // coordinates: seeds for the optimiser.
-    std::vector<std::vector<UnitPoint>> seedsMax(n, std::vector<UnitPoint>(count));
-    std::vector<std::vector<UnitPoint>> seedsMin = seedsMax;
-    std::vector<std::vector<UnitPoint>> seedsMax2 = seedsMax, seedsMin2 = seedsMax;
-
-    // Progress shares of the stages.
+    // Progress shares of the stages: the cheap ones first, the verified bound last.
     const bool verified = input.uses(UqMethod::Verified);
     const double cheapEnd = verified ? 0.25 : 0.9;
     double stageStart = 0.02;
     const double stageShare = (cheapEnd - stageStart) / 4.0;
 
-    if (input.uses(UqMethod::Vertex)) {
-        const auto start = Clock::now();
-        progress.report(stageStart, "vertex");
-        ChainFrfBatch batch(model, vertices);
-        BatchExtremes e = batchExtremes(batch, in, omegas, input.quantity, progress, stageStart,
-                                        stageStart + stageShare);
-        for (std::size_t d = 0; d < n; ++d)
-            for (std::size_t w = 0; w < count; ++w) {
-                seedsMax[d][w] = unitOfRow(box, dims, vertices, e.argMax[d][w]);
-                seedsMin[d][w] = unitOfRow(box, dims, vertices, e.argMin[d][w]);
-            }
-        MethodBounds m;
-        m.method = UqMethod::Vertex;
-        m.label = uqMethodLabel(m.method);
-        m.guarantee = result.allVertices
-                          ? "Extremes over all " + std::to_string(result.vertices) +
-                                " corners of the box: exact only where |H| is monotone in every "
-                                "parameter, inside the true range near resonances."
-                          : "Extremes over " + std::to_string(result.vertices) +
-                                " corners drawn at random (seed " + std::to_string(input.seed) +
-                                ") out of 2^" + std::to_string(p) + ": an inner approximation.";
-        m.floors = std::move(e.bounds);
-        finish(std::move(m), start);
-    }
+    if (input.uses(UqMethod::Vertex))
+        finish(vertexStage(run, stageStart, stageStart + stageShare));
     stageStart += stageShare;
-
-    if (input.uses(UqMethod::Sampled)) {
-        const auto start = Clock::now();
-        progress.report(stageStart, "sampled");
-        ChainFrfBatch batch(model, box.sample(input.samples, input.sampling, input.seed));
-        std::vector<double> percentiles = input.percentiles;
-        std::sort(percentiles.begin(), percentiles.end());
-        BatchExtremes e = batchExtremes(batch, in, omegas, input.quantity, progress, stageStart,
-                                        stageStart + 2.0 * stageShare, &percentiles, &result.bands);
-        for (std::size_t d = 0; d < n; ++d)
-            for (std::size_t w = 0; w < count; ++w) {
-                seedsMax2[d][w] = unitOfRow(box, dims, batch.sets(), e.argMax[d][w]);
-                seedsMin2[d][w] = unitOfRow(box, dims, batch.sets(), e.argMin[d][w]);
-            }
-        result.samples = input.samples;
-        result.sampledStatement = sampledStatement(input.samples, input.sampling, input.seed);
-        MethodBounds m;
-        m.method = UqMethod::Sampled;
-        m.label = uqMethodLabel(m.method);
-        m.guarantee = result.sampledStatement;
-        m.floors = std::move(e.bounds);
-        finish(std::move(m), start);
-    }
+    if (input.uses(UqMethod::Sampled))
+        finish(sampledStage(run, stageStart, stageStart + 2.0 * stageShare));
     stageStart += 2.0 * stageShare;
-
-    // Optimised inner bounds: the optimum points are kept for the importance and the verified
-    // method.
-    std::vector<std::vector<UnitPoint>> argMax(n, std::vector<UnitPoint>(count));
-    std::vector<std::vector<UnitPoint>> argMin = argMax;
-    if (input.uses(UqMethod::Optimised)) {
-        const auto start = Clock::now();
-        progress.report(stageStart, "optimised");
-        MethodBounds m;
-        m.method = UqMethod::Optimised;
-        m.label = uqMethodLabel(m.method);
-        m.guarantee = "Per frequency, the largest and smallest |H| found by a bound-constrained "
-                      "quasi-Newton search with analytic gradients, started from the best corners "
-                      "and samples and from the optimum at the neighbouring frequency: values "
-                      "attained by structures in the box, so inside the true range; the true "
-                      "range may be wider.";
-        m.floors.resize(n);
-        const std::vector<double> zeros(p, 0.0), ones(p, 1.0);
-        std::vector<double> point = box.nominal;
-        std::vector<std::complex<double>> grad(3 * n);
-        ChainFrf frf(model);
-        for (std::size_t d = 0; d < n; ++d) {
-            m.floors[d].lower.resize(count);
-            m.floors[d].upper.resize(count);
-        }
-        const UnitPoint centre(p, 0.5);
-        std::vector<double> scratch(p);
-        UnitPoint predicted(p);
-        for (std::size_t w = 0; w < count; ++w) {
-            if (w % 8 == 0)
-                progress.report(stageStart + stageShare * static_cast<double>(w) /
-                                                 static_cast<double>(count));
-            const double omega = omegas[w];
-            for (std::size_t d = 0; d < n; ++d)
-                for (int side = 0; side < 2; ++side) {
-                    // Minimise -log|H| for the maximum, log|H| for the minimum.
-                    const double sign = side == 0 ? -1.0 : 1.0;
-                    const BoxObjective f = [&](const double* t, double* g) {
-                        setUnitPoint(box, dims, t, point);
-                        frf.evaluate(point.data(), omega);
-                        const std::complex<double> h = frf.gradient(in, d, grad.data());
-                        const double h2 = std::norm(h);
-                        const std::complex<double> hInv(h.real() / h2, -h.imag() / h2);
-                        for (std::size_t i = 0; i < p; ++i)
-                            g[i] = sign * (grad[dims[i]] * hInv).real() * box.width(dims[i]);
-                        return sign * 0.5 * std::log(h2);
-                    };
-                    // Starts: the optimum at the neighbouring frequency, and the better of the
-                    // best corner and the best sample.
-                    auto& own = side == 0 ? argMax : argMin;
-                    std::vector<const UnitPoint*> starts;
-                    if (w > 1 && !own[d][w - 1].empty() && !own[d][w - 2].empty()) {
-                        // The optimum moves smoothly with ω: extrapolate the last two linearly.
-                        const double r = std::min(1.0, (omegas[w] - omegas[w - 1]) / (omegas[w - 1] - omegas[w - 2]));
-                        for (std::size_t i = 0; i < p; ++i)
-                            predicted[i] = std::clamp(own[d][w - 1][i] + r * (own[d][w - 1][i] - own[d][w - 2][i]), 0.0, 1.0);
-                        starts.push_back(&predicted);
-                    } else if (w > 0 && !own[d][w - 1].empty()) {
-                        starts.push_back(&own[d][w - 1]);
-                    }
-                    const UnitPoint* seed = nullptr;
-                    double seedValue = std::numeric_limits<double>::infinity();
-                    for (const UnitPoint* s : {side == 0 ? &seedsMax[d][w] : &seedsMin[d][w],
-                                               side == 0 ? &seedsMax2[d][w] : &seedsMin2[d][w]}) {
-                        if (s->empty())
-                            continue;
-                        const double v = f(s->data(), scratch.data());
-                        if (v < seedValue) {
-                            seedValue = v;
-                            seed = s;
-                        }
-                    }
-                    if (seed && (starts.empty() || *seed != *starts.front()))
-                        starts.push_back(seed);
-                    if (starts.empty())
-                        starts.push_back(&centre);
-                    double best = std::numeric_limits<double>::infinity();
-                    for (const UnitPoint* s : starts) {
-                        BoxOptimum opt = minimizeInBox(f, *s, zeros, ones, optimizerOptions);
-                        if (opt.value < best) {
-                            best = opt.value;
-                            own[d][w] = std::move(opt.x);
-                        }
-                    }
-                    const double value = std::exp(sign * best) * scales[w];
-                    (side == 0 ? m.floors[d].upper : m.floors[d].lower)[w] = value;
-                }
-        }
-        finish(std::move(m), start);
-    }
+    if (input.uses(UqMethod::Optimised))
+        finish(optimisedStage(run, stageStart, stageShare));
     stageStart += stageShare;
-
-    if (input.uses(UqMethod::Cartesian)) {
-        const auto start = Clock::now();
-        progress.report(stageStart, "cartesian");
-        MethodBounds m;
-        m.method = UqMethod::Cartesian;
-        m.label = uqMethodLabel(m.method);
-        m.guarantee = "The prototype's method: masses along the box diagonal (30 values), "
-                      "stiffnesses along theirs (30 values), dampers all-low or all-high. A 2-D "
-                      "slice of the box, an inner approximation that can fall far inside the true "
-                      "range.";
-        m.floors = legacyCartesianBounds(model, box, in, omegas, input.quantity, progress);
-        finish(std::move(m), start);
-    }
-
-    if (input.uses(UqMethod::Optimised)) {
-        // Importance: first-order swing of every parameter at the nominal point and at the two
-        // optima; the largest of the three, as shares.
-        result.importance.dominant.assign(n, std::vector<int>(count, -1));
-        result.importance.shares.assign(n, std::vector<std::vector<double>>(3 * n, std::vector<double>(count, 0.0)));
-        std::vector<std::complex<double>> grad(3 * n);
-        std::vector<double> point, swing(3 * n);
-        ChainFrf frf(model);
-        for (std::size_t w = 0; w < count; ++w)
-            for (std::size_t d = 0; d < n; ++d) {
-                std::fill(swing.begin(), swing.end(), 0.0);
-                auto accumulate = [&](const std::vector<double>& pt) {
-                    frf.evaluate(pt.data(), omegas[w]);
-                    const std::complex<double> h = frf.gradient(in, d, grad.data());
-                    const double a = std::abs(h);
-                    for (std::size_t i = 0; i < 3 * n; ++i) {
-                        const double g = a > 0.0 ? (std::conj(h) * grad[i]).real() / a : 0.0;
-                        swing[i] = std::max(swing[i], std::abs(g) * box.width(i));
-                    }
-                };
-                accumulate(box.nominal);
-                for (const auto* t : {&argMax[d][w], &argMin[d][w]})
-                    if (!t->empty()) {
-                        point = box.nominal;
-                        setUnitPoint(box, dims, t->data(), point);
-                        accumulate(point);
-                    }
-                double total = 0.0;
-                for (double s : swing)
-                    total += s;
-                if (!(total > 0.0))
-                    continue;
-                std::size_t best = 0;
-                for (std::size_t i = 0; i < 3 * n; ++i) {
-                    result.importance.shares[d][i][w] = swing[i] / total;
-                    if (swing[i] > swing[best])
-                        best = i;
-                }
-                result.importance.dominant[d][w] = static_cast<int>(best);
-            }
-    }
-
-    if (verified) {
-        const auto start = Clock::now();
-        progress.report(cheapEnd, "verified");
-        // Inner values to beat: the best of every inner method that ran, else the nominal.
-        std::vector<FloorBounds> inner(n);
-        for (std::size_t d = 0; d < n; ++d) {
-            inner[d].lower = result.nominal[d];
-            inner[d].upper = result.nominal[d];
-            for (const auto& m : result.methods)
-                for (std::size_t w = 0; w < count; ++w) {
-                    inner[d].lower[w] = std::min(inner[d].lower[w], m.floors[d].lower[w]);
-                    inner[d].upper[w] = std::max(inner[d].upper[w], m.floors[d].upper[w]);
-                }
-        }
-        VerifiedFrfOptions options;
-        options.tolerance = input.verifiedTolerance;
-        options.maxBoxes = input.maxBoxesPerBound;
-        VerifiedFrfBounds bounds = verifiedFrfBounds(model, box, in, omegas, input.quantity, inner,
-                                                     options, progress, cheapEnd, 1.0);
-        result.verified = bounds.statistics;
-        MethodBounds m;
-        m.method = UqMethod::Verified;
-        m.label = uqMethodLabel(m.method);
-        std::ostringstream g;
-        g << "Guaranteed enclosure: every structure in the box has |H| between these curves at "
-             "each listed frequency (branch and bound over the box; H = N/Δ with the determinant "
-             "and cofactor multilinear in the parameters, bounded exactly from their values at "
-             "the corners of each sub-box up to the argument spread of one factor, with "
-             "rigorous rounding-error radii; affine arithmetic when more than 12 parameters are "
-             "uncertain), refined until within "
-          << input.verifiedTolerance * 100.0 << " % of the best inner value or "
-          << input.maxBoxesPerBound << " boxes per bound.";
-        m.guarantee = g.str();
-        m.floors = bounds.outer;
-        // Points found by the branch and bound are attained values too: they improve the
-        // optimised inner bound (its label is "best found").
-        for (auto& om : result.methods)
-            if (om.method == UqMethod::Optimised)
-                for (std::size_t d = 0; d < n; ++d)
-                    for (std::size_t w = 0; w < count; ++w) {
-                        om.floors[d].upper[w] = std::max(om.floors[d].upper[w], bounds.inner[d].upper[w]);
-                        om.floors[d].lower[w] = std::min(om.floors[d].lower[w], bounds.inner[d].lower[w]);
-                    }
-        result.gap.assign(n, std::vector<double>(count, 0.0));
-        for (std::size_t d = 0; d < n; ++d)
-            for (std::size_t w = 0; w < count; ++w) {
-                const double up = (m.floors[d].upper[w] - bounds.inner[d].upper[w]) /
-                                  bounds.inner[d].upper[w];
-                const double lo = (bounds.inner[d].lower[w] - m.floors[d].lower[w]) /
-                                  bounds.inner[d].lower[w];
-                const double gap = std::max(up, lo);
-                result.gap[d][w] = std::isfinite(gap) ? gap : std::numeric_limits<double>::infinity();
-                result.worstGap = std::max(result.worstGap, result.gap[d][w]);
-            }
-        finish(std::move(m), start);
-    }
+    if (input.uses(UqMethod::Cartesian))
+        finish(cartesianStage(run, stageStart));
+    if (input.uses(UqMethod::Optimised))
+        importanceStage(run);
+    if (verified)
+        finish(verifiedStage(run, cheapEnd));
     progress.report(1.0, "done");
-    return result;
+    return std::move(run.result);
 }
 
 } // namespace dtop::uq

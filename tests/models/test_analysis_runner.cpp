@@ -100,3 +100,51 @@ TEST_CASE("An exception in the analysis is reported, not thrown", "[runner]")
     REQUIRE(waitFor([&] { return !message.isEmpty(); }));
     CHECK(message == "matrix is singular");
 }
+
+TEST_CASE("The stage in force reaches the GUI, however fast the reports come", "[runner]")
+{
+    AnalysisRunner runner;
+    QStringList stages;
+    QObject::connect(&runner, &AnalysisRunner::progressChanged,
+                     [&](double, const QString& stage) {
+                         if (stages.isEmpty() || stages.back() != stage)
+                             stages << stage;
+                     });
+    std::atomic<bool> release{false};
+    runner.start([&](dtop::Progress& p) -> AnalysisRunner::Apply {
+        p.report(0.0, "grid");
+        for (int i = 0; i < 1000; ++i)
+            p.report(i / 1000.0); // within one throttle interval: skipped, but coalesced
+        p.report(0.5, "sampled");
+        while (!release) // no report after the stage's first one
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        return {};
+    });
+    // The reports are coalesced (the GUI shows the latest), but the last stage arrives although
+    // nothing is reported after it, and no report is delivered without its stage.
+    REQUIRE(waitFor([&] { return !stages.isEmpty() && stages.back() == "sampled"; }));
+    CHECK_FALSE(stages.contains(QString()));
+    release = true;
+    REQUIRE(waitFor([&] { return !runner.isRunning(); }));
+}
+
+TEST_CASE("A superseded or invalidated run says when it has ended", "[runner]")
+{
+    AnalysisRunner runner;
+    int discarded = 0, finished = 0;
+    QObject::connect(&runner, &AnalysisRunner::discarded, [&] { ++discarded; });
+    QObject::connect(&runner, &AnalysisRunner::finished, [&] { ++finished; });
+    std::atomic<bool> release{false};
+    auto blocked = [&](dtop::Progress&) -> AnalysisRunner::Apply {
+        while (!release)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        return {};
+    };
+    runner.start(blocked);
+    runner.invalidate();
+    CHECK_FALSE(runner.isRunning());
+    CHECK(discarded == 0); // the worker is still going
+    release = true;
+    REQUIRE(waitFor([&] { return discarded == 1; }));
+    CHECK(finished == 0);
+}

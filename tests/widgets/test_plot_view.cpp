@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <QAbstractSeries>
+#include <QAreaSeries>
 #include <QApplication>
 #include <QCategoryAxis>
 #include <QChartView>
@@ -23,6 +24,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 using namespace dtop::widgets;
@@ -180,9 +182,9 @@ TEST_CASE("PlotView dB axis draws 20·log10|y| and drops zeros with a note", "[p
     CHECK(table.columns[1][2] == Approx(-60.0).margin(1e-12)); // |−1e-3|
     CHECK(table.columns[1][3] == Approx(20.0 * std::log10(2.0)).margin(1e-12));
     CHECK(view.note() == QStringLiteral("1 zero value (−∞ dB) not shown on the dB axis"));
-    // NaN and ∞ are dropped on any axis.
+    // ∞ is dropped on any axis; a NaN is a gap in the line, not a value lost.
     view.addSeries(QStringLiteral("gaps"), {1, 2, 3}, {1, std::nan(""), HUGE_VAL});
-    CHECK(view.note().endsWith(QStringLiteral("; 2 non-finite values (NaN or ∞) not shown")));
+    CHECK(view.note().endsWith(QStringLiteral("; 1 infinite value (±∞) not shown")));
 }
 
 TEST_CASE("PlotView log axes drop non-positive values and say how many", "[plotview]")
@@ -538,4 +540,172 @@ TEST_CASE("PlotView export errors name the file", "[plotview]")
     CHECK(error.contains(csv));
     CHECK_FALSE(QFile::exists(png));
     CHECK_FALSE(QFile::exists(csv));
+}
+
+namespace {
+// The line series drawn for the item named `name` (one per segment), in drawing order.
+std::vector<QLineSeries*> linesNamed(PlotView& view, const QString& name)
+{
+    std::vector<QLineSeries*> lines;
+    for (QAbstractSeries* s : chartViewOf(view)->chart()->series())
+        if (auto* line = qobject_cast<QLineSeries*>(s); line && line->name() == name)
+            lines.push_back(line);
+    return lines;
+}
+
+int visibleMarkers(PlotView& view, const QString& name)
+{
+    int count = 0;
+    for (QLegendMarker* m : chartViewOf(view)->chart()->legend()->markers())
+        count += m->label() == name && m->isVisible();
+    return count;
+}
+} // namespace
+
+TEST_CASE("PlotView: a NaN in a series breaks the line into segments", "[plotview][gaps]")
+{
+    PlotView view;
+    const double g = PlotView::gap;
+    const int id = view.addSeries(QStringLiteral("phase"), {0, 1, 2, 3, 4, 5, 6},
+                                  {10, 20, g, 30, 40, std::nan(""), 50});
+    showAndSettle(view);
+    // Three segments, each its own polyline; one legend entry.
+    const auto lines = linesNamed(view, QStringLiteral("phase"));
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0]->points() == QList<QPointF>{{0, 10}, {1, 20}});
+    CHECK(lines[1]->points() == QList<QPointF>{{3, 30}, {4, 40}});
+    CHECK(lines[2]->points() == QList<QPointF>{{6, 50}});
+    CHECK(visibleMarkers(view, QStringLiteral("phase")) == 1);
+    // A gap is not a lost value: no note, and the CSV holds the values drawn.
+    CHECK(view.note().isEmpty());
+    const auto table = view.drawnTable();
+    CHECK(table.columns[0] == std::vector<double>{0, 1, 3, 4, 6});
+    CHECK(table.columns[1] == std::vector<double>{10, 20, 30, 40, 50});
+    // Hiding and showing again keeps one legend entry and every segment.
+    view.setSeriesVisible(id, false);
+    for (QLineSeries* l : lines)
+        CHECK_FALSE(l->isVisible());
+    view.setSeriesVisible(id, true);
+    for (QLineSeries* l : lines)
+        CHECK(l->isVisible());
+    CHECK(visibleMarkers(view, QStringLiteral("phase")) == 1);
+    // Zoomed onto the middle segment, the others are not drawn.
+    view.setXRange(2.8, 4.2);
+    int drawn = 0;
+    for (QLineSeries* l : linesNamed(view, QStringLiteral("phase")))
+        if (!l->points().isEmpty()) {
+            ++drawn;
+            CHECK(l->points() == QList<QPointF>{{3, 30}, {4, 40}});
+        }
+    CHECK(drawn == 1);
+    // The exported image carries the same segments (rendered through the same code).
+    CHECK_FALSE(view.renderImage({400, 300}).isNull());
+
+    // A band breaks the same way.
+    PlotView bands;
+    bands.addBand(QStringLiteral("bounds"), {0, 1, 2, 3, 4}, {0, 0, g, 0, 0}, {1, 1, 1, 1, 1});
+    showAndSettle(bands);
+    int areas = 0;
+    for (QAbstractSeries* s : chartViewOf(bands)->chart()->series())
+        if (auto* a = qobject_cast<QAreaSeries*>(s); a && a->upperSeries()->count() > 0)
+            ++areas;
+    CHECK(areas == 2);
+    CHECK(bands.drawnTable().columns[0] == std::vector<double>{0, 1, 3, 4});
+}
+
+TEST_CASE("PlotView: decimation works segment by segment and keeps the peaks",
+          "[plotview][gaps]")
+{
+    const std::size_t n = 400'000;
+    auto t = linspace(0.0, 100.0, n);
+    auto y = dtop::test::lcgNoise(n, 5);
+    y[100'000] = 9.0;  // peaks in both segments
+    y[300'000] = -8.0;
+    y[200'000] = PlotView::gap;
+    PlotView view;
+    showAndSettle(view, {1000, 600});
+    view.addSeries(QStringLiteral("noise"), t, y);
+    const auto lines = linesNamed(view, QStringLiteral("noise"));
+    REQUIRE(lines.size() == 2);
+    const double width = chartViewOf(view)->chart()->plotArea().width();
+    double hi = -HUGE_VAL, lo = HUGE_VAL;
+    for (QLineSeries* line : lines) {
+        const auto points = line->points();
+        // About half the columns each, at most four points a column.
+        CHECK(points.size() <= 2 * std::ceil(width) + 8);
+        CHECK(points.size() > width / 2);
+        for (const QPointF& p : points) {
+            hi = std::max(hi, p.y());
+            lo = std::min(lo, p.y());
+        }
+    }
+    CHECK(hi == 9.0);
+    CHECK(lo == -8.0);
+    // No point of one segment is joined to the other: the first ends before the gap.
+    CHECK(lines[0]->points().back().x() < t[200'000]);
+    CHECK(lines[1]->points().front().x() > t[200'000]);
+
+    // A smooth curve keeps its pen however its segments split the width (a short segment is
+    // thinned like a long one, so it does not count as a dense trace drawn with a hairline).
+    PlotView smooth;
+    showAndSettle(smooth, {1000, 600});
+    auto x = linspace(0.0, 1.0, 20'000);
+    std::vector<double> s(x.size());
+    for (std::size_t i = 0; i < x.size(); ++i)
+        s[i] = std::sin(6.0 * x[i]);
+    s[1'500] = PlotView::gap; // a short first segment: fewer points than 4 a column
+    smooth.addSeries(QStringLiteral("smooth"), x, s, {QColor(), 2.0});
+    const auto pieces = linesNamed(smooth, QStringLiteral("smooth"));
+    REQUIRE(pieces.size() == 2);
+    for (QLineSeries* piece : pieces)
+        CHECK(piece->pen().widthF() == 2.0);
+}
+
+TEST_CASE("breakAtJumps puts a gap where a wrapped phase jumps", "[plotview][gaps]")
+{
+    std::vector<double> f = {1, 2, 3, 4, 5};
+    std::vector<double> phase = {-90, -170, 175, 100, 10};
+    breakAtJumps(f, phase, 180.0);
+    REQUIRE(f.size() == 6);
+    CHECK(f == std::vector<double>{1, 2, 2.5, 3, 4, 5});
+    CHECK(std::isnan(phase[2]));
+    CHECK(phase[3] == 175);
+    // Jumps of at most 180° are the data's own.
+    std::vector<double> x = {0, 1}, smooth = {0, 180};
+    breakAtJumps(x, smooth, 180.0);
+    CHECK(x.size() == 2);
+}
+
+TEST_CASE("PlotView: a dB axis clips its range to a dynamic range below the peak",
+          "[plotview][decibel]")
+{
+    PlotView view;
+    view.setYAxis({QStringLiteral("|H|"), QStringLiteral("m/N"), AxisScale::Decibel});
+    // From 0 dB down to −200 dB (an antiresonance, a lower bound near zero).
+    std::vector<double> f = linspace(0.0, 10.0, 101), h(101);
+    for (std::size_t i = 0; i < h.size(); ++i)
+        h[i] = std::pow(10.0, -10.0 * static_cast<double>(i) / 100.0);
+    view.addSeries(QStringLiteral("H"), f, h);
+    CHECK(view.dynamicRange() == 100.0);
+    // 0 to −100 dB, padded by 5 %.
+    CHECK(view.shownYRange().max == Approx(5.0));
+    CHECK(view.shownYRange().min == Approx(-105.0));
+    // The data below is kept: CSV, read-out.
+    CHECK(view.drawnTable().columns[1].back() == Approx(-200.0));
+
+    double signalled = 0;
+    QObject::connect(&view, &PlotView::dynamicRangeChanged, [&](double db) { signalled = db; });
+    view.setDynamicRange(60.0);
+    CHECK(signalled == 60.0);
+    CHECK(view.shownYRange().min == Approx(-63.0));
+    view.setDynamicRange(0.0); // full range
+    CHECK(view.shownYRange().min == Approx(-210.0));
+    view.setDynamicRange(std::numeric_limits<double>::infinity());
+    CHECK(view.shownYRange().min == Approx(-210.0));
+    // Data within the range is not touched; other scales ignore it.
+    view.setDynamicRange(300.0);
+    CHECK(view.shownYRange().min == Approx(-210.0));
+    view.setDynamicRange(100.0);
+    view.setYAxis({QStringLiteral("|H|"), QStringLiteral("m/N"), AxisScale::Log});
+    CHECK(view.shownYRange().min < 1e-10);
 }

@@ -13,6 +13,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QAbstractSeries>
+#include <QChartView>
+#include <QCoreApplication>
+#include <QLineSeries>
 #include <QTableWidget>
 
 using namespace dtop;
@@ -129,4 +133,52 @@ TEST_CASE("The measured phase follows the model's branch", "[structure]")
             CHECK(std::abs(p[i] - model) <= 180.0 + 1e-9);
         }
     }
+}
+
+TEST_CASE("The wrapped phase draws no vertical strokes; magnitudes clip to 100 dB",
+          "[structure][gaps]")
+{
+    Context c;
+    widgets::StructurePanel panel(c.context);
+    panel.applyInput({{"measured_dataset", "southampton-exp-force1"}, {"quantity", "receptance"}});
+    panel.resize(1280, 800);
+    panel.show();
+    QCoreApplication::processEvents();
+    widgets::PlotView* phase = panel.plots().at(1).plot;
+    auto* view = phase->findChild<QChartView*>();
+    REQUIRE(view);
+    int drawn = 0;
+    for (QAbstractSeries* s : view->chart()->series()) {
+        auto* line = qobject_cast<QLineSeries*>(s);
+        if (!line || line->count() < 2)
+            continue;
+        ++drawn;
+        const auto points = line->points();
+        for (qsizetype i = 1; i < points.size(); ++i) {
+            CAPTURE(line->name().toStdString(), points[i].x());
+            CHECK(std::abs(points[i].y() - points[i - 1].y()) <= 180.0);
+        }
+    }
+    // The phases of the upper floors wrap: more polylines than series.
+    CHECK(drawn > phase->seriesCount());
+    // The gaps are not data: the CSV has none.
+    for (const auto& column : phase->drawnTable().columns)
+        for (double v : column)
+            CHECK(std::isfinite(v));
+
+    // The accelerance from 0 Hz spans far more than 100 dB (it vanishes at 0 Hz); the dB axis
+    // reaches 100 dB (and its 5 % padding) below the peak, not down to the lowest value.
+    panel.applyInput({{"measured_dataset", ""}, {"quantity", "accelerance"}});
+    widgets::PlotView* magnitude = panel.plots().at(0).plot;
+    double lo = HUGE_VAL, hi = -HUGE_VAL;
+    const auto table = magnitude->drawnTable();
+    for (std::size_t k = 1; k < table.columns.size(); k += 2)
+        for (double db : table.columns[k]) {
+            lo = std::min(lo, db);
+            hi = std::max(hi, db);
+        }
+    REQUIRE(hi - lo > 150.0);
+    const auto range = magnitude->shownYRange();
+    CHECK(range.max - range.min == Approx(1.1 * widgets::PlotView::defaultDynamicRangeDb));
+    CHECK(range.max == Approx(hi + 5.0));
 }

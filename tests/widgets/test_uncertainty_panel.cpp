@@ -3,7 +3,7 @@
 #include "models/active_profile.h"
 #include "models/analysis_runner.h"
 #include "models/workspace_session.h"
-#include "widgets/exact_number_edit.h"
+#include "widgets/number_field.h"
 #include "widgets/plot_view.h"
 #include "widgets/uncertainty/parameter_spread_editor.h"
 #include "widgets/uncertainty/uncertainty_panel.h"
@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QPushButton>
 #include <QFile>
 #include <QSettings>
 #include <QTabWidget>
@@ -213,15 +214,50 @@ TEST_CASE("Uncertainty panel: cheap methods are shown first, Cancel stops the ve
     CHECK(panel.statusText().startsWith("Cancelled"));
     CHECK(panel.result()->methods.size() == 3);
 
-    // An edit during a run stops it and nothing stale arrives later.
+    // An edit during a run that has just started stops it, and nothing of it arrives later:
+    // wait until its worker has ended (not for a while) and look.
+    panel.setEditStopsRunWithin(-1); // "just started", however loaded the machine
+    SignalCount discarded(panel.runner(), &models::AnalysisRunner::discarded);
     panel.run();
     REQUIRE(panel.isRunning());
     panel.applyInput({{"seed", 11}});
     CHECK_FALSE(panel.isRunning());
     CHECK(panel.statusText().startsWith("Inputs changed"));
-    waitFor([] { return false; }, 300);
+    REQUIRE(waitFor([&] { return discarded.count > 0; }, 60000));
+    QCoreApplication::processEvents(); // anything it posted before it ended has been delivered
     CHECK(panel.isStale());
     CHECK(panel.result()->seed == 1);
+    CHECK(panel.result()->methods.size() == 3);
+}
+
+TEST_CASE("Uncertainty panel: an edit during a long run flags it instead of stopping it",
+          "[uncertainty][panel]")
+{
+    Context c;
+    widgets::UncertaintyPanel panel(c.context);
+    panel.setEditStopsRunWithin(0); // a run is never "just started" here
+    panel.applyInput({{"grid", "linear"}, {"points", 400}, {"samples", 500},
+                      {"methods", {"sampled", "vertex", "optimised", "verified"}},
+                      {"tolerance", 1e-6}, {"max_boxes", 200000}});
+    SignalCount cancelled(panel.runner(), &models::AnalysisRunner::cancelled);
+    panel.run();
+    // Run is not offered again for the inputs being computed (it used to restart the run).
+    CHECK_FALSE(panel.runButton()->isEnabled());
+    REQUIRE(waitFor([&] { return panel.result() && panel.result()->find(uq::UqMethod::Sampled); },
+                    60000));
+    panel.applyInput({{"seed", 11}});
+    CHECK(panel.isRunning());
+    CHECK(panel.isStale());
+    CHECK(panel.statusText().contains("The inputs changed since this run started"));
+    CHECK(panel.runButton()->isEnabled()); // restarts with the new inputs
+    // The stage line follows the analysis, not stuck on the first stage.
+    REQUIRE(waitFor([&] { return panel.statusText().startsWith("Running: verified outer"); },
+                    60000));
+    panel.cancel();
+    REQUIRE(waitFor([&] { return cancelled.count > 0; }, 30000));
+    // After Cancel, no method is said to be running.
+    CHECK_FALSE(panel.summaryText().contains("running"));
+    CHECK(panel.summaryText().contains("not finished"));
 }
 
 TEST_CASE("Uncertainty panel: report runs synchronously, inputs round-trip and are remembered",

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/simulate/simulate_form.h"
 
+#include "widgets/field_issue.h"
 #include "widgets/number_field.h"
 
 #include <QCheckBox>
@@ -435,9 +436,8 @@ void SimulateForm::setMode(Mode mode)
 void SimulateForm::read(const char* id, double& target, InputIssues& issues) const
 {
     const NumberField* f = m_fields.value(QLatin1String(id));
-    double v = 0.0;
-    if (f->value(v))
-        target = v;
+    if (const auto v = f->value())
+        target = *v;
     else
         issues.push_back({id, std::string(id) + ": '" + f->text().toStdString() + "' is not a number"});
 }
@@ -445,9 +445,8 @@ void SimulateForm::read(const char* id, double& target, InputIssues& issues) con
 void SimulateForm::readCount(const char* id, std::size_t& target, InputIssues& issues) const
 {
     const NumberField* f = m_fields.value(QLatin1String(id));
-    std::uint64_t v = 0;
-    if (f->count(v))
-        target = static_cast<std::size_t>(v);
+    if (const auto v = f->count())
+        target = static_cast<std::size_t>(*v);
     else
         issues.push_back({id, std::string(id) + ": '" + f->text().toStdString() +
                                   "' is not a whole number >= 0"});
@@ -473,9 +472,8 @@ dynamics::SimulateInput SimulateForm::simulateInput(const dynamics::SimulateInpu
         static_cast<dynamics::IntegrationMethod>(m_integrator->currentData().toInt());
 
     readCount("scenarios", in.scenarios, issues);
-    std::uint64_t seed = 0;
-    if (m_fields.value(QStringLiteral("seed"))->count(seed))
-        in.seed = seed;
+    if (const auto seed = m_fields.value(QStringLiteral("seed"))->count())
+        in.seed = *seed;
     else
         issues.push_back({"seed", "seed: '" + m_fields.value(QStringLiteral("seed"))->text().toStdString() +
                                       "' is not a whole number between 0 and 18446744073709551615"});
@@ -659,6 +657,12 @@ int SimulateForm::showIssues(const InputIssues& issues)
         it.value()->setIssue(byField.value(it.key()).join(QLatin1Char('\n')));
     showError(m_baseMessage, base.join(QLatin1Char('\n')));
     showError(m_forceMessage, force.join(QLatin1Char('\n')));
+    markFieldIssue(m_baseFile, base.join(QLatin1Char('\n')));
+    // A record read from a file marks the file's field, one from a dataset the dataset choice.
+    const QString forceText = force.join(QLatin1Char('\n'));
+    const bool forceFromFile = m_forceSource->currentData().toString().isEmpty();
+    markFieldIssue(m_forceFile, forceFromFile ? forceText : QString());
+    markFieldIssue(m_forceSource, forceFromFile ? QString() : forceText);
     showError(m_messages, general.join(QLatin1Char('\n')));
     return static_cast<int>(issues.size());
 }
@@ -675,8 +679,7 @@ bool SimulateForm::setFieldText(const QString& field, const QString& text)
     NumberField* f = m_fields.value(field);
     if (!f)
         return false;
-    f->setText(text);
-    emit f->edited();
+    f->setTextAsTyped(text);
     return true;
 }
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/simulate/simulate_panel.h"
 
+#include "common/progress.h"
 #include "io/profile_json.h"
 #include "io/replay_record.h"
 #include "io/simulate_json.h"
 #include "io/time_series_csv.h"
 #include "models/active_profile.h"
-#include "models/analysis_runner.h"
 #include "models/workspace_session.h"
 #include "widgets/simulate/simulate_form.h"
 #include "widgets/simulate/simulate_plots.h"
@@ -14,37 +14,36 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
-#include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include <chrono>
+#include <memory>
 
 namespace dtop::widgets {
 
 namespace {
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
 std::string recordKey(const SimulateForm::RecordSource& s)
 {
     return s.datasetId.isEmpty() ? "file" : "dataset";
 }
+
+AnalysisPanel::Texts simulateTexts()
+{
+    AnalysisPanel::Texts t;
+    t.name = QObject::tr("Virtual test");
+    t.runTip = QObject::tr("Run the test with these inputs (Ctrl+Return)");
+    t.cancelTip = QObject::tr("Stop the running analysis (Esc)");
+    t.cancelled = QObject::tr("Cancelled.");
+    return t;
+}
 } // namespace
 
 SimulatePanel::SimulatePanel(PanelContext& context, QWidget* parent)
-    : ToolPanel(parent), m_active(context.activeProfile), m_session(context.session),
-      m_runner(new models::AnalysisRunner(this))
+    : AnalysisPanel(context, simulateTexts(), parent), m_active(context.activeProfile)
 {
     m_form = new SimulateForm(this);
     auto* scroll = new QScrollArea(this);
@@ -54,37 +53,17 @@ SimulatePanel::SimulatePanel(PanelContext& context, QWidget* parent)
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setMinimumWidth(330);
 
-    m_run = new QPushButton(tr("Run"), this);
-    m_run->setDefault(true);
-    m_run->setToolTip(tr("Run the test with these inputs (Ctrl+Return)"));
-    m_cancel = new QPushButton(tr("Cancel"), this);
-    m_cancel->setToolTip(tr("Stop the running analysis (Esc)"));
-    m_cancel->setEnabled(false);
-    m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 1000);
-    m_progress->setTextVisible(false);
-    m_progress->setMaximumHeight(10);
-    m_progress->hide();
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_run, 1);
-    buttons->addWidget(m_cancel);
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 4, 0);
     leftLayout->addWidget(scroll, 1);
-    leftLayout->addWidget(m_progress);
-    leftLayout->addLayout(buttons);
+    addRunControls(leftLayout);
 
-    m_banner = new QLabel(this);
-    m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fdebd0; color: #7e5109; border: 1px solid #f5b041; padding: 4px; }"));
-    m_banner->hide();
     m_plots = new SimulatePlots(this);
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(m_banner);
+    rightLayout->addWidget(staleBanner());
     rightLayout->addWidget(m_plots, 1);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
@@ -98,39 +77,13 @@ SimulatePanel::SimulatePanel(PanelContext& context, QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
 
-    auto* runKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
-    runKey->setContext(Qt::WidgetWithChildrenShortcut);
-    auto* runKeyPad = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this);
-    runKeyPad->setContext(Qt::WidgetWithChildrenShortcut);
-    auto* cancelKey = new QShortcut(QKeySequence(Qt::Key_Escape), this);
-    cancelKey->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(runKey, &QShortcut::activated, this, &SimulatePanel::run);
-    connect(runKeyPad, &QShortcut::activated, this, &SimulatePanel::run);
-    connect(cancelKey, &QShortcut::activated, this, &SimulatePanel::cancel);
-    connect(m_run, &QPushButton::clicked, this, &SimulatePanel::run);
-    connect(m_cancel, &QPushButton::clicked, this, &SimulatePanel::cancel);
-
-    connect(m_runner, &models::AnalysisRunner::progressChanged, this,
-            [this](double fraction, const QString& stage) {
-                m_progress->setValue(static_cast<int>(1000.0 * fraction));
-                m_progress->setToolTip(stage);
-            });
-    connect(m_runner, &models::AnalysisRunner::cancelled, this, [this] {
-        setRunning(false);
-        emit statusMessage(tr("Virtual test cancelled"));
-    });
-    connect(m_runner, &models::AnalysisRunner::failed, this, [this](const QString& message) {
-        setRunning(false);
-        emit statusMessage(tr("Virtual test failed: %1").arg(message));
-    });
     connect(m_form, &SimulateForm::changed, this, &SimulatePanel::onInputsChanged);
     connect(&m_active, &models::ActiveProfile::changed, this, &SimulatePanel::onActiveProfileChanged);
-    connect(&m_session, &models::WorkspaceSession::datasetsChanged, this,
+    connect(&session(), &models::WorkspaceSession::datasetsChanged, this,
             &SimulatePanel::populateDatasets);
 
     m_form->setStoreys(static_cast<int>(m_active.profile().storeys()));
     populateDatasets();
-    validateInputs();
     // Open on a result: the default hammer test takes a few milliseconds.
     QTimer::singleShot(0, this, &SimulatePanel::runIfNothingShown);
 }
@@ -140,18 +93,18 @@ SimulatePanel::~SimulatePanel() = default;
 void SimulatePanel::populateDatasets()
 {
     QList<QPair<QString, QString>> list;
-    for (const auto& d : m_session.datasets())
+    for (const auto& d : session().datasets())
         if (d.info.kind == io::DatasetKind::TimeHistory)
             list.append({QString::fromStdString(d.info.id), QString::fromStdString(d.info.title)});
     m_form->setDatasets(list);
     updateReplayInfo();
-    validateInputs();
+    inputsChanged();
 }
 
 void SimulatePanel::updateReplayInfo()
 {
     const QString id = m_form->replayDataset();
-    for (const auto& d : m_session.datasets())
+    for (const auto& d : session().datasets())
         if (QString::fromStdString(d.info.id) == id) {
             m_form->setReplayInfo(
                 tr("%1 s at %2 Hz, force at floor %3. %4")
@@ -196,7 +149,7 @@ bool SimulatePanel::loadRecord(const SimulateForm* form, dynamics::SimulateInput
             s.timeS = std::move(series.timeS);
             s.values = std::move(series.values);
         } else {
-            const auto read = m_session.dataset(source.datasetId.toStdString());
+            const auto read = session().dataset(source.datasetId.toStdString());
             if (!read) {
                 issues.push_back({field, read.error().text()});
                 return false;
@@ -234,7 +187,7 @@ bool SimulatePanel::prepare(Prepared& p, InputIssues& issues) const
         p.datasetId = m_form->replayDataset();
         if (p.datasetId.isEmpty()) {
             issues.push_back({"record", "choose a recorded time history to replay"});
-        } else if (const auto read = m_session.dataset(p.datasetId.toStdString()); !read) {
+        } else if (const auto read = session().dataset(p.datasetId.toStdString()); !read) {
             issues.push_back({"record", read.error().text()});
         } else {
             p.recordTitle = QString::fromStdString(read.value().info.title);
@@ -275,30 +228,54 @@ nlohmann::json SimulatePanel::inputJson(const Prepared& p) const
     return j;
 }
 
-void SimulatePanel::validateInputs()
+std::optional<AnalysisPanel::Run> SimulatePanel::prepareRun(InputIssues& issues)
 {
     Prepared p;
-    InputIssues issues;
-    m_valid = prepare(p, issues);
+    if (!prepare(p, issues))
+        return std::nullopt;
+    auto prepared = std::make_shared<const Prepared>(std::move(p));
+    Run run;
+    run.input = prepared->json;
+    run.work = [this, prepared](Progress& progress, const ShowPartial&) -> Outcome {
+        // Off the GUI thread: only `prepared` is read here; `this` is used by `show`.
+        Outcome out;
+        if (prepared->replay) {
+            auto r = std::make_shared<dynamics::ReplayResult>(
+                dynamics::runReplay(prepared->replayInput, progress));
+            out.summary = {{"mode", "replay"},
+                           {"dataset", prepared->datasetId.toStdString()},
+                           {"nrmse", r->nrmse}};
+            out.show = [this, prepared, r] { applyResult(*prepared, std::nullopt, std::move(*r)); };
+            return out;
+        }
+        auto r = std::make_shared<dynamics::SimulateResult>(
+            dynamics::runSimulate(prepared->test, progress));
+        out.summary = {{"mode", "test"},
+                       {"excitation", dynamics::excitationKindName(prepared->test.excitation.kind)},
+                       {"peak_displacement_m", r->peakDisplacementM},
+                       {"natural_frequencies_hz", r->naturalFrequenciesHz},
+                       {"scenarios", r->scenarios}};
+        out.seed = r->seed;
+        out.show = [this, prepared, r] { applyResult(*prepared, std::move(*r), std::nullopt); };
+        return out;
+    };
+    return run;
+}
+
+void SimulatePanel::showIssues(const InputIssues& issues)
+{
     m_form->showIssues(issues);
-    m_run->setEnabled(m_valid && !m_runner->isRunning());
-    m_run->setToolTip(m_valid ? tr("Run the test with these inputs (Ctrl+Return)")
-                              : tr("Correct the inputs marked in red first"));
+}
+
+void SimulatePanel::showStale(bool stale)
+{
+    m_plots->setEnabled(!stale);
 }
 
 void SimulatePanel::onInputsChanged()
 {
     updateReplayInfo();
-    validateInputs();
-    if (m_runner->isRunning())
-        m_runner->invalidate(); // its result would no longer match the form
-    if (m_shown && !m_stale) {
-        m_stale = true;
-        m_banner->setText(tr("Out of date: the inputs changed since these results were "
-                             "computed. Run (Ctrl+Return) to update them."));
-        m_banner->show();
-        m_plots->setEnabled(false);
-    }
+    inputsChanged();
 }
 
 void SimulatePanel::onActiveProfileChanged()
@@ -307,100 +284,22 @@ void SimulatePanel::onActiveProfileChanged()
     onInputsChanged();
 }
 
-bool SimulatePanel::hasCurrentResult() const
-{
-    return m_shown.has_value() && !m_stale;
-}
-
 void SimulatePanel::runIfNothingShown()
 {
-    if (!m_shown && !m_runner->isRunning() && m_valid)
+    if (!hasResult() && !isRunning() && canRun())
         run();
 }
 
-void SimulatePanel::setRunning(bool running)
-{
-    m_progress->setVisible(running);
-    m_progress->setValue(0);
-    m_cancel->setEnabled(running);
-    m_run->setEnabled(!running && m_valid);
-}
-
-void SimulatePanel::run()
-{
-    Prepared p;
-    InputIssues issues;
-    m_valid = prepare(p, issues);
-    m_form->showIssues(issues);
-    if (!m_valid) {
-        m_run->setEnabled(false);
-        emit statusMessage(tr("Correct the inputs marked in red first"));
-        return;
-    }
-    const auto start = Clock::now();
-    auto prepared = std::make_shared<const Prepared>(std::move(p));
-    setRunning(true);
-    m_runner->start([this, prepared, start](Progress& progress) -> models::AnalysisRunner::Apply {
-        if (prepared->replay) {
-            auto r = std::make_shared<dynamics::ReplayResult>(
-                dynamics::runReplay(prepared->replayInput, progress));
-            return [this, prepared, r, start] {
-                applyResult(*prepared, std::nullopt, std::move(*r), secondsSince(start));
-            };
-        }
-        auto r = std::make_shared<dynamics::SimulateResult>(
-            dynamics::runSimulate(prepared->test, progress));
-        return [this, prepared, r, start] {
-            applyResult(*prepared, std::move(*r), std::nullopt, secondsSince(start));
-        };
-    });
-}
-
-void SimulatePanel::cancel()
-{
-    if (m_runner->isRunning())
-        m_runner->cancel();
-}
-
-void SimulatePanel::finishPendingWork()
-{
-    if (hasCurrentResult() && !m_runner->isRunning())
-        return;
-    m_runner->invalidate();
-    setRunning(false);
-    Prepared p;
-    InputIssues issues;
-    m_valid = prepare(p, issues);
-    m_form->showIssues(issues);
-    if (!m_valid)
-        return;
-    const auto start = Clock::now();
-    if (p.replay) {
-        auto r = dynamics::runReplay(p.replayInput);
-        applyResult(p, std::nullopt, std::move(r), secondsSince(start));
-    } else {
-        auto r = dynamics::runSimulate(p.test);
-        applyResult(p, std::move(r), std::nullopt, secondsSince(start));
-    }
-}
-
 void SimulatePanel::applyResult(const Prepared& p, std::optional<dynamics::SimulateResult> test,
-                                std::optional<dynamics::ReplayResult> replay, double seconds)
+                                std::optional<dynamics::ReplayResult> replay)
 {
     m_shown = p;
     m_testResult = std::move(test);
     m_replayResult = std::move(replay);
-    m_stale = false;
-    m_banner->hide();
-    m_plots->setEnabled(true);
-    setRunning(false);
-    nlohmann::json summary;
-    std::optional<std::uint64_t> seed;
+    m_plots->setEnabled(!isStale());
+    const double seconds = lastRunSeconds();
     if (m_replayResult) {
         m_plots->showReplay(*m_replayResult, p.replayInput, p.recordTitle);
-        summary = {{"mode", "replay"},
-                   {"dataset", p.datasetId.toStdString()},
-                   {"nrmse", m_replayResult->nrmse}};
         QStringList errors;
         for (double e : m_replayResult->nrmse)
             errors << QStringLiteral("%1 %").arg(100.0 * e, 0, 'f', 2);
@@ -409,15 +308,8 @@ void SimulatePanel::applyResult(const Prepared& p, std::optional<dynamics::Simul
                                .arg(seconds, 0, 'f', 2));
     } else {
         m_plots->showTest(*m_testResult, p.test, p.quantity);
-        seed = m_testResult->seed;
-        summary = {{"mode", "test"},
-                   {"excitation", dynamics::excitationKindName(p.test.excitation.kind)},
-                   {"peak_displacement_m", m_testResult->peakDisplacementM},
-                   {"natural_frequencies_hz", m_testResult->naturalFrequenciesHz},
-                   {"scenarios", m_testResult->scenarios}};
         emit statusMessage(tr("Virtual test done in %1 s").arg(seconds, 0, 'f', 2));
     }
-    m_session.recordRun("simulate", p.json, seed, summary);
 }
 
 QList<ToolPanel::NamedPlot> SimulatePanel::plots() const

@@ -8,6 +8,7 @@
 #include "models/active_profile.h"
 #include "models/workspace_session.h"
 #include "widgets/dataset_browser.h"
+#include "widgets/field_issue.h"
 #include "widgets/frame_view.h"
 #include "widgets/plot_view.h"
 #include "widgets/profile_editor.h"
@@ -428,7 +429,9 @@ void StructurePanel::updateFrf()
         m_fmin->setValue(0.0);
         m_fmax->setValue(autoFmax(*m_modal));
     }
-    if (!(m_fmax->value() > m_fmin->value())) {
+    const bool rangeValid = m_fmax->value() > m_fmin->value();
+    markFieldIssue(m_fmax, rangeValid ? QString() : tr("fmax must be greater than fmin"));
+    if (!rangeValid) {
         emit statusMessage(tr("fmax must be greater than fmin"));
         return;
     }
@@ -455,7 +458,10 @@ void StructurePanel::updateFrf()
         const QString name = tr("Floor %1").arg(floor + 1);
         const SeriesStyle style{PlotView::paletteColor(static_cast<int>(floor))};
         m_magnitude->addSeries(name, m_frf->frequencyHz, std::move(magnitude), style);
-        m_phase->addSeries(name, m_frf->frequencyHz, std::move(phase), style);
+        // The phase wraps at ±180°: a gap there, not a stroke across the plot.
+        std::vector<double> frequency = m_frf->frequencyHz;
+        breakAtJumps(frequency, phase, 180.0);
+        m_phase->addSeries(name, std::move(frequency), std::move(phase), style);
     }
     addMeasuredOverlay(input);
     m_magnitude->setXRange(input.fminHz, input.fmaxHz);
@@ -465,7 +471,8 @@ void StructurePanel::updateFrf()
 // A measured phase near ±180° flips sign from one line to the next, and a line through it
 // draws each flip as a full-height stroke. Shifted by whole turns to lie within 180° of the
 // model's phase at the nearest model frequency, it follows the model's branch instead and
-// jumps only where the model does. (Points instead of a line took 115 ms per redraw.)
+// jumps only where the model does, where the line breaks as the model's does. (Points instead
+// of a line took 115 ms per redraw.)
 double StructurePanel::onModelBranch(double frequencyHz, double phaseDeg, std::size_t floor) const
 {
     if (!m_frf || floor >= m_frf->floors.size() || m_frf->frequencyHz.empty())
@@ -518,8 +525,10 @@ void StructurePanel::addMeasuredOverlay(const dynamics::FrfInput& input)
         const SeriesStyle style{PlotView::paletteColor(c.floor - 1), 1.0, true, false};
         const QString name = tr("Floor %1 measured").arg(c.floor);
         m_magnitude->addSeries(name, f, magnitude, style);
-        if (c.hasPhase())
-            m_phase->addSeries(name, f, phase, style);
+        if (c.hasPhase()) {
+            breakAtJumps(f, phase, 180.0); // where the model's branch wraps
+            m_phase->addSeries(name, std::move(f), std::move(phase), style);
+        }
     }
     if (!notes.isEmpty())
         emit statusMessage(tr("Measured overlay: %1").arg(notes.join(QStringLiteral("; "))));

@@ -2,7 +2,8 @@
 #include "widgets/uncertainty/parameter_spread_editor.h"
 
 #include "uq/chain_model.h"
-#include "widgets/exact_number_edit.h"
+#include "widgets/field_issue.h"
+#include "widgets/number_field.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -17,7 +18,6 @@ namespace dtop::widgets {
 namespace {
 constexpr int kPercentForm = 0;
 constexpr int kIntervalForm = 1;
-const QString kInvalidStyle = QStringLiteral("background: #ffdcdc;");
 
 // "4.824e4", "0.5": four significant digits, compact exponent.
 QString shortNumber(double v)
@@ -103,9 +103,11 @@ void ParameterSpreadEditor::rebuild()
         r.form->setToolTip(tr("Give the interval of %1 as ± percent of its nominal value, or as "
                               "explicit ends [lo, hi] in %2")
                                .arg(name, unit));
-        r.first = new ExactNumberEdit(this);
-        r.second = new ExactNumberEdit(this);
-        for (ExactNumberEdit* f : {r.first, r.second}) {
+        NumberField::Options options;
+        options.displayDigits = 6;
+        r.first = new NumberField(options, this);
+        r.second = new NumberField(options, this);
+        for (NumberField* f : {r.first, r.second}) {
             f->setMinimumWidth(56);
             f->setMaximumWidth(80);
         }
@@ -128,8 +130,8 @@ void ParameterSpreadEditor::rebuild()
         m_grid->addWidget(r.live, row, 5);
         m_rows.push_back(r);
         connect(r.form, &QComboBox::activated, this, [this, i] { onFormChanged(i); });
-        for (ExactNumberEdit* f : {r.first, r.second})
-            connect(f, &ExactNumberEdit::valueChanged, this, &ParameterSpreadEditor::changed);
+        for (NumberField* f : {r.first, r.second})
+            connect(f, &NumberField::edited, this, &ParameterSpreadEditor::changed);
         connect(r.shape, &QComboBox::activated, this, &ParameterSpreadEditor::changed);
     }
 }
@@ -252,15 +254,12 @@ void ParameterSpreadEditor::showBox(double scaleAll, double sdsPerHalfWidth,
                                    .arg(unit)
                                    .arg(m_nominal[i], 0, 'g', 10));
         }
-        const QString style = it != byName.end() ? kInvalidStyle : QString();
-        r.first->setStyleSheet(style);
-        r.second->setStyleSheet(style);
-        if (it != byName.end())
-            r.first->setToolTip(QString::fromStdString(it->second));
-        else
-            r.first->setToolTip(r.form->currentIndex() == kPercentForm
-                                    ? tr("± percent of the nominal value (0 = exactly known)")
-                                    : tr("Lower end of the interval, SI units"));
+        r.first->setToolTip(r.form->currentIndex() == kPercentForm
+                                ? tr("± percent of the nominal value (0 = exactly known)")
+                                : tr("Lower end of the interval, SI units"));
+        const QString issue = it != byName.end() ? QString::fromStdString(it->second) : QString();
+        markFieldIssue(r.first, issue);
+        markFieldIssue(r.second, issue);
     }
 }
 

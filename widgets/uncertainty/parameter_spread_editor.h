@@ -14,7 +14,7 @@ class QLabel;
 
 namespace dtop::widgets {
 
-class ExactNumberEdit;
+class NumberField;
 
 // The interval of every chain parameter (m, k, c per storey, any n): ± % of the nominal value
 // or an explicit [lo, hi] in SI units, the scatter shape inside it for the sampled envelope,
@@ -50,8 +50,8 @@ private:
     struct Row {
         QLabel* name;
         QComboBox* form;
-        ExactNumberEdit* first;  // percent, or lo
-        ExactNumberEdit* second; // hi (explicit form)
+        NumberField* first;  // percent, or lo
+        NumberField* second; // hi (explicit form)
         QComboBox* shape;
         QLabel* live;
     };
