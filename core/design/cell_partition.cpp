@@ -1,12 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "design/cell_partition.h"
 
+#include <boost/math/distributions/normal.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
 
 namespace dtop::design {
+
+namespace {
+// Probability level of edge k of K. Equal-probability bins leave the two outer bins wide where
+// the conditional score means vary most (a Gaussian σ-score grows like z²), which biases the
+// binned information downwards; instead the edges are equally spaced in normal scores
+// t = Φ⁻¹(p) over [−c, c], c = Φ⁻¹(1 − 1/(2K)) + 0.5: the same bins as equal-probability ones
+// in the bulk, much narrower ones in the tails (outer bins hold ~0.2/K each).
+double edgeLevel(std::size_t k, std::size_t K)
+{
+    static const boost::math::normal standard(0.0, 1.0);
+    if (K <= 2)
+        return static_cast<double>(k) / static_cast<double>(K);
+    const double c = boost::math::quantile(standard, 1.0 - 0.5 / static_cast<double>(K)) + 0.5;
+    const double t = c * (2.0 * static_cast<double>(k) / static_cast<double>(K) - 1.0);
+    return boost::math::cdf(standard, t);
+}
+} // namespace
 
 CellPartition::CellPartition(const std::vector<std::vector<double>>& pilot,
                              std::vector<std::size_t> binsPerAxis, std::optional<double> axis0Edge)
@@ -48,9 +67,8 @@ CellPartition::CellPartition(const std::vector<std::vector<double>>& pilot,
                     e[k - 1] = 0.0;
                     continue;
                 }
-                // Midway between the order statistics that straddle the k/K quantile.
-                const double pos = static_cast<double>(k) * static_cast<double>(values.size()) /
-                                   static_cast<double>(K);
+                // Midway between the order statistics that straddle the level's quantile.
+                const double pos = edgeLevel(k, K) * static_cast<double>(values.size());
                 const auto hi = std::min(static_cast<std::size_t>(pos), values.size() - 1);
                 const std::size_t lo = hi > 0 ? hi - 1 : 0;
                 e[k - 1] = 0.5 * (values[lo] + values[hi]);

@@ -9,9 +9,10 @@
 namespace dtop::design {
 
 // A partition of an n-dimensional output space into K_1·…·K_n cells by sequential conditional
-// quantiles: axis 1 is cut at the pilot sample's K_1-quantiles; inside each axis-1 bin, axis 2
-// at the K_2-quantiles of the pilot points in that bin; and so on. Every cell then holds about
-// the same probability whatever the dependence between the coordinates, which is what a
+// quantiles: axis 1 is cut at quantiles of the pilot sample; inside each axis-1 bin, axis 2 at
+// quantiles of the pilot points in that bin; and so on, so the cells follow the dependence
+// between the coordinates. The quantile levels are equally spaced in normal scores (equal
+// probability in the bulk, finer in the tails, see edgeLevel in the .cpp), which is what a
 // binned estimate of a density-derived quantity needs. Built once from an independent pilot
 // sample, so the partition is fixed while the main sample is counted into it.
 class CellPartition {
