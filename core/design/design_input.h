@@ -25,7 +25,7 @@ inline constexpr std::size_t kMaxLegacySamples = 2'000'000; // legacy mode store
 inline constexpr std::size_t kMaxLegacyNodes = 1'000'000;   // J^n of the prototype's grid
 inline constexpr std::size_t kMaxFrfPoints = 1'000'000;
 
-// The prototype's estimators (docs/tools/design.md §Legacy): binned empirical CDF on a J^n grid
+// The prototype's estimators (docs/tools/design.md, Legacy mode): binned empirical CDF on a J^n grid
 // over the sample range, likelihood-ratio CDF sensitivities without baseline, mixed finite
 // differences, trapezoidal FIM; threshold as a percentage of the sample range.
 struct LegacyOptions {
@@ -98,7 +98,7 @@ struct DesignInput {
     InputIssues validate() const;
 };
 
-// The sheffield-design inputs (§Defaults of docs/tools/design.md).
+// The sheffield-design inputs (docs/tools/design.md, Inputs and distributions).
 std::vector<InputDistribution> sheffieldDesignInputs();
 
 // Applies "NAME=TYPE:A:B" (e.g. "k1=normal:4203:84", "c2=gamma:0.6:0.0015",

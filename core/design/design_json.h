@@ -9,7 +9,7 @@
 
 namespace dtop::design {
 
-// The "input" object of `dtop design` (DESIGN.md §5 key names):
+// The "input" object of `dtop design` (snake_case keys, units as suffixes):
 // {"inputs": {"f1": {"type": "normal", "a": 1, "b": 0.1, "unit": "N"}, …,
 //             "k1": {"type": "truncated-normal", "a": …, "b": …, "lower": 0, "upper": null}},
 //  "frequency_hz", "outputs": ["x3"], "shear": "complex"|"prototype",

@@ -13,7 +13,7 @@
 namespace dtop::design {
 
 // The distribution of one physical input of the design-under-uncertainty tool
-// (docs/tools/design.md §Inputs). Each random kind has exactly two parameters (a, b), and these
+// (docs/tools/design.md, Inputs and distributions). Each random kind has exactly two parameters (a, b), and these
 // are the parameters the Fisher information and the probability gradient are taken with
 // respect to:
 //   normal            a = mean μ, b = standard deviation σ          (names mu_x, sigma_x)

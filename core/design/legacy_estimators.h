@@ -12,7 +12,7 @@
 
 namespace dtop::design {
 
-// The prototype's estimators, reproduced for comparison (docs/tools/design.md §Legacy). On the
+// The prototype's estimators, reproduced for comparison (docs/tools/design.md, Legacy mode). On the
 // selected outputs z (prototype shears) of N input samples Y:
 //  - grid g_d = linspace(min z_d, max z_d, J) per output;
 //  - empirical joint CDF with a strict inequality, F̂(g) = #{z < g}/N, and likelihood-ratio CDF

@@ -124,7 +124,7 @@ TEST_CASE("Design legacy mode reproduces the prototype's golden numbers on NumPy
     REQUIRE(L.histograms.at(0).density.size() == 20);
     for (std::size_t b = 0; b < 20; ++b)
         CHECK(closeRel(L.histograms[0].density[b], hist[b], 1e-9));
-    // Scaled FIM diagonal and sorted eigenvalues (§5.5, to 1e-9 of max |F̃| = 147.41).
+    // Scaled FIM diagonal and sorted eigenvalues (to 1e-9 of max |F̃| = 147.41).
     const std::vector<double> diag{2.8583246426927693, 19.365214727847217, 31.847609670199311, 34.735644132758644,
                                    2.4970683613092426, 0.0020769363157308921, 0.0023610090885450084, 147.41265572706899,
                                    17.881261966473488, 22.23394280455344, 0.032240746722139627, 0.10634220389047579,
@@ -141,7 +141,7 @@ TEST_CASE("Design legacy mode reproduces the prototype's golden numbers on NumPy
         CHECK(std::abs(L.eigenvaluesScaled[k] - eig[k]) <= 1e-9 * scale);
     for (std::size_t k = eig.size(); k < 20; ++k)
         CHECK(std::abs(L.eigenvaluesScaled[k]) <= 1e-9 * scale); // rank J − 1 = 9
-    // Page 4 at the default slider (55.6 % -> grid index 5): threshold, P and b·∂P/∂b (§5.7).
+    // Page 4 at the default slider (55.6 % -> grid index 5): threshold, P and b·∂P/∂b.
     CHECK(L.gridIndex == 5);
     CHECK(closeRel(L.thresholds.at(0), 0.066440418309175353, 1e-10));
     CHECK(L.probability == Approx(0.905).epsilon(1e-12));
@@ -459,7 +459,7 @@ TEST_CASE("Design default run respects the information bounds and converges", "[
     CHECK(P.informationRatio <= 1.05);
     for (std::size_t k = 0; k < 3; ++k)
         CHECK(std::abs(P.projections[k]) <= P.projectionBounds[k] * 1.05 + 0.05);
-    // Statistics against the N = 4·10^6 reference (spec §5.4): mean 3.0362e-2, std 2.2213e-2.
+    // Statistics against an independent N = 4·10^6 plain Monte Carlo reference: mean 3.0362e-2, std 2.2213e-2.
     const SampleStatistics& s = r.outputs[0].statistics;
     CHECK(std::abs(s.mean - 3.0362e-2) < 4.0 * s.stdError + 2e-5);
     CHECK(s.std == Approx(2.2213e-2).epsilon(0.01));
@@ -539,6 +539,8 @@ TEST_CASE("Design bad inputs give clear errors", "[design]")
     CHECK(hasIssue(in.validate(), "samples", "between 2"));
     in.samples = 2;
     CHECK(in.validate().empty());
+    const DesignResult tiny = runDesign(quickInput(2)); // the smallest sample still runs
+    CHECK(tiny.outputs[0].statistics.samples == 2);
 
     in = DesignInput();
     std::vector<OutputId> outs;
@@ -572,4 +574,86 @@ TEST_CASE("Design zero-mean random force keeps its parameter through the spread 
     CHECK(r.parameters[j].scaleIsSpread);
     CHECK(r.parameters[j].scale == 0.2);
     CHECK(r.fisher.diagonalScaled[j] > 0.0);
+}
+
+namespace {
+// Cancels as soon as the propagation has started.
+class CancelEarly : public Progress {
+public:
+    int reports = 0;
+    double last = -1.0;
+    bool monotone = true;
+
+protected:
+    void onReport(double fraction, const std::string&) override
+    {
+        ++reports;
+        monotone = monotone && fraction >= last;
+        last = fraction;
+        if (fraction > 0.05)
+            cancel();
+    }
+};
+
+class Recorder : public Progress {
+public:
+    std::vector<double> fractions;
+
+protected:
+    void onReport(double fraction, const std::string&) override { fractions.push_back(fraction); }
+};
+} // namespace
+
+TEST_CASE("Design run reports progress and stops on cancel", "[design]")
+{
+    DesignInput in = quickInput(20'000'000);
+    in.sobol = true;
+    CancelEarly cancel;
+    CHECK_THROWS_AS(runDesign(in, cancel), Cancelled);
+    CHECK(cancel.reports > 1);
+    CHECK(cancel.monotone);
+
+    DesignInput small = quickInput(50000);
+    Recorder rec;
+    runDesign(small, rec);
+    REQUIRE(rec.fractions.size() > 3);
+    CHECK(rec.fractions.back() == 1.0);
+}
+
+TEST_CASE("Design histogram and KDE integrate to one", "[design]")
+{
+    DesignInput in = quickInput(200000);
+    in.fisher = false;
+    in.probability = false;
+    const DesignResult r = runDesign(in);
+    const SampleStatistics& s = r.outputs[0].statistics;
+    double area = 0.0;
+    for (std::size_t b = 0; b < s.histogram.density.size(); ++b)
+        area += s.histogram.density[b] * (s.histogram.edges[b + 1] - s.histogram.edges[b]);
+    CHECK(area == Approx(1.0).epsilon(1e-9));
+    double kde = 0.0;
+    for (std::size_t k = 1; k < s.kde.x.size(); ++k)
+        kde += 0.5 * (s.kde.density[k] + s.kde.density[k - 1]) * (s.kde.x[k] - s.kde.x[k - 1]);
+    CHECK(kde == Approx(1.0).epsilon(0.01));
+    CHECK(s.histogram.density.size() <= 100);
+    CHECK(s.min <= s.quantiles[0]);
+    CHECK(s.quantiles[6] <= s.max);
+}
+
+TEST_CASE("Design quasi-Monte Carlo propagation agrees with Monte Carlo", "[design]")
+{
+    DesignInput in = quickInput(1 << 16);
+    in.fisher = false;
+    in.inputs[3] = InputDistribution::logNormal(4203.0027, 83.760278);
+    in.inputs[4] = InputDistribution::truncatedNormal(4147.6895, 69.627281);
+    in.sampling = uq::SamplingMethod::Sobol;
+    const DesignResult q = runDesign(in);
+    in.sampling = uq::SamplingMethod::MonteCarlo;
+    in.samples = 1 << 20;
+    const DesignResult m = runDesign(in);
+    const auto& a = q.outputs[0].statistics;
+    const auto& b = m.outputs[0].statistics;
+    CHECK(std::abs(a.mean - b.mean) < 4.0 * (a.stdError + b.stdError));
+    CHECK(a.std == Approx(b.std).epsilon(0.03));
+    CHECK(std::abs(q.probability.value - m.probability.value) < 4.0 * (q.probability.stdError + m.probability.stdError));
 }
