@@ -18,7 +18,8 @@ namespace dtop::design {
 //  "fisher", "fisher_max_cells", "fisher_tolerance", "frf_points", "threads", "legacy",
 //  "legacy_samples", "legacy_grid_points", "legacy_slider_percent", "legacy_histogram_bins"}.
 // a/b are the distribution's two parameters (normal, lognormal, truncated-normal: mean and sd;
-// gamma: shape and scale; fixed: a = value).
+// gamma: shape and scale; fixed: a = value). legacyOptions.inputSamples (a sample matrix given
+// by the caller) is not part of the JSON.
 nlohmann::json designInputToJson(const DesignInput& input);
 // A default DesignInput updated from the keys present (missing keys keep their defaults).
 // "inputs" may name a subset of the current inputs, or give exactly 4n inputs f1..mn to set
