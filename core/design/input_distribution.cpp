@@ -75,7 +75,7 @@ double normalQuantile(double u)
 }
 
 // Uniform in the open interval (0, 1) from 53 random bits.
-double openUniform(std::mt19937_64& engine)
+double openUniform(SampleEngine& engine)
 {
     return (static_cast<double>(engine() >> 11) + 0.5) * 0x1.0p-53;
 }
@@ -91,7 +91,7 @@ public:
           m_c(1.0 / std::sqrt(9.0 * m_d))
     {
     }
-    double operator()(std::mt19937_64& engine)
+    double operator()(SampleEngine& engine)
     {
         double g;
         for (;;) {
@@ -387,7 +387,7 @@ DistributionKernel::DistributionKernel(const InputDistribution& d) : m_d(d), m_r
     }
 }
 
-void DistributionKernel::sample(std::mt19937_64& engine, double* out, std::size_t count) const
+void DistributionKernel::sample(SampleEngine& engine, double* out, std::size_t count) const
 {
     if (!m_random) {
         std::fill(out, out + count, m_d.a);

@@ -7,7 +7,7 @@
 
 #include <cstddef>
 #include <limits>
-#include <random>
+#include "design/random_engine.h"
 #include <string>
 
 namespace dtop::design {
@@ -78,7 +78,7 @@ public:
     // input is a + b·ξ (exp of it for lognormal) with ξ from the engine, and a gamma draw is
     // θ·G(κ, 1): a change of one parameter moves the samples smoothly under common random
     // numbers (what a finite-difference check of a gradient needs).
-    void sample(std::mt19937_64& engine, double* out, std::size_t count) const;
+    void sample(SampleEngine& engine, double* out, std::size_t count) const;
     // Inverse CDF of each u in (0, 1) (quasi-Monte Carlo points), in place.
     void quantiles(double* u, std::size_t count) const;
     // Scores ∂ln p(y)/∂a and ∂ln p(y)/∂b of each sample (zero for a fixed input).

@@ -26,7 +26,7 @@ void InputSampler::monteCarlo(std::uint64_t seed, std::uint64_t stream, std::uin
             std::fill(columns[j], columns[j] + count, m_kernels[j].distribution().a);
             continue;
         }
-        std::mt19937_64 engine(uq::deriveSeed(seed, stream + j, chunk));
+        SampleEngine engine(uq::deriveSeed(seed, stream + j, chunk));
         m_kernels[j].sample(engine, columns[j], count);
     }
 }

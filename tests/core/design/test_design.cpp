@@ -372,7 +372,7 @@ TEST_CASE("Design input scores have zero mean and the stated Fisher information"
         const DistributionKernel k(d);
         const std::size_t N = 1 << 20;
         std::vector<double> y(N), ua(N), ub(N);
-        std::mt19937_64 rng(5);
+        SampleEngine rng(5);
         k.sample(rng, y.data(), N);
         k.scores(y.data(), N, ua.data(), ub.data());
         double m = 0, ma = 0, mb = 0, aa = 0, ab = 0, bb = 0;
