@@ -49,6 +49,20 @@ std::vector<int> sourceFloors(const CrossvalSource& s)
     return floors;
 }
 
+// 0 receptance, 1 mobility, 2 accelerance: the power of jω relative to receptance.
+int derivativeOrder(dynamics::FrfQuantity q)
+{
+    switch (q) {
+    case dynamics::FrfQuantity::Mobility:
+        return 1;
+    case dynamics::FrfQuantity::Accelerance:
+        return 2;
+    case dynamics::FrfQuantity::Receptance:
+        break;
+    }
+    return 0;
+}
+
 // A dataset FRF channel's frequency range; profiles are exact everywhere.
 struct Range {
     double lo = 0.0;
@@ -67,7 +81,7 @@ Range channelRange(const CrossvalSource& s, int floor, dynamics::FrfQuantity tar
     r.hi = c->frequencyHz.back();
     // Dividing by jω (towards receptance) drops the point at 0 Hz.
     const auto& q = s.dataset().info.quantity;
-    if (r.lo == 0.0 && q && static_cast<int>(*q) > static_cast<int>(target) && c->size() > 1)
+    if (r.lo == 0.0 && q && derivativeOrder(*q) > derivativeOrder(target) && c->size() > 1)
         r.lo = c->frequencyHz[1];
     return r;
 }
@@ -294,8 +308,7 @@ ModeEstimate modesOf(const CrossvalInput& in, const CrossvalSource& s, const Sid
 }
 
 void addSourceNotes(const CrossvalSource& s, const std::vector<int>& floors,
-                    const std::vector<double>& grid, dynamics::FrfQuantity target,
-                    std::vector<std::string>& notes)
+                    dynamics::FrfQuantity target, std::vector<std::string>& notes)
 {
     if (s.isProfile()) {
         if (s.profile().isNonlinear())
@@ -316,16 +329,18 @@ void addSourceNotes(const CrossvalSource& s, const std::vector<int>& floors,
                                        "floor");
     if (d.info.suspect)
         notes.push_back("'" + s.name + "' is marked suspect in its metadata (see its notes)");
+    std::vector<int> magnitudeOnly;
     for (int f : floors) {
         const io::FrfChannel* c = d.frf().floor(f);
         if (!c->hasPhase())
-            notes.push_back("'" + s.name + "' floor " + std::to_string(f) +
-                            ": magnitude only (no phase)");
+            magnitudeOnly.push_back(f);
         if (c->frequencyHz != d.frf().floor(floors.front())->frequencyHz)
             notes.push_back("'" + s.name + "' floor " + std::to_string(f) +
                             " has its own frequency axis, interpolated onto the common grid");
     }
-    (void)grid;
+    if (!magnitudeOnly.empty())
+        notes.push_back("'" + s.name + "': magnitude only (no phase) at floor" +
+                        (magnitudeOnly.size() > 1 ? "s " : " ") + floorList(magnitudeOnly));
 }
 
 } // namespace
@@ -513,8 +528,8 @@ CrossvalResult runCrossval(const CrossvalInput& input, Progress& progress)
             pair.modes.push_back(mc);
         }
 
-        addSourceNotes(ref, plan.floors, grid, target, pair.notes);
-        addSourceNotes(cand, plan.floors, grid, target, pair.notes);
+        addSourceNotes(ref, plan.floors, target, pair.notes);
+        addSourceNotes(cand, plan.floors, target, pair.notes);
         if (!phase)
             pair.notes.push_back("mode shapes without phase: MAC on |φ| and modes paired by "
                                  "frequency");
