@@ -528,6 +528,8 @@ CrossvalResult runCrossval(const CrossvalInput& input, Progress& progress)
             pair.modes.push_back(mc);
         }
 
+        pair.referenceValues = std::move(r.values);
+        pair.candidateValues = std::move(c.values);
         addSourceNotes(ref, plan.floors, target, pair.notes);
         addSourceNotes(cand, plan.floors, target, pair.notes);
         if (!phase)
