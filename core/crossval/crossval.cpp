@@ -447,6 +447,15 @@ CrossvalResult runCrossval(const CrossvalInput& input, Progress& progress)
     result.bandLoHz = input.bandLoHz;
     result.bandHiHz = input.bandHiHz;
 
+    struct ReferenceCache {
+        std::vector<int> floors;
+        double lo = 0.0, hi = 0.0;
+        std::vector<double> grid;
+        SideData side;
+        std::vector<std::vector<double>> peaks;
+        ModeEstimate modes;
+    };
+    std::optional<ReferenceCache> cache;
     const std::size_t pairs = input.candidates.size();
     for (std::size_t p = 0; p < pairs; ++p) {
         progress.report(static_cast<double>(p) / static_cast<double>(pairs),
@@ -472,7 +481,23 @@ CrossvalResult runCrossval(const CrossvalInput& input, Progress& progress)
         }
         const std::vector<double>& grid = pair.frequencyHz;
 
-        SideData r = sideOnGrid(ref, plan.floors, grid, target, inputFloor, progress);
+        // The reference side is the same for every pair with the same floors and grid (the
+        // usual case: a measured reference and its own axis): computed once.
+        const bool reuse = cache && cache->floors == plan.floors && cache->lo == plan.lo &&
+                           cache->hi == plan.hi && cache->grid == grid;
+        if (!reuse) {
+            cache.emplace();
+            cache->floors = plan.floors;
+            cache->lo = plan.lo;
+            cache->hi = plan.hi;
+            cache->grid = grid;
+            cache->side = sideOnGrid(ref, plan.floors, grid, target, inputFloor, progress);
+            for (std::size_t i = 0; i < plan.floors.size(); ++i)
+                cache->peaks.push_back(floorPeaks(ref, cache->side, i, grid, plan,
+                                                  modeLimit(input, ref), input.peakPicking));
+            cache->modes = modesOf(input, ref, cache->side, plan, target, inputFloor, progress);
+        }
+        const SideData& r = cache->side;
         SideData c = sideOnGrid(cand, plan.floors, grid, target, inputFloor, progress);
         progress.checkCancelled();
 
@@ -485,8 +510,7 @@ CrossvalResult runCrossval(const CrossvalInput& input, Progress& progress)
             allPhase = allPhase && rc.fracBasis == CorrelationBasis::Complex;
             rc.frac = frac(r.values[i], c.values[i], rc.fracBasis);
             rc.rmsDbDifference = rmsDbDifference(r.values[i], c.values[i]);
-            rc.referencePeaksHz = floorPeaks(ref, r, i, grid, plan, modeLimit(input, ref),
-                                             input.peakPicking);
+            rc.referencePeaksHz = cache->peaks[i];
             rc.candidatePeaksHz = floorPeaks(cand, c, i, grid, plan, modeLimit(input, cand),
                                              input.peakPicking);
             pair.responses.push_back(std::move(rc));
@@ -498,7 +522,7 @@ CrossvalResult runCrossval(const CrossvalInput& input, Progress& progress)
         pair.fdac = fdacMap(grid, r.values, c.values, pair.signatureBasis, input.fdacPoints);
         progress.checkCancelled();
 
-        pair.referenceModes = modesOf(input, ref, r, plan, target, inputFloor, progress);
+        pair.referenceModes = cache->modes;
         pair.candidateModes = modesOf(input, cand, c, plan, target, inputFloor, progress);
         const bool phase =
             pair.referenceModes.shapesHavePhase && pair.candidateModes.shapesHavePhase;
@@ -528,7 +552,7 @@ CrossvalResult runCrossval(const CrossvalInput& input, Progress& progress)
             pair.modes.push_back(mc);
         }
 
-        pair.referenceValues = std::move(r.values);
+        pair.referenceValues = r.values;
         pair.candidateValues = std::move(c.values);
         addSourceNotes(ref, plan.floors, target, pair.notes);
         addSourceNotes(cand, plan.floors, target, pair.notes);

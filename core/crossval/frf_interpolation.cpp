@@ -33,10 +33,12 @@ std::vector<T> interpolate(const std::vector<double>& x, const std::vector<T>& y
             out[k] = y[0];
             continue;
         }
-        // Walk forward for ascending queries (amortised O(1)); binary search otherwise.
-        if (q < x[j])
-            j = static_cast<std::size_t>(std::upper_bound(x.begin(), x.end(), q) - x.begin()) - 1;
-        while (j + 2 < x.size() && x[j + 1] <= q)
+        // One step forward for dense ascending queries; a binary search for any jump.
+        if (q < x[j] || (j + 2 < x.size() && q >= x[j + 2]))
+            j = std::min(static_cast<std::size_t>(std::upper_bound(x.begin(), x.end(), q) -
+                                                  x.begin()) - 1,
+                         x.size() - 2);
+        else if (j + 2 < x.size() && q >= x[j + 1])
             ++j;
         const double x0 = x[j], x1 = x[j + 1];
         if (q == x0) {
@@ -69,6 +71,20 @@ std::vector<std::complex<double>> interpolateLinear(const std::vector<double>& x
 std::vector<std::complex<double>> channelOnGrid(const io::FrfChannel& channel,
                                                 const std::vector<double>& grid)
 {
+    // The usual case: the grid is a run of the channel's own axis, so the values are copied.
+    const auto& axis = channel.frequencyHz;
+    if (!grid.empty()) {
+        const auto first = std::lower_bound(axis.begin(), axis.end(), grid.front());
+        const auto offset = static_cast<std::size_t>(first - axis.begin());
+        if (offset + grid.size() <= axis.size() &&
+            std::equal(grid.begin(), grid.end(), first)) {
+            if (channel.hasPhase())
+                return {channel.values.begin() + static_cast<std::ptrdiff_t>(offset),
+                        channel.values.begin() + static_cast<std::ptrdiff_t>(offset + grid.size())};
+            return {channel.magnitude.begin() + static_cast<std::ptrdiff_t>(offset),
+                    channel.magnitude.begin() + static_cast<std::ptrdiff_t>(offset + grid.size())};
+        }
+    }
     if (channel.hasPhase())
         return interpolateLinear(channel.frequencyHz, channel.values, grid);
     const std::vector<double> m = interpolateLinear(channel.frequencyHz, channel.magnitude, grid);
