@@ -48,7 +48,7 @@ struct InterlabCurve {
     std::vector<double> frequencyHz;
     std::vector<double> magnitudeDb; // 20·log10|H| (the source's own dB values when it gave dB)
     std::string quantity;            // "accelerance", ..., "unknown"
-    bool ownAxis = false;            // the axis differs from the record's first floor (A.7 #4)
+    bool ownAxis = false;            // the axis differs from the record's first floor
     bool suspect = false;
     std::vector<double> peaksHz;     // findPeaks in the band, parabolic interpolation
 };
@@ -88,7 +88,7 @@ InterlabResult runInterlab(const InterlabInput& input, Progress& progress = Prog
 // The rigs and files of the prototype's cross-validation pages, read from the catalogue: 1
 // Swansea (swansea-exp-db, swansea-num-db), 2 Southampton (southampton-exp-db,
 // southampton-num-db), 3 Sheffield (no measurement; sheffield-num-db, suspect), 4 Bristol (no
-// measurement; bristol-num-db — the prototype read the Southampton model here, A.7 #1). A
+// measurement; bristol-num-db — the prototype read the Southampton model here). A
 // record that cannot be read is left out with its reason in `problems` and missingNote.
 InterlabInput prototypeInterlabInput(const io::Catalogue& catalogue,
                                      std::vector<std::string>* problems = nullptr);

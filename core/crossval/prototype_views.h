@@ -9,9 +9,9 @@
 namespace dtop::crossval {
 
 // The prototype's four cross-validation pages as plot data (docs/tools/crossval.md): every
-// curve on its own frequency axis (floor 2 of the Swansea and "Sheffield" models included,
-// A.7 #4), each model read from its own file (A.7 #1), magnitudes in dB labelled with their
-// documented quantity instead of "Acc" for all.
+// curve on its own frequency axis (floor 2 of the Swansea and "Sheffield" models included),
+// each model read from its own file (the prototype showed the Southampton model as Bristol's),
+// magnitudes in dB labelled with their documented quantity instead of "Acc" for all.
 
 struct ViewTrace {
     std::string name;      // legend: "floor 2 (mobility)", "swansea-exp-db floor 1", ...

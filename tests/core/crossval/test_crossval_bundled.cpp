@@ -79,7 +79,7 @@ void checkA6Pair(const io::Dataset& e, const io::Dataset& n, const A6Row (&rows)
 TEST_CASE("The specification's suggested-metrics table is reproduced on the bundled files",
           "[crossval]")
 {
-    // Table A.6 of the prototype's specification (three decimals). The bundled files carry the
+    // The suggested-metrics table of the prototype's specification (three decimals). The bundled files carry the
     // restored exact frequency grids (data/README.md), which moves a few printed values by one
     // unit in the last place; Swansea's numerical peaks differ by up to 0.004 Hz because the
     // specification's script put the parabola vertex on a forward step of that non-uniform
@@ -100,7 +100,7 @@ TEST_CASE("The specification's suggested-metrics table is reproduced on the bund
                 southampton, 0.0015);
 }
 
-TEST_CASE("Swansea measured against its model: linear-magnitude interpolation, floor 2 on its own axis",
+TEST_CASE("Swansea measured against its model with linear-magnitude interpolation and floor 2 on its own axis",
           "[crossval]")
 {
     CrossvalInput in;

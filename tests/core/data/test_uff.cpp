@@ -146,7 +146,7 @@ TEST_CASE("A hand-written UFF 58 file of complex FRFs reads correctly and is rew
     CHECK(d.info.frequencyStepHz == 0.5);
 }
 
-TEST_CASE("A hand-written UFF file with uneven, single-precision and unknown datasets round trips",
+TEST_CASE("A hand-written UFF file with uneven and single-precision and unknown datasets round trips",
           "[crossval]")
 {
     const std::string text = fixture("frf58_uneven_mixed.uff");
