@@ -361,26 +361,47 @@ Uff58 parse58(Lines& lines, std::string_view numberLine, bool binary,
         const std::string_view line = lines.expect("record 6 of dataset 58");
         const auto f = fixedFields(line, {5, 10, 5, 10, 1, 10, 10, 4, 1, 10, 10, 4});
         int* ints[] = {&d.functionType, &d.functionId, &d.versionNumber, &d.loadCaseId};
-        const std::size_t intFields[] = {0, 1, 2, 3};
         bool ok = true;
         for (int i = 0; i < 4; ++i)
-            ok = ok && parseInt(f[intFields[i]], *ints[i]);
+            ok = ok && parseInt(f[static_cast<std::size_t>(i)], *ints[i]);
         ok = ok && parseInt(f[6], d.responseNode) && parseInt(f[7], d.responseDirection) &&
              parseInt(f[10], d.referenceNode) && parseInt(f[11], d.referenceDirection);
+        if (ok) {
+            d.responseEntity = std::string(trim(f[5]));
+            d.referenceEntity = std::string(trim(f[9]));
+        } else {
+            // Some writers ignore the columns: ten blank-separated fields then.
+            const auto t = splitBlanks(line);
+            ok = t.size() == 10;
+            for (int i = 0; ok && i < 4; ++i)
+                ok = parseInt(t[static_cast<std::size_t>(i)], *ints[i]);
+            ok = ok && parseInt(t[5], d.responseNode) && parseInt(t[6], d.responseDirection) &&
+                 parseInt(t[8], d.referenceNode) && parseInt(t[9], d.referenceDirection);
+            if (ok) {
+                d.responseEntity = std::string(t[4]);
+                d.referenceEntity = std::string(t[7]);
+            }
+        }
         if (!ok)
             throw ParseFailure{lines.lineNumber(),
                                "record 6 of dataset 58 (Format(2(I5,I10),2(1X,10A1,I10,I4))): "
                                "found '" + std::string(trim(line)) + "'"};
-        d.responseEntity = std::string(trim(f[5]));
-        d.referenceEntity = std::string(trim(f[9]));
     }
     int spacing = 0, points = 0;
     {
         const std::string_view line = lines.expect("record 7 of dataset 58");
-        const auto f = fixedFields(line, {10, 10, 10, 13, 13, 13});
-        if (!parseInt(f[0], d.ordinateDataType) || !parseInt(f[1], points) ||
-            !parseInt(f[2], spacing) || !parseReal(f[3], d.abscissaMin) ||
-            !parseReal(f[4], d.abscissaIncrement) || !parseReal(f[5], d.zAxisValue))
+        auto f = fixedFields(line, {10, 10, 10, 13, 13, 13});
+        auto parse = [&] {
+            return parseInt(f[0], d.ordinateDataType) && parseInt(f[1], points) &&
+                   parseInt(f[2], spacing) && parseReal(f[3], d.abscissaMin) &&
+                   parseReal(f[4], d.abscissaIncrement) && parseReal(f[5], d.zAxisValue);
+        };
+        bool ok = parse();
+        if (!ok && splitBlanks(line).size() == 6) { // columns ignored by the writer
+            f = splitBlanks(line);
+            ok = parse();
+        }
+        if (!ok)
             throw ParseFailure{lines.lineNumber(), "record 7 of dataset 58 (Format(3I10,3E13.5)): "
                                                    "found '" + std::string(trim(line)) + "'"};
         if (d.ordinateDataType != 2 && d.ordinateDataType != 4 && d.ordinateDataType != 5 &&

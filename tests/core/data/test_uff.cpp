@@ -327,6 +327,24 @@ TEST_CASE("A profile's modes export to UFF 55 and read back to six digits", "[cr
     CHECK(nodes[2].z == 3 * 0.1533); // D25.16 keeps every bit
 }
 
+TEST_CASE("A UFF 58 header written without its fixed columns still reads", "[crossval]")
+{
+    std::string text = fixture("frf58_complex_even.uff");
+    const std::string record6 =
+        "    4         1    0         0 NONE               1   2 NONE               1   2";
+    const std::string record7 = "         6         5         1  1.00000E+00  5.00000E-01  0.00000E+00";
+    text.replace(text.find(record6), record6.size(), "4 1 0 0 HAMMER 1 2 FORCE 1 2");
+    text.replace(text.find(record7), record7.size(), "6 5 1 1.0 0.5 0.0");
+    const UffFile file = parsed(text);
+    const Uff58& f = std::get<Uff58>(file.datasets[0]);
+    CHECK(f.responseEntity == "HAMMER");
+    CHECK(f.referenceEntity == "FORCE");
+    CHECK(f.referenceNode == 1);
+    CHECK(f.referenceDirection == 2);
+    CHECK(f.x.back() == 3.0);
+    CHECK(f.values[4] == C(0.2, 0.0));
+}
+
 TEST_CASE("UFF detection and malformed files give errors with their line", "[crossval]")
 {
     CHECK(looksLikeUff("\n    -1\n    58b     1     2          11         480     0     0\n"));
