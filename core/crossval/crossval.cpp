@@ -11,9 +11,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <numbers>
-#include <set>
 
 namespace dtop::crossval {
 
@@ -27,11 +25,6 @@ std::string floorList(const std::vector<int>& floors)
     for (std::size_t i = 0; i < floors.size(); ++i)
         s += (i ? ", " : "") + std::to_string(floors[i]);
     return floors.empty() ? "none" : s;
-}
-
-std::string hz(double v)
-{
-    return formatValue(v);
 }
 
 // The floors a source can answer for.
@@ -97,7 +90,7 @@ std::string rangeText(const CrossvalSource& s, const std::vector<int>& floors,
         lo = std::max(lo, r.lo);
         hi = std::min(hi, r.hi);
     }
-    return "'" + s.name + "' (" + hz(lo) + "–" + hz(hi) + " Hz)";
+    return "'" + s.name + "' (" + formatValue(lo) + "–" + formatValue(hi) + " Hz)";
 }
 
 // What one pair compares: floors and the frequency range of the common grid.
@@ -120,10 +113,9 @@ std::optional<PairPlan> planPair(const CrossvalInput& in, const CrossvalSource& 
                               std::back_inserter(plan.floors));
         if (plan.floors.empty()) {
             if (issues)
-                issues->push_back({"candidates", label + ": reference '" + ref.name +
-                                                     "' (floors " + floorList(rf) +
-                                                     ") and candidate '" + cand.name +
-                                                     "' (floors " + floorList(cf) +
+                issues->push_back({"candidates", label + ": reference '" + ref.name + "' (floors " +
+                                                     floorList(rf) + ") and candidate '" +
+                                                     cand.name + "' (floors " + floorList(cf) +
                                                      ") share no response floor"});
             return std::nullopt;
         }
@@ -148,7 +140,8 @@ std::optional<PairPlan> planPair(const CrossvalInput& in, const CrossvalSource& 
     if (!(plan.lo < plan.hi) || points < 3) {
         if (issues)
             issues->push_back(
-                {"band_hz", label + ": the band " + hz(in.bandLoHz) + "–" + hz(in.bandHiHz) +
+                {"band_hz", label + ": the band " + formatValue(in.bandLoHz) + "–" +
+                                formatValue(in.bandHiHz) +
                                 " Hz leaves fewer than 3 common frequencies of reference " +
                                 rangeText(ref, plan.floors, target) + " and candidate " +
                                 rangeText(cand, plan.floors, target)});
@@ -174,8 +167,8 @@ void checkSource(const CrossvalSource& s, const std::string& field, const std::s
     if (s.isDataset()) {
         const io::Dataset& d = s.dataset();
         if (!d.isFrf()) {
-            issues.push_back({field, label + " '" + s.name +
-                                         "' is a time history, not an FRF dataset"});
+            issues.push_back(
+                {field, label + " '" + s.name + "' is a time history, not an FRF dataset"});
             return;
         }
         if (d.frf().channels.empty()) {
@@ -183,19 +176,18 @@ void checkSource(const CrossvalSource& s, const std::string& field, const std::s
             return;
         }
         if (d.info.excitationFloor > 0 && d.info.excitationFloor != inputFloor)
-            issues.push_back({"input_floor",
-                              label + " '" + s.name + "' was measured with the force at floor " +
-                                  std::to_string(d.info.excitationFloor) +
-                                  ", not at the input floor " + std::to_string(inputFloor)});
+            issues.push_back(
+                {"input_floor", label + " '" + s.name + "' was measured with the force at floor " +
+                                    std::to_string(d.info.excitationFloor) +
+                                    ", not at the input floor " + std::to_string(inputFloor)});
     } else {
         const model::Profile& p = s.profile();
         for (const InputIssue& i : p.validate())
             issues.push_back({field, label + " '" + s.name + "': " + i.message});
         if (inputFloor > static_cast<int>(p.storeys()) && p.storeys() > 0)
-            issues.push_back({"input_floor", label + " '" + s.name + "' has " +
-                                                 std::to_string(p.storeys()) +
-                                                 " floors: no input floor " +
-                                                 std::to_string(inputFloor)});
+            issues.push_back(
+                {"input_floor", label + " '" + s.name + "' has " + std::to_string(p.storeys()) +
+                                    " floors: no input floor " + std::to_string(inputFloor)});
     }
     const std::vector<int> have = sourceFloors(s);
     for (int f : responseFloors)
@@ -208,8 +200,8 @@ void checkSource(const CrossvalSource& s, const std::string& field, const std::s
 // One side of a pair on the common grid.
 struct SideData {
     std::vector<std::vector<std::complex<double>>> values; // [floor][k]
-    std::vector<bool> hasPhase;                             // per floor
-    io::FrfData converted;                                  // datasets: compared floors
+    std::vector<bool> hasPhase;                            // per floor
+    io::FrfData converted;                                 // datasets: compared floors
 };
 
 io::FrfChannel convertedChannel(const io::Dataset& d, int floor, dynamics::FrfQuantity target)
@@ -312,8 +304,9 @@ void addSourceNotes(const CrossvalSource& s, const std::vector<int>& floors,
 {
     if (s.isProfile()) {
         if (s.profile().isNonlinear())
-            notes.push_back("'" + s.name + "' has cubic storey springs: its linear part is "
-                                           "compared");
+            notes.push_back("'" + s.name +
+                            "' has cubic storey springs: its linear part is "
+                            "compared");
         return;
     }
     const io::Dataset& d = s.dataset();
@@ -325,8 +318,9 @@ void addSourceNotes(const CrossvalSource& s, const std::vector<int>& floors,
         notes.push_back("'" + s.name + "' converted from " +
                         dynamics::frfQuantityName(*d.info.quantity) + " to " + q);
     if (d.info.excitationFloor == 0)
-        notes.push_back("'" + s.name + "': excitation floor undocumented, assumed the input "
-                                       "floor");
+        notes.push_back("'" + s.name +
+                        "': excitation floor undocumented, assumed the input "
+                        "floor");
     if (d.info.suspect)
         notes.push_back("'" + s.name + "' is marked suspect in its metadata (see its notes)");
     std::vector<int> magnitudeOnly;
@@ -374,11 +368,13 @@ InputIssues CrossvalInput::validate() const
     InputIssues issues;
     if (!std::isfinite(bandLoHz) || bandLoHz < 0.0)
         issues.push_back({"band_hz", "band_hz: the lower band edge must be a finite frequency "
-                                     ">= 0 Hz, got " + formatValue(bandLoHz)});
+                                     ">= 0 Hz, got " +
+                                         formatValue(bandLoHz)});
     if (!std::isfinite(bandHiHz) || !(bandHiHz > bandLoHz))
         issues.push_back({"band_hz", "band_hz: the upper band edge must be a finite frequency "
-                                     "above the lower one (" + formatValue(bandLoHz) +
-                                         " Hz), got " + formatValue(bandHiHz)});
+                                     "above the lower one (" +
+                                         formatValue(bandLoHz) + " Hz), got " +
+                                         formatValue(bandHiHz)});
     if (inputFloor < 0 || inputFloor > static_cast<int>(model::kMaxStoreys))
         issues.push_back({"input_floor", "input_floor must be between 1 and " +
                                              std::to_string(model::kMaxStoreys) +
@@ -407,9 +403,9 @@ InputIssues CrossvalInput::validate() const
         issues.push_back({"max_modes", "max_modes must be between 0 (automatic) and 100, got " +
                                            std::to_string(maxModes)});
     if (!(peakPicking.minProminenceDb >= 0.0) || !std::isfinite(peakPicking.minProminenceDb))
-        issues.push_back({"min_prominence_db",
-                          "min_prominence_db must be a finite number >= 0 dB, got " +
-                              formatValue(peakPicking.minProminenceDb)});
+        issues.push_back(
+            {"min_prominence_db", "min_prominence_db must be a finite number >= 0 dB, got " +
+                                      formatValue(peakPicking.minProminenceDb)});
     if (candidates.empty())
         issues.push_back({"candidates", "at least one candidate source is needed"});
     if (candidates.size() > kMaxCandidates)
@@ -511,8 +507,8 @@ CrossvalResult runCrossval(const CrossvalInput& input, Progress& progress)
             rc.frac = frac(r.values[i], c.values[i], rc.fracBasis);
             rc.rmsDbDifference = rmsDbDifference(r.values[i], c.values[i]);
             rc.referencePeaksHz = cache->peaks[i];
-            rc.candidatePeaksHz = floorPeaks(cand, c, i, grid, plan, modeLimit(input, cand),
-                                             input.peakPicking);
+            rc.candidatePeaksHz =
+                floorPeaks(cand, c, i, grid, plan, modeLimit(input, cand), input.peakPicking);
             pair.responses.push_back(std::move(rc));
         }
         pair.signatureBasis = allPhase ? CorrelationBasis::Complex : CorrelationBasis::Magnitude;
@@ -533,8 +529,8 @@ CrossvalResult runCrossval(const CrossvalInput& input, Progress& progress)
             b = b.cwiseAbs().cast<std::complex<double>>();
         }
         pair.macMatrix = macMatrix(a, b);
-        pair.pairing = (phase && plan.floors.size() >= 2) ? PairingRule::Mac
-                                                          : PairingRule::Frequency;
+        pair.pairing =
+            (phase && plan.floors.size() >= 2) ? PairingRule::Mac : PairingRule::Frequency;
         for (const ModeMatch& m : pairModes(pair.macMatrix, pair.referenceModes.frequenciesHz,
                                             pair.candidateModes.frequenciesHz, pair.pairing)) {
             ModeCorrelation mc;

@@ -29,9 +29,9 @@ inline constexpr std::size_t kMaxGridPoints = 2'000'000; // common grid of one p
 inline constexpr std::size_t kMaxFdacPoints = 1000;
 
 struct CrossvalInput {
-    CrossvalSource reference;                // --reference
-    std::vector<CrossvalSource> candidates;  // --candidate, in the order given
-    double bandLoHz = 2.0;                   // --band-hz LO,HI: the compared band [Hz]
+    CrossvalSource reference;               // --reference
+    std::vector<CrossvalSource> candidates; // --candidate, in the order given
+    double bandLoHz = 2.0;                  // --band-hz LO,HI: the compared band [Hz]
     double bandHiHz = 40.0;
     // --input-floor: 1-based floor of the unit force; 0 = the documented excitation floor of
     // the reference (else of the first candidate dataset that states one), else 1.
@@ -43,8 +43,8 @@ struct CrossvalInput {
     std::vector<int> responseFloors;
     // Lines of the uniform grid used when both sides of a pair are profiles.
     std::size_t profileGridPoints = 4000;
-    std::size_t fdacPoints = 200;  // FDAC map resolution (per axis)
-    std::size_t maxModes = 0;      // modes picked from a dataset; 0 = its number of floors
+    std::size_t fdacPoints = 200;   // FDAC map resolution (per axis)
+    std::size_t maxModes = 0;       // modes picked from a dataset; 0 = its number of floors
     PeakPickingOptions peakPicking; // per-floor peaks and the default mode estimator
     // Modes of a dataset side; nullptr = PeakPickingEstimator(peakPicking).
     std::shared_ptr<const DatasetModeEstimator> modeEstimator;
@@ -80,18 +80,18 @@ struct ModeCorrelation {
     double mac = 0.0;
     double referenceDampingRatio = 0.0; // NaN when not estimated
     double candidateDampingRatio = 0.0;
-    double dampingDifference = 0.0;     // candidate − reference (ratio, not %); NaN if either is
+    double dampingDifference = 0.0; // candidate − reference (ratio, not %); NaN if either is
 };
 
 // Reference against one candidate.
 struct CrossvalPair {
-    std::string candidate;             // the candidate source's name
-    std::string gridSource;            // "reference", "candidate" or "uniform"
-    std::vector<int> floors;           // compared response floors, ascending
+    std::string candidate;                      // the candidate source's name
+    std::string gridSource;                     // "reference", "candidate" or "uniform"
+    std::vector<int> floors;                    // compared response floors, ascending
     std::vector<ResponseCorrelation> responses; // one per floor
     CorrelationBasis signatureBasis = CorrelationBasis::Complex; // of CSAC/CSF/FDAC
-    std::vector<double> frequencyHz;   // the common grid, inside the band
-    std::vector<double> csac;          // per frequency
+    std::vector<double> frequencyHz;                             // the common grid, inside the band
+    std::vector<double> csac;                                    // per frequency
     std::vector<double> csf;
     // Both sides on the common grid in the compared quantity, [floor][frequency]; magnitude-
     // only sides hold |H| as real numbers.
@@ -102,9 +102,9 @@ struct CrossvalPair {
     ModeEstimate candidateModes;
     CorrelationBasis macBasis = CorrelationBasis::Complex;
     PairingRule pairing = PairingRule::Mac;
-    Eigen::MatrixXd macMatrix;             // reference modes × candidate modes
-    std::vector<ModeCorrelation> modes;    // paired, by reference frequency
-    std::vector<std::string> notes;        // assumptions and conversions made
+    Eigen::MatrixXd macMatrix;          // reference modes × candidate modes
+    std::vector<ModeCorrelation> modes; // paired, by reference frequency
+    std::vector<std::string> notes;     // assumptions and conversions made
 };
 
 struct CrossvalResult {

@@ -31,12 +31,13 @@ long long integer(const json& j, const std::string& key, long long lo, long long
 {
     if (!j.is_number_integer() && !j.is_number_unsigned())
         bad(key, "must be an integer");
-    const long long v = j.is_number_unsigned() ? static_cast<long long>(std::min<std::uint64_t>(
-                                                     j.get<std::uint64_t>(), 1ULL << 62))
-                                               : j.get<long long>();
+    const long long v =
+        j.is_number_unsigned()
+            ? static_cast<long long>(std::min<std::uint64_t>(j.get<std::uint64_t>(), 1ULL << 62))
+            : j.get<long long>();
     if (v < lo || v > hi)
-        bad(key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi) +
-                     ", got " + std::to_string(v));
+        bad(key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ", got " +
+                     std::to_string(v));
     return v;
 }
 
@@ -79,8 +80,8 @@ json crossvalInputToJson(const CrossvalInput& input)
         {"fdac_points", input.fdacPoints},
         {"max_modes", input.maxModes},
         {"min_prominence_db", io::jsonNumber(input.peakPicking.minProminenceDb)},
-        {"mode_source", input.modeEstimator ? input.modeEstimator->method()
-                                            : PeakPickingEstimator().method()},
+        {"mode_source",
+         input.modeEstimator ? input.modeEstimator->method() : PeakPickingEstimator().method()},
     };
 }
 
@@ -105,8 +106,8 @@ CrossvalInput crossvalInputFromJson(const json& j)
         in.bandHiHz = number(b[1], "band_hz");
     }
     if (j.contains("input_floor"))
-        in.inputFloor = static_cast<int>(
-            integer(j["input_floor"], "input_floor", 0, static_cast<long long>(model::kMaxStoreys)));
+        in.inputFloor = static_cast<int>(integer(j["input_floor"], "input_floor", 0,
+                                                 static_cast<long long>(model::kMaxStoreys)));
     if (j.contains("quantity") && !j["quantity"].is_null()) {
         dynamics::FrfQuantity q;
         const std::string s = text(j["quantity"], "quantity");
@@ -118,12 +119,12 @@ CrossvalInput crossvalInputFromJson(const json& j)
         if (!j["response_floors"].is_array())
             bad("response_floors", "must be an array of floors");
         for (const auto& f : j["response_floors"])
-            in.responseFloors.push_back(static_cast<int>(integer(
-                f, "response_floors", 1, static_cast<long long>(model::kMaxStoreys))));
+            in.responseFloors.push_back(static_cast<int>(
+                integer(f, "response_floors", 1, static_cast<long long>(model::kMaxStoreys))));
     }
     if (j.contains("profile_grid_points"))
-        in.profileGridPoints = static_cast<std::size_t>(integer(
-            j["profile_grid_points"], "profile_grid_points", 3, kMaxGridPoints));
+        in.profileGridPoints = static_cast<std::size_t>(
+            integer(j["profile_grid_points"], "profile_grid_points", 3, kMaxGridPoints));
     if (j.contains("fdac_points"))
         in.fdacPoints =
             static_cast<std::size_t>(integer(j["fdac_points"], "fdac_points", 2, kMaxFdacPoints));

@@ -14,8 +14,8 @@ std::string versionList(const std::vector<int>& versions)
 {
     if (versions.empty())
         return "none";
-    if (versions.size() > 2 && versions.back() - versions.front() + 1 ==
-                                   static_cast<int>(versions.size()))
+    if (versions.size() > 2 &&
+        versions.back() - versions.front() + 1 == static_cast<int>(versions.size()))
         return std::to_string(versions.front()) + "–" + std::to_string(versions.back());
     std::string s;
     for (std::size_t i = 0; i < versions.size(); ++i)
@@ -122,7 +122,8 @@ std::optional<CrossvalSource> resolveSource(const std::string& text, SourceResol
                 {field, field + ": profile '" + ref->id + "' has no version " +
                             std::to_string(*ref->version) +
                             (isPreset ? " (it is a built-in preset without saved versions; "
-                                        "write profile:" + ref->id + ")"
+                                        "write profile:" +
+                                            ref->id + ")"
                                       : " (saved versions: " + versionList(versions) + ")")});
             return std::nullopt;
         }
@@ -138,8 +139,8 @@ std::optional<CrossvalSource> resolveSource(const std::string& text, SourceResol
     }
     if (std::optional<model::Profile> p = resolver.presetProfile(ref->id))
         return CrossvalSource::fromProfile(std::move(*p), ref->text());
-    issues.push_back({field, field + ": no saved profile or built-in preset is named '" +
-                                 ref->id + "'"});
+    issues.push_back(
+        {field, field + ": no saved profile or built-in preset is named '" + ref->id + "'"});
     return std::nullopt;
 }
 

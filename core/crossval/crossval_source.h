@@ -19,8 +19,8 @@ namespace dtop::crossval {
 struct SourceRef {
     enum class Kind { Dataset, Profile };
     Kind kind = Kind::Dataset;
-    std::string id;              // dataset id or profile name
-    std::optional<int> version;  // profile only; ≥ 1
+    std::string id;             // dataset id or profile name
+    std::optional<int> version; // profile only; ≥ 1
 
     // The canonical text: "ID", "profile:NAME" or "profile:NAME@VERSION".
     std::string text() const;
@@ -38,7 +38,7 @@ struct CrossvalSource {
     std::string name;
     std::variant<std::monostate, io::Dataset, model::Profile> data; // monostate: not loaded
 
-    static CrossvalSource fromDataset(io::Dataset dataset);    // name = dataset.info.id
+    static CrossvalSource fromDataset(io::Dataset dataset); // name = dataset.info.id
     // name = `name` if given, else "profile:" + profile.name.
     static CrossvalSource fromProfile(model::Profile profile, std::string name = {});
     // Only the name (e.g. read from JSON); resolveSource() loads it.

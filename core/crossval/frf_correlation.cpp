@@ -25,9 +25,8 @@ struct Products {
     double bb = 0.0;
 };
 
-Products products(const std::complex<double>* a, std::size_t strideA,
-                  const std::complex<double>* b, std::size_t strideB, std::size_t n,
-                  CorrelationBasis basis)
+Products products(const std::complex<double>* a, std::size_t strideA, const std::complex<double>* b,
+                  std::size_t strideB, std::size_t n, CorrelationBasis basis)
 {
     Products p;
     for (std::size_t i = 0; i < n; ++i) {
@@ -66,8 +65,7 @@ double frac(const std::vector<std::complex<double>>& reference,
             const std::vector<std::complex<double>>& candidate, CorrelationBasis basis)
 {
     requireSameSize(reference.size(), candidate.size(), "FRAC");
-    const Products p =
-        products(reference.data(), 1, candidate.data(), 1, reference.size(), basis);
+    const Products p = products(reference.data(), 1, candidate.data(), 1, reference.size(), basis);
     if (!(p.aa > 0.0) || !(p.bb > 0.0))
         return kNaN;
     return std::norm(p.cross) / (p.aa * p.bb);
@@ -93,9 +91,10 @@ double rmsDbDifference(const std::vector<std::complex<double>>& reference,
     return n == 0 ? kNaN : std::sqrt(sum / static_cast<double>(n));
 }
 
-SignatureCorrelation signatureCorrelation(
-    const std::vector<std::vector<std::complex<double>>>& reference,
-    const std::vector<std::vector<std::complex<double>>>& candidate, CorrelationBasis basis)
+SignatureCorrelation
+signatureCorrelation(const std::vector<std::vector<std::complex<double>>>& reference,
+                     const std::vector<std::vector<std::complex<double>>>& candidate,
+                     CorrelationBasis basis)
 {
     requireSameSize(reference.size(), candidate.size(), "CSAC/CSF responses");
     SignatureCorrelation out;
@@ -113,9 +112,9 @@ SignatureCorrelation signatureCorrelation(
         for (std::size_t d = 0; d < reference.size(); ++d) {
             const std::complex<double> x = reference[d][k];
             const std::complex<double> y = candidate[d][k];
-            p.cross += basis == CorrelationBasis::Complex ? std::conj(x) * y
-                                                          : std::complex<double>(std::abs(x) *
-                                                                                 std::abs(y));
+            p.cross += basis == CorrelationBasis::Complex
+                           ? std::conj(x) * y
+                           : std::complex<double>(std::abs(x) * std::abs(y));
             p.aa += std::norm(x);
             p.bb += std::norm(y);
         }

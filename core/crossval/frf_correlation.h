@@ -41,9 +41,10 @@ struct SignatureCorrelation {
     std::vector<double> csac;
     std::vector<double> csf;
 };
-SignatureCorrelation signatureCorrelation(
-    const std::vector<std::vector<std::complex<double>>>& reference,
-    const std::vector<std::vector<std::complex<double>>>& candidate, CorrelationBasis basis);
+SignatureCorrelation
+signatureCorrelation(const std::vector<std::vector<std::complex<double>>>& reference,
+                     const std::vector<std::vector<std::complex<double>>>& candidate,
+                     CorrelationBasis basis);
 
 // The frequency-domain assurance criterion (Pascual, Golinval & Razeto, IMAC XV, 1997) on a
 // subset of the grid: for reference frequency i and candidate frequency j
@@ -52,9 +53,9 @@ SignatureCorrelation signatureCorrelation(
 // shift between the two sides; `ridgeCandidateHz[i]` is the candidate frequency of the row's
 // maximum.
 struct FdacMap {
-    std::vector<double> frequencyHz;             // the sampled grid frequencies (both axes)
-    std::vector<std::vector<double>> values;     // [reference i][candidate j]
-    std::vector<double> ridgeCandidateHz;        // per reference frequency
+    std::vector<double> frequencyHz;         // the sampled grid frequencies (both axes)
+    std::vector<std::vector<double>> values; // [reference i][candidate j]
+    std::vector<double> ridgeCandidateHz;    // per reference frequency
 };
 // `maxPoints` ≥ 2: the grid is thinned to at most this many evenly spaced indices.
 FdacMap fdacMap(const std::vector<double>& frequencyHz,

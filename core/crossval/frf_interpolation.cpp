@@ -25,19 +25,18 @@ std::vector<T> interpolate(const std::vector<double>& x, const std::vector<T>& y
     for (std::size_t k = 0; k < xq.size(); ++k) {
         const double q = xq[k];
         if (!(q >= x.front() && q <= x.back()))
-            throw std::invalid_argument("interpolation: " + formatValue(q) +
-                                        " lies outside the samples' range [" +
-                                        formatValue(x.front()) + ", " + formatValue(x.back()) +
-                                        "]");
+            throw std::invalid_argument(
+                "interpolation: " + formatValue(q) + " lies outside the samples' range [" +
+                formatValue(x.front()) + ", " + formatValue(x.back()) + "]");
         if (x.size() == 1) {
             out[k] = y[0];
             continue;
         }
         // One step forward for dense ascending queries; a binary search for any jump.
         if (q < x[j] || (j + 2 < x.size() && q >= x[j + 2]))
-            j = std::min(static_cast<std::size_t>(std::upper_bound(x.begin(), x.end(), q) -
-                                                  x.begin()) - 1,
-                         x.size() - 2);
+            j = std::min(
+                static_cast<std::size_t>(std::upper_bound(x.begin(), x.end(), q) - x.begin()) - 1,
+                x.size() - 2);
         else if (j + 2 < x.size() && q >= x[j + 1])
             ++j;
         const double x0 = x[j], x1 = x[j + 1];
@@ -76,8 +75,7 @@ std::vector<std::complex<double>> channelOnGrid(const io::FrfChannel& channel,
     if (!grid.empty()) {
         const auto first = std::lower_bound(axis.begin(), axis.end(), grid.front());
         const auto offset = static_cast<std::size_t>(first - axis.begin());
-        if (offset + grid.size() <= axis.size() &&
-            std::equal(grid.begin(), grid.end(), first)) {
+        if (offset + grid.size() <= axis.size() && std::equal(grid.begin(), grid.end(), first)) {
             if (channel.hasPhase())
                 return {channel.values.begin() + static_cast<std::ptrdiff_t>(offset),
                         channel.values.begin() + static_cast<std::ptrdiff_t>(offset + grid.size())};

@@ -44,14 +44,14 @@ std::vector<InterlabCurve> curvesOf(const io::Dataset& d, const InterlabInput& i
     return out;
 }
 
-void checkRecord(const std::optional<io::Dataset>& d, const std::string& label,
-                 InputIssues& issues)
+void checkRecord(const std::optional<io::Dataset>& d, const std::string& label, InputIssues& issues)
 {
     if (!d)
         return;
     if (!d->isFrf())
-        issues.push_back({"rigs", label + " '" + d->info.id + "' is a time history, not an FRF "
-                                                              "dataset"});
+        issues.push_back({"rigs", label + " '" + d->info.id +
+                                      "' is a time history, not an FRF "
+                                      "dataset"});
     else if (d->frf().channels.empty())
         issues.push_back({"rigs", label + " '" + d->info.id + "' has no FRF channel"});
 }
@@ -71,14 +71,16 @@ InputIssues InterlabInput::validate() const
                                        std::to_string(floor)});
     if (!std::isfinite(bandLoHz) || bandLoHz < 0.0 || !std::isfinite(bandHiHz) ||
         !(bandHiHz > bandLoHz))
-        issues.push_back({"band_hz", "band_hz must be two finite frequencies 0 <= low < high, got " +
-                                         formatValue(bandLoHz) + ", " + formatValue(bandHiHz)});
+        issues.push_back(
+            {"band_hz", "band_hz must be two finite frequencies 0 <= low < high, got " +
+                            formatValue(bandLoHz) + ", " + formatValue(bandHiHz)});
     if (!std::isfinite(maxFrequencyHz) || !(maxFrequencyHz > 0.0))
         issues.push_back({"max_frequency_hz", "max_frequency_hz must be a finite frequency > 0 Hz, "
-                                              "got " + formatValue(maxFrequencyHz)});
+                                              "got " +
+                                                  formatValue(maxFrequencyHz)});
     if (modes < 1 || modes > 100)
-        issues.push_back({"modes", "modes must be between 1 and 100, got " +
-                                       std::to_string(modes)});
+        issues.push_back(
+            {"modes", "modes must be between 1 and 100, got " + std::to_string(modes)});
     for (const InterlabRig& r : rigs) {
         checkRecord(r.measured, "measured record of " + r.rig, issues);
         checkRecord(r.model, "model record of " + r.rig, issues);
@@ -126,9 +128,8 @@ InterlabResult runInterlab(const InterlabInput& in, Progress& progress)
             if (it->suspect)
                 result.notes.push_back("'" + it->datasetId + "' is marked suspect");
             if (it->peaksHz.size() < in.modes)
-                result.notes.push_back("'" + it->datasetId + "' floor " +
-                                       std::to_string(in.floor) + ": " +
-                                       std::to_string(it->peaksHz.size()) + " of " +
+                result.notes.push_back("'" + it->datasetId + "' floor " + std::to_string(in.floor) +
+                                       ": " + std::to_string(it->peaksHz.size()) + " of " +
                                        std::to_string(in.modes) + " peaks found in the band");
         }
     }

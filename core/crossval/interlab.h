@@ -19,9 +19,9 @@ namespace dtop::crossval {
 // prototype's four pages (prototype_views.h).
 
 struct InterlabRig {
-    std::string rig;       // "swansea", "southampton", "sheffield", "bristol"
-    int prototype = 0;     // the prototype's numbering: 1 Swansea, 2 Southampton, 3 Sheffield,
-                           // 4 Bristol; 0 for another rig
+    std::string rig;   // "swansea", "southampton", "sheffield", "bristol"
+    int prototype = 0; // the prototype's numbering: 1 Swansea, 2 Southampton, 3 Sheffield,
+                       // 4 Bristol; 0 for another rig
     std::optional<io::Dataset> measured; // an FRF dataset of the rig
     std::optional<io::Dataset> model;    // an FRF dataset of its numerical model
     std::string missingNote;             // why a record is absent
@@ -29,8 +29,8 @@ struct InterlabRig {
 
 struct InterlabInput {
     std::vector<InterlabRig> rigs;
-    int floor = 1;             // the response floor overlaid in the inter-lab view
-    double bandLoHz = 2.0;     // natural frequencies are picked in this band
+    int floor = 1;         // the response floor overlaid in the inter-lab view
+    double bandLoHz = 2.0; // natural frequencies are picked in this band
     double bandHiHz = 40.0;
     double maxFrequencyHz = 45.0; // curves are cut here (the prototype showed 0–41 Hz)
     std::size_t modes = 3;        // peaks per curve (the most prominent)
@@ -50,7 +50,7 @@ struct InterlabCurve {
     std::string quantity;            // "accelerance", ..., "unknown"
     bool ownAxis = false;            // the axis differs from the record's first floor
     bool suspect = false;
-    std::vector<double> peaksHz;     // findPeaks in the band, parabolic interpolation
+    std::vector<double> peaksHz; // findPeaks in the band, parabolic interpolation
 };
 
 struct InterlabRigResult {
@@ -77,7 +77,7 @@ struct InterlabResult {
     int floor = 1;
     double bandLoHz = 0.0;
     double bandHiHz = 0.0;
-    std::vector<InterlabRigResult> rigs; // input order
+    std::vector<InterlabRigResult> rigs;    // input order
     std::vector<std::string> spreadSources; // dataset ids whose `floor` peaks make the spread
     std::vector<ModeSpread> spread;         // one per mode
     std::vector<std::string> notes;

@@ -10,9 +10,9 @@ using nlohmann::json;
 namespace {
 json curveJson(const InterlabCurve& c, bool curves)
 {
-    json j = {{"dataset", c.datasetId},         {"floor", c.floor},
-              {"quantity", c.quantity},         {"own_axis", c.ownAxis},
-              {"suspect", c.suspect},           {"peaks_hz", io::jsonArray(c.peaksHz)}};
+    json j = {{"dataset", c.datasetId}, {"floor", c.floor},
+              {"quantity", c.quantity}, {"own_axis", c.ownAxis},
+              {"suspect", c.suspect},   {"peaks_hz", io::jsonArray(c.peaksHz)}};
     if (curves) {
         j["frequency_hz"] = io::jsonArray(c.frequencyHz);
         j["magnitude_db"] = io::jsonArray(c.magnitudeDb);
@@ -46,12 +46,10 @@ json interlabResultToJson(const InterlabResult& r, bool curves)
                           {"range_pct", io::jsonNumber(s.rangePct)},
                           {"count", s.count},
                           {"per_source_hz", io::jsonArray(s.perSourceHz)}});
-    return {{"floor", r.floor},
-            {"band_hz", {io::jsonNumber(r.bandLoHz), io::jsonNumber(r.bandHiHz)}},
-            {"rigs", rigs},
-            {"spread_sources", r.spreadSources},
-            {"spread", spread},
-            {"notes", r.notes}};
+    return {
+        {"floor", r.floor}, {"band_hz", {io::jsonNumber(r.bandLoHz), io::jsonNumber(r.bandHiHz)}},
+        {"rigs", rigs},     {"spread_sources", r.spreadSources},
+        {"spread", spread}, {"notes", r.notes}};
 }
 
 json prototypeViewsToJson(const std::vector<PrototypeView>& views)

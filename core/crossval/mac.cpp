@@ -31,9 +31,8 @@ Eigen::MatrixXd weightedMacMatrix(const Eigen::MatrixXcd& a, const Eigen::Matrix
     Eigen::MatrixXd mac(a.cols(), b.cols());
     for (Eigen::Index i = 0; i < a.cols(); ++i)
         for (Eigen::Index j = 0; j < b.cols(); ++j)
-            mac(i, j) = (aa(i) > 0.0 && bb(j) > 0.0)
-                            ? std::norm(cross(i, j)) / (aa(i) * bb(j))
-                            : std::numeric_limits<double>::quiet_NaN();
+            mac(i, j) = (aa(i) > 0.0 && bb(j) > 0.0) ? std::norm(cross(i, j)) / (aa(i) * bb(j))
+                                                     : std::numeric_limits<double>::quiet_NaN();
     return mac;
 }
 

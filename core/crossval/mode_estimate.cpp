@@ -37,8 +37,7 @@ ModeEstimate profileModes(const model::Profile& profile, const std::vector<int>&
     for (int f : floors)
         if (f < 1 || f > n)
             throw std::invalid_argument("profile '" + profile.name + "' has no floor " +
-                                        std::to_string(f) + " (it has " + std::to_string(n) +
-                                        ")");
+                                        std::to_string(f) + " (it has " + std::to_string(n) + ")");
     const dynamics::DampedModes damped = dynamics::dampedModes(building);
     ModeEstimate out;
     out.method = "exact (state-space eigenvalues of the profile)";

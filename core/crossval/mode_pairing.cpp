@@ -13,8 +13,7 @@ const char* pairingRuleName(PairingRule rule)
     return rule == PairingRule::Mac ? "mac" : "frequency";
 }
 
-std::vector<ModeMatch> pairModes(const Eigen::MatrixXd& mac,
-                                 const std::vector<double>& referenceHz,
+std::vector<ModeMatch> pairModes(const Eigen::MatrixXd& mac, const std::vector<double>& referenceHz,
                                  const std::vector<double>& candidateHz, PairingRule rule)
 {
     const std::size_t nr = referenceHz.size();

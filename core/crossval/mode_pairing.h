@@ -25,8 +25,7 @@ struct ModeMatch {
 // (largest MAC, ties broken by frequency; or smallest relative frequency difference) until one
 // side runs out. Pairs with a NaN MAC are only taken under the frequency rule. The result is
 // sorted by reference mode.
-std::vector<ModeMatch> pairModes(const Eigen::MatrixXd& mac,
-                                 const std::vector<double>& referenceHz,
+std::vector<ModeMatch> pairModes(const Eigen::MatrixXd& mac, const std::vector<double>& referenceHz,
                                  const std::vector<double>& candidateHz, PairingRule rule);
 
 } // namespace dtop::crossval

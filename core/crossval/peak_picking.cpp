@@ -14,9 +14,8 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 } // namespace
 
-std::vector<Peak> findPeaks(const std::vector<double>& f, const std::vector<double>& yDb,
-                            double lo, double hi, std::size_t maxPeaks,
-                            const PeakPickingOptions& options)
+std::vector<Peak> findPeaks(const std::vector<double>& f, const std::vector<double>& yDb, double lo,
+                            double hi, std::size_t maxPeaks, const PeakPickingOptions& options)
 {
     if (f.size() != yDb.size())
         throw std::invalid_argument("peak picking: frequencies and values differ in length");
@@ -165,8 +164,8 @@ ModeEstimate PeakPickingEstimator::estimate(const io::FrfData& frf, const ModeSe
         for (std::size_t k = 0; k < grid.size(); ++k)
             power[k] += std::norm(v[k]);
     for (std::size_t k = 0; k < grid.size(); ++k)
-        powerDb[k] = power[k] > 0.0 ? 10.0 * std::log10(power[k])
-                                    : -std::numeric_limits<double>::infinity();
+        powerDb[k] =
+            power[k] > 0.0 ? 10.0 * std::log10(power[k]) : -std::numeric_limits<double>::infinity();
     const std::vector<Peak> peaks =
         findPeaks(grid, powerDb, grid.front(), grid.back(), search.maxModes, m_options);
     out.shapes.resize(static_cast<Eigen::Index>(out.floors.size()),
@@ -174,8 +173,8 @@ ModeEstimate PeakPickingEstimator::estimate(const io::FrfData& frf, const ModeSe
     for (std::size_t r = 0; r < peaks.size(); ++r) {
         const Peak& p = peaks[r];
         out.frequenciesHz.push_back(p.frequencyHz);
-        out.dampingRatios.push_back(halfPowerDampingRatio(
-            grid, power, p.index, p.frequencyHz, std::pow(10.0, p.levelDb / 10.0)));
+        out.dampingRatios.push_back(halfPowerDampingRatio(grid, power, p.index, p.frequencyHz,
+                                                          std::pow(10.0, p.levelDb / 10.0)));
         for (std::size_t d = 0; d < frf.channels.size(); ++d) {
             const auto& c = frf.channels[d];
             std::complex<double> h = channelOnGrid(c, {p.frequencyHz}).front();

@@ -28,8 +28,8 @@ struct Peak {
 // (f[i−1], f[i], f[i+1]) refines each frequency and level (on a uniform grid this is
 // f = f[i] + Δf·½(a − c)/(a − 2b + c) with a, b, c the three levels; exact for a parabola in
 // f on any grid). Indices refer to the full input.
-std::vector<Peak> findPeaks(const std::vector<double>& f, const std::vector<double>& yDb,
-                            double lo, double hi, std::size_t maxPeaks,
+std::vector<Peak> findPeaks(const std::vector<double>& f, const std::vector<double>& yDb, double lo,
+                            double hi, std::size_t maxPeaks,
                             const PeakPickingOptions& options = {});
 
 // Viscous damping ratio from the half-power bandwidth of a power-like curve p(f) around the

@@ -77,8 +77,8 @@ std::vector<ParameterChange> diffParameters(const model::Profile& a, const model
     std::vector<ParameterChange> out;
     out.push_back(textual("name", a.name, b.name));
     out.push_back(textual("provenance", a.provenance, b.provenance));
-    out.push_back(numeric("storeys", "", static_cast<double>(a.storeys()),
-                          static_cast<double>(b.storeys())));
+    out.push_back(
+        numeric("storeys", "", static_cast<double>(a.storeys()), static_cast<double>(b.storeys())));
     const std::size_t n = std::max(a.storeys(), b.storeys());
     for (std::size_t i = 0; i < n; ++i)
         out.push_back(numeric("m" + std::to_string(i + 1), "kg", at(a.masses, i), at(b.masses, i)));
@@ -110,10 +110,10 @@ std::vector<ParameterChange> diffParameters(const model::Profile& a, const model
     if (a.damping == DM::RayleighCoefficients || b.damping == DM::RayleighCoefficients) {
         const bool pa = a.damping == DM::RayleighCoefficients;
         const bool pb = b.damping == DM::RayleighCoefficients;
-        out.push_back(numeric("rayleigh_alpha", "1/s", when(pa, a.rayleighAlpha),
-                              when(pb, b.rayleighAlpha)));
-        out.push_back(numeric("rayleigh_beta", "s", when(pa, a.rayleighBeta),
-                              when(pb, b.rayleighBeta)));
+        out.push_back(
+            numeric("rayleigh_alpha", "1/s", when(pa, a.rayleighAlpha), when(pb, b.rayleighAlpha)));
+        out.push_back(
+            numeric("rayleigh_beta", "s", when(pa, a.rayleighBeta), when(pb, b.rayleighBeta)));
     }
     if (a.damping == DM::RayleighModalRatio || b.damping == DM::RayleighModalRatio) {
         const bool pa = a.damping == DM::RayleighModalRatio;
@@ -131,9 +131,9 @@ ProfileDiff diffProfiles(const model::Profile& a, const model::Profile& b)
     throwIfInvalid(checkProfilesForDiff(a, b), "profiles to compare");
     ProfileDiff diff;
     diff.parameters = diffParameters(a, b);
-    diff.changedParameters = static_cast<std::size_t>(
-        std::count_if(diff.parameters.begin(), diff.parameters.end(),
-                      [](const ParameterChange& c) { return c.changed; }));
+    diff.changedParameters =
+        static_cast<std::size_t>(std::count_if(diff.parameters.begin(), diff.parameters.end(),
+                                               [](const ParameterChange& c) { return c.changed; }));
 
     const Modes ma = modesOf(a), mb = modesOf(b);
     const std::size_t modes = std::max(ma.frequenciesHz.size(), mb.frequenciesHz.size());
@@ -144,10 +144,10 @@ ProfileDiff diffProfiles(const model::Profile& a, const model::Profile& b)
         m.newFrequencyHz = at(mb.frequenciesHz, r);
         m.oldDampingRatio = at(ma.dampingRatios, r);
         m.newDampingRatio = at(mb.dampingRatios, r);
-        m.frequencyChangePct = (m.oldFrequencyHz && m.newFrequencyHz)
-                                   ? 100.0 * (*m.newFrequencyHz - *m.oldFrequencyHz) /
-                                         *m.oldFrequencyHz
-                                   : kNaN;
+        m.frequencyChangePct =
+            (m.oldFrequencyHz && m.newFrequencyHz)
+                ? 100.0 * (*m.newFrequencyHz - *m.oldFrequencyHz) / *m.oldFrequencyHz
+                : kNaN;
         diff.modes.push_back(m);
     }
     return diff;

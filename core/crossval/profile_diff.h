@@ -18,10 +18,10 @@ namespace dtop::crossval {
 // text. A parameter one profile does not have (a storey the other lacks, dampers of a profile
 // with Rayleigh damping) is nullopt / empty on that side.
 struct ParameterChange {
-    std::string field;   // "storeys", "m1", "k2", "c3", "kc1", "damping_model",
-                         // "rayleigh_alpha", "rayleigh_beta", "damping_ratio", "mode_a",
-                         // "mode_b", "name", "provenance"
-    std::string unit;    // "kg", "N/m", "N·s/m", "N/m³", "1/s", "s", "" for counts and text
+    std::string field; // "storeys", "m1", "k2", "c3", "kc1", "damping_model",
+                       // "rayleigh_alpha", "rayleigh_beta", "damping_ratio", "mode_a",
+                       // "mode_b", "name", "provenance"
+    std::string unit;  // "kg", "N/m", "N·s/m", "N/m³", "1/s", "s", "" for counts and text
     std::optional<double> oldValue, newValue; // numeric fields
     std::string oldText, newText;             // text fields
     bool changed = false;
@@ -32,7 +32,7 @@ struct ParameterChange {
 // One mode (1-based, by ascending natural frequency) of both profiles' linear parts.
 struct ModeChange {
     int mode = 1;
-    std::optional<double> oldFrequencyHz, newFrequencyHz;  // natural frequency |λ|/2π
+    std::optional<double> oldFrequencyHz, newFrequencyHz; // natural frequency |λ|/2π
     std::optional<double> oldDampingRatio, newDampingRatio;
     double frequencyChangePct = 0.0; // 100·(new − old)/old; NaN when a side lacks the mode
 };

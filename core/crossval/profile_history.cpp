@@ -99,7 +99,8 @@ ProfileHistory summariseHistory(const std::vector<io::ProfileVersion>& input, Pr
         e.note = v.note;
         e.provenance = classifyProvenance(v.note, v.profile.provenance);
         if (v.profile.validate().empty()) {
-            const dynamics::DampedModes d = dynamics::dampedModes(dynamics::ShearBuilding(v.profile));
+            const dynamics::DampedModes d =
+                dynamics::dampedModes(dynamics::ShearBuilding(v.profile));
             for (std::size_t r = 0; r < d.eigenvalues.size(); ++r)
                 if (d.eigenvalues[r].imag() > 0.0) {
                     e.frequenciesHz.push_back(d.naturalFrequenciesHz[r]);
@@ -108,16 +109,16 @@ ProfileHistory summariseHistory(const std::vector<io::ProfileVersion>& input, Pr
         }
         if (i > 0) {
             const auto changes = diffParameters(sorted[i - 1]->profile, v.profile);
-            e.changedParameters = static_cast<std::size_t>(std::count_if(
-                changes.begin(), changes.end(), [](const ParameterChange& c) {
+            e.changedParameters = static_cast<std::size_t>(
+                std::count_if(changes.begin(), changes.end(), [](const ParameterChange& c) {
                     return c.changed && c.field != "provenance";
                 }));
         }
         modes = std::max(modes, e.frequenciesHz.size());
         h.versions.push_back(std::move(e));
     }
-    h.modeFrequenciesHz.assign(modes, std::vector<double>(h.versions.size(),
-                                                          std::numeric_limits<double>::quiet_NaN()));
+    h.modeFrequenciesHz.assign(
+        modes, std::vector<double>(h.versions.size(), std::numeric_limits<double>::quiet_NaN()));
     for (std::size_t v = 0; v < h.versions.size(); ++v)
         for (std::size_t r = 0; r < h.versions[v].frequenciesHz.size(); ++r)
             h.modeFrequenciesHz[r][v] = h.versions[v].frequenciesHz[r];

@@ -42,7 +42,8 @@ ViewPanel allFloors(const InterlabRigResult& r, const std::vector<InterlabCurve>
     for (const InterlabCurve& c : curves) {
         p.traces.push_back(traceOf(c, measured, floorName(c)));
         if (c.ownAxis)
-            p.note += "Floor " + std::to_string(c.floor) + " is drawn on its own frequency axis "
+            p.note += "Floor " + std::to_string(c.floor) +
+                      " is drawn on its own frequency axis "
                       "(the source gives it one; whether that axis is right is unknown). ";
         if (c.suspect)
             p.note += "'" + c.datasetId + "' is marked suspect. ";

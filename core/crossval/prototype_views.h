@@ -14,11 +14,11 @@ namespace dtop::crossval {
 // magnitudes in dB labelled with their documented quantity instead of "Acc" for all.
 
 struct ViewTrace {
-    std::string name;      // legend: "floor 2 (mobility)", "swansea-exp-db floor 1", ...
+    std::string name; // legend: "floor 2 (mobility)", "swansea-exp-db floor 1", ...
     std::string datasetId;
     int floor = 1;
     bool measured = true;
-    bool markers = false;  // the prototype drew the models as markers on the comparison page
+    bool markers = false; // the prototype drew the models as markers on the comparison page
     std::vector<double> frequencyHz;
     std::vector<double> magnitudeDb;
 };
@@ -26,7 +26,7 @@ struct ViewTrace {
 struct ViewPanel {
     std::string title; // "Prototype 1 (Swansea)"
     std::vector<ViewTrace> traces;
-    std::string note;   // e.g. why the panel is empty, or "floor 2 on its own frequency axis"
+    std::string note; // e.g. why the panel is empty, or "floor 2 on its own frequency axis"
 };
 
 struct PrototypeView {

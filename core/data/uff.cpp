@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <bit>
 #include <charconv>
-#include <cstdarg>
 #include <cmath>
+#include <cstdarg>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -51,9 +51,8 @@ public:
         if (atEnd())
             return std::nullopt;
         const std::size_t nl = m_text.find('\n', m_pos);
-        std::string_view line = m_text.substr(m_pos, nl == std::string_view::npos
-                                                         ? std::string_view::npos
-                                                         : nl - m_pos);
+        std::string_view line = m_text.substr(
+            m_pos, nl == std::string_view::npos ? std::string_view::npos : nl - m_pos);
         m_pos = nl == std::string_view::npos ? m_text.size() : nl + 1;
         ++m_line;
         if (!line.empty() && line.back() == '\r')
@@ -317,13 +316,12 @@ void assign58Values(Uff58& d, const std::vector<double>& raw, std::size_t points
         } else {
             d.x[i] = *p++;
         }
-        d.values[i] = d.isComplex() ? std::complex<double>(p[0], p[1])
-                                    : std::complex<double>(p[0], 0.0);
+        d.values[i] =
+            d.isComplex() ? std::complex<double>(p[0], p[1]) : std::complex<double>(p[0], 0.0);
     }
 }
 
-Uff58 parse58(Lines& lines, std::string_view numberLine, bool binary,
-              const UffReadOptions& options)
+Uff58 parse58(Lines& lines, std::string_view numberLine, bool binary, const UffReadOptions& options)
 {
     Uff58 d;
     d.binary = binary;
@@ -339,15 +337,16 @@ Uff58 parse58(Lines& lines, std::string_view numberLine, bool binary,
             throw ParseFailure{lines.lineNumber(),
                                "dataset 58b: the header line must give the byte ordering, the "
                                "floating-point format, the ASCII line count and the byte count, "
-                               "found '" + std::string(trim(numberLine)) + "'"};
+                               "found '" +
+                                   std::string(trim(numberLine)) + "'"};
         if (order != 1 && order != 2)
             throw ParseFailure{lines.lineNumber(), "dataset 58b: byte ordering must be 1 "
                                                    "(little-endian) or 2 (big-endian), got " +
                                                        std::to_string(order)};
         if (fp != 2 && fp != 0)
-            throw ParseFailure{lines.lineNumber(),
-                               "dataset 58b: floating-point format " + std::to_string(fp) +
-                                   " is not supported (only 2, IEEE 754)"};
+            throw ParseFailure{lines.lineNumber(), "dataset 58b: floating-point format " +
+                                                       std::to_string(fp) +
+                                                       " is not supported (only 2, IEEE 754)"};
         if (asciiLines != 11)
             throw ParseFailure{lines.lineNumber(), "dataset 58b: expected 11 ASCII header lines, "
                                                    "the header announces " +
@@ -385,7 +384,8 @@ Uff58 parse58(Lines& lines, std::string_view numberLine, bool binary,
         if (!ok)
             throw ParseFailure{lines.lineNumber(),
                                "record 6 of dataset 58 (Format(2(I5,I10),2(1X,10A1,I10,I4))): "
-                               "found '" + std::string(trim(line)) + "'"};
+                               "found '" +
+                                   std::string(trim(line)) + "'"};
     }
     int spacing = 0, points = 0;
     {
@@ -403,21 +403,22 @@ Uff58 parse58(Lines& lines, std::string_view numberLine, bool binary,
         }
         if (!ok)
             throw ParseFailure{lines.lineNumber(), "record 7 of dataset 58 (Format(3I10,3E13.5)): "
-                                                   "found '" + std::string(trim(line)) + "'"};
+                                                   "found '" +
+                                                       std::string(trim(line)) + "'"};
         if (d.ordinateDataType != 2 && d.ordinateDataType != 4 && d.ordinateDataType != 5 &&
             d.ordinateDataType != 6)
             throw ParseFailure{lines.lineNumber(),
                                "record 7 of dataset 58: ordinate data type must be 2, 4, 5 or 6, "
-                               "got " + std::to_string(d.ordinateDataType)};
+                               "got " +
+                                   std::to_string(d.ordinateDataType)};
         if (spacing != 0 && spacing != 1)
             throw ParseFailure{lines.lineNumber(), "record 7 of dataset 58: abscissa spacing must "
                                                    "be 0 (uneven) or 1 (even), got " +
                                                        std::to_string(spacing)};
         if (points < 0 || static_cast<std::size_t>(points) > options.maxPoints)
-            throw ParseFailure{lines.lineNumber(), "record 7 of dataset 58: " +
-                                                       std::to_string(points) +
-                                                       " points (at most " +
-                                                       std::to_string(options.maxPoints) + ")"};
+            throw ParseFailure{lines.lineNumber(),
+                               "record 7 of dataset 58: " + std::to_string(points) +
+                                   " points (at most " + std::to_string(options.maxPoints) + ")"};
         d.evenSpacing = spacing == 1;
     }
     d.abscissa = parseAxis(lines.expect("record 8 of dataset 58"), lines.lineNumber(),
@@ -433,10 +434,12 @@ Uff58 parse58(Lines& lines, std::string_view numberLine, bool binary,
     if (binary) {
         const std::size_t size = d.isDouble() ? 8 : 4;
         if (nBytes != count * size)
-            throw ParseFailure{lines.lineNumber(),
-                               "dataset 58b: the header announces " + std::to_string(nBytes) +
-                                   " bytes, but " + std::to_string(points) + " points of this "
-                                   "type take " + std::to_string(count * size)};
+            throw ParseFailure{lines.lineNumber(), "dataset 58b: the header announces " +
+                                                       std::to_string(nBytes) + " bytes, but " +
+                                                       std::to_string(points) +
+                                                       " points of this "
+                                                       "type take " +
+                                                       std::to_string(count * size)};
         const auto block = lines.bytes(nBytes);
         if (!block)
             throw ParseFailure{lines.lineNumber(), "dataset 58b: the file ends inside the " +
@@ -490,8 +493,8 @@ Uff55 parse55(Lines& lines, const UffReadOptions& options)
             throw ParseFailure{lines.lineNumber(), "record 7 of dataset 55: expected integers, "
                                                    "found a blank line"};
         const std::size_t want = r7.empty() ? 8 : needed - r7.size();
-        const auto v = integers(line, 10, std::min(onLine, want),
-                                lines.lineNumber(), "record 7 of dataset 55 (8I10)");
+        const auto v = integers(line, 10, std::min(onLine, want), lines.lineNumber(),
+                                "record 7 of dataset 55 (8I10)");
         r7.insert(r7.end(), v.begin(), v.end());
         if (r7.size() >= 2) {
             if (r7[0] < 0 || r7[0] > 1000 || r7[1] < 0 || r7[1] > 1000)
@@ -501,10 +504,9 @@ Uff55 parse55(Lines& lines, const UffReadOptions& options)
         }
     }
     if (r7.size() != needed)
-        throw ParseFailure{lines.lineNumber(), "record 7 of dataset 55: announces " +
-                                                   std::to_string(needed - 2) +
-                                                   " integer parameters, found " +
-                                                   std::to_string(r7.size() - 2)};
+        throw ParseFailure{lines.lineNumber(),
+                           "record 7 of dataset 55: announces " + std::to_string(needed - 2) +
+                               " integer parameters, found " + std::to_string(r7.size() - 2)};
     d.integerParameters.assign(r7.begin() + 2, r7.end());
     d.realParameters = reals(lines, {13, 13, 13, 13, 13, 13}, static_cast<std::size_t>(r7[1]),
                              "record 8 of dataset 55 (6E13.5)");
@@ -521,8 +523,8 @@ Uff55 parse55(Lines& lines, const UffReadOptions& options)
                                                        " nodes"};
         Uff55::Node node;
         node.label = integers(line, 10, 1, lines.lineNumber(), "record 9 of dataset 55 (I10)")[0];
-        const auto v = reals(lines, {13, 13, 13, 13, 13, 13}, perNode,
-                             "record 10 of dataset 55 (6E13.5)");
+        const auto v =
+            reals(lines, {13, 13, 13, 13, 13, 13}, perNode, "record 10 of dataset 55 (6E13.5)");
         for (int k = 0; k < d.valuesPerNode; ++k)
             node.values.push_back(d.isComplex() ? std::complex<double>(v[2 * k], v[2 * k + 1])
                                                 : std::complex<double>(v[k], 0.0));
@@ -559,13 +561,14 @@ std::vector<UffNode> parseNodes(Lines& lines, bool doublePrecision, const UffRea
                                                        std::to_string(options.maxPoints) +
                                                        " nodes"};
         if (doublePrecision) {
-            const auto ints = integers(line, 10, 4, lines.lineNumber(), "record 1 of " + what + " (4I10)");
+            const auto ints =
+                integers(line, 10, 4, lines.lineNumber(), "record 1 of " + what + " (4I10)");
             std::vector<double> xyz;
             realsOfLine(lines.expect("record 2 of " + what), {25, 25, 25}, 3, xyz,
                         lines.lineNumber(), "record 2 of " + what + " (1P3D25.16)");
             if (xyz.size() != 3)
-                throw ParseFailure{lines.lineNumber(), "record 2 of " + what +
-                                                           ": expected 3 coordinates"};
+                throw ParseFailure{lines.lineNumber(),
+                                   "record 2 of " + what + ": expected 3 coordinates"};
             nodes.push_back(nodeFrom(ints, xyz));
         } else {
             const auto ints = integers(line.substr(0, std::min<std::size_t>(40, line.size())), 10,
@@ -686,8 +689,8 @@ void write58(std::string& out, const Uff58& d)
            real(d.evenSpacing ? d.abscissaMin : 0.0, 13, 5, "record 7") +
            real(d.evenSpacing ? d.abscissaIncrement : 0.0, 13, 5, "record 7") +
            real(d.zAxisValue, 13, 5, "record 7") + "\n";
-    out += axisLine(d.abscissa) + axisLine(d.ordinate) + axisLine(d.denominator) +
-           axisLine(d.zAxis);
+    out +=
+        axisLine(d.abscissa) + axisLine(d.ordinate) + axisLine(d.denominator) + axisLine(d.zAxis);
     if (d.binary) {
         for (double v : raw) {
             if (!std::isfinite(v))
@@ -757,8 +760,8 @@ void writeNodes(std::string& out, const std::vector<UffNode>& nodes, bool double
 {
     out += doublePrecision ? "    -1\n  2411\n" : "    -1\n    15\n";
     for (const UffNode& n : nodes) {
-        const std::string ints = fmt("%10d%10d%10d%10d", n.label, n.definitionSystem,
-                                     n.displacementSystem, n.color);
+        const std::string ints =
+            fmt("%10d%10d%10d%10d", n.label, n.definitionSystem, n.displacementSystem, n.color);
         if (doublePrecision) {
             out += ints + "\n" + doubleField(n.x, "dataset 2411") +
                    doubleField(n.y, "dataset 2411") + doubleField(n.z, "dataset 2411") + "\n";
@@ -787,8 +790,8 @@ bool looksLikeUff(std::string_view head)
     std::size_t digits = 0;
     while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9')
         ++digits;
-    return digits > 0 && digits <= 6 && (digits == t.size() || t[digits] == 'b' ||
-                                         t[digits] == 'B' || t[digits] == ' ');
+    return digits > 0 && digits <= 6 &&
+           (digits == t.size() || t[digits] == 'b' || t[digits] == 'B' || t[digits] == ' ');
 }
 
 io::ReadResult<UffFile> parseUff(std::string_view bytes, const std::string& name,
@@ -815,14 +818,15 @@ io::ReadResult<UffFile> parseUff(std::string_view bytes, const std::string& name
                                                        "dataset, found '" +
                                                            std::string(trim(*line)) + "'"};
             const std::string_view numberLine = lines.expect("a dataset number");
-            const std::string_view head = trim(numberLine.substr(0, std::min<std::size_t>(6, numberLine.size())));
+            const std::string_view head =
+                trim(numberLine.substr(0, std::min<std::size_t>(6, numberLine.size())));
             int number = 0;
             const auto [end, ec] = std::from_chars(head.data(), head.data() + head.size(), number);
             if (head.empty() || ec != std::errc() || end != head.data() + head.size())
                 throw ParseFailure{lines.lineNumber(), "expected a dataset number (I6), found '" +
                                                            std::string(trim(numberLine)) + "'"};
-            const bool binary = numberLine.size() > 6 &&
-                                (numberLine[6] == 'b' || numberLine[6] == 'B');
+            const bool binary =
+                numberLine.size() > 6 && (numberLine[6] == 'b' || numberLine[6] == 'B');
             switch (number) {
             case 58:
                 file.datasets.emplace_back(parse58(lines, numberLine, binary, options));
@@ -849,8 +853,8 @@ io::ReadResult<UffFile> parseUff(std::string_view bytes, const std::string& name
                 other.number = number;
                 other.lines.emplace_back(numberLine);
                 while (true) {
-                    const std::string_view l = lines.expect("the closing '    -1' of dataset " +
-                                                            std::to_string(number));
+                    const std::string_view l =
+                        lines.expect("the closing '    -1' of dataset " + std::to_string(number));
                     if (isDelimiter(l))
                         break;
                     other.lines.emplace_back(l);
@@ -872,9 +876,10 @@ io::ReadResult<UffFile> readUff(const std::string& path, const UffReadOptions& o
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
     if (!ec && size > options.maxFileBytes)
-        return io::ReadError{path, 0, "the file has " + std::to_string(size) +
-                                          " bytes, more than the limit of " +
-                                          std::to_string(options.maxFileBytes)};
+        return io::ReadError{path, 0,
+                             "the file has " + std::to_string(size) +
+                                 " bytes, more than the limit of " +
+                                 std::to_string(options.maxFileBytes)};
     std::string content, error;
     if (!io::readFile(path, content, error))
         return io::ReadError{path, 0, error};

@@ -25,9 +25,9 @@ namespace dtop::data {
 // Records 8–11 of dataset 58: one axis (abscissa, ordinate numerator, ordinate denominator,
 // z axis).
 struct UffAxis {
-    int specificDataType = 0;    // 0 unknown, 8 displacement, 11 velocity, 12 acceleration,
-                                 // 13 excitation force, 17 time, 18 frequency, ...
-    int lengthExponent = 0;      // unit exponents of length, force and temperature
+    int specificDataType = 0; // 0 unknown, 8 displacement, 11 velocity, 12 acceleration,
+                              // 13 excitation force, 17 time, 18 frequency, ...
+    int lengthExponent = 0;   // unit exponents of length, force and temperature
     int forceExponent = 0;
     int temperatureExponent = 0;
     std::string label = "NONE";      // ≤ 20 characters
@@ -37,8 +37,8 @@ struct UffAxis {
 
 // Dataset 58: one function (e.g. the FRF of one response DOF to one reference DOF).
 struct Uff58 {
-    bool binary = false;   // 58b: header in ASCII, values as IEEE 754 binary
-    int byteOrdering = 1;  // 58b only: 1 little-endian, 2 big-endian (written little-endian)
+    bool binary = false;  // 58b: header in ASCII, values as IEEE 754 binary
+    int byteOrdering = 1; // 58b only: 1 little-endian, 2 big-endian (written little-endian)
     std::array<std::string, 5> idLines{"NONE", "NONE", "NONE", "NONE", "NONE"}; // records 1–5
     // Record 6: DOF identification.
     int functionType = 4; // 0 general, 1 time response, 2 auto spectrum, 3 cross spectrum,
@@ -55,12 +55,12 @@ struct Uff58 {
     // Record 7: data form.
     int ordinateDataType = 6; // 2 real single, 4 real double, 5 complex single, 6 complex double
     bool evenSpacing = true;  // abscissa = min + i·increment (only those two are stored)
-    double abscissaMin = 0.0;       // E13.5 in the file: 6 significant digits
+    double abscissaMin = 0.0; // E13.5 in the file: 6 significant digits
     double abscissaIncrement = 0.0;
     double zAxisValue = 0.0;
     UffAxis abscissa, ordinate, denominator, zAxis; // records 8–11
-    std::vector<double> x;                     // abscissa of every point (also when even)
-    std::vector<std::complex<double>> values;  // imaginary parts 0 for real data
+    std::vector<double> x;                          // abscissa of every point (also when even)
+    std::vector<std::complex<double>> values;       // imaginary parts 0 for real data
 
     bool isComplex() const { return ordinateDataType == 5 || ordinateDataType == 6; }
     bool isDouble() const { return ordinateDataType == 4 || ordinateDataType == 6; }

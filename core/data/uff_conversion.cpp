@@ -108,10 +108,11 @@ UffFile uffFromFrfDataset(const io::Dataset& dataset, const UffExportOptions& op
         d.idLines = {ascii(info.title.empty() ? "NONE" : info.title),
                      ascii("DTOP dataset " + (info.id.empty() ? std::string("NONE") : info.id)),
                      "NONE", ascii(info.rig.empty() ? "NONE" : info.rig + " rig"),
-                     ch.hasPhase() ? ascii(info.quantity ? std::string("DTOP ") +
-                                                               dynamics::frfQuantityName(*info.quantity)
-                                                         : std::string("DTOP quantity unknown"))
-                                   : kMagnitudeMarker};
+                     ch.hasPhase()
+                         ? ascii(info.quantity ? std::string("DTOP ") +
+                                                     dynamics::frfQuantityName(*info.quantity)
+                                               : std::string("DTOP quantity unknown"))
+                         : kMagnitudeMarker};
         d.functionType = 4;
         d.functionId = static_cast<int>(c + 1);
         d.responseNode = ch.floor;
@@ -177,8 +178,9 @@ io::ReadResult<std::vector<io::Dataset>> frfDatasetsFromUff(const UffFile& file,
             {f, i + 1});
     }
     if (groups.empty())
-        return io::ReadError{name, 0, "the file holds no frequency response function (dataset 58 "
-                                      "of function type 4)"};
+        return io::ReadError{name, 0,
+                             "the file holds no frequency response function (dataset 58 "
+                             "of function type 4)"};
     std::vector<io::Dataset> out;
     for (const auto& [key, members] : groups) {
         const auto [refNode, refDir, rspDir] = key;
@@ -188,19 +190,20 @@ io::ReadResult<std::vector<io::Dataset>> frfDatasetsFromUff(const UffFile& file,
         std::vector<int> sorted = nodes;
         std::sort(sorted.begin(), sorted.end());
         if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
-            return io::ReadError{name, 0, "two FRFs of response node " +
-                                              std::to_string(*std::adjacent_find(
-                                                  sorted.begin(), sorted.end())) +
-                                              " (direction " + std::to_string(rspDir) +
-                                              ") to the same reference node " +
-                                              std::to_string(refNode)};
-        const bool direct = sorted.front() >= 1 &&
-                            sorted.back() <= static_cast<int>(model::kMaxStoreys);
+            return io::ReadError{
+                name, 0,
+                "two FRFs of response node " +
+                    std::to_string(*std::adjacent_find(sorted.begin(), sorted.end())) +
+                    " (direction " + std::to_string(rspDir) + ") to the same reference node " +
+                    std::to_string(refNode)};
+        const bool direct =
+            sorted.front() >= 1 && sorted.back() <= static_cast<int>(model::kMaxStoreys);
         auto floorOf = [&](int node) {
             if (direct)
                 return node;
             return static_cast<int>(std::lower_bound(sorted.begin(), sorted.end(), node) -
-                                    sorted.begin()) + 1;
+                                    sorted.begin()) +
+                   1;
         };
         io::Dataset d;
         io::FrfData frf;
@@ -210,10 +213,11 @@ io::ReadResult<std::vector<io::Dataset>> frfDatasetsFromUff(const UffFile& file,
             const Uff58& f = *members[k].function;
             for (std::size_t i = 0; i < f.x.size(); ++i)
                 if (!(f.x[i] >= 0.0) || (i > 0 && !(f.x[i] > f.x[i - 1])))
-                    return io::ReadError{name, 0, "dataset " + std::to_string(members[k].index) +
-                                                      " (58): the frequencies must be >= 0 Hz and "
-                                                      "strictly increasing (point " +
-                                                      std::to_string(i + 1) + ")"};
+                    return io::ReadError{name, 0,
+                                         "dataset " + std::to_string(members[k].index) +
+                                             " (58): the frequencies must be >= 0 Hz and "
+                                             "strictly increasing (point " +
+                                             std::to_string(i + 1) + ")"};
             std::optional<dynamics::FrfQuantity> q;
             if (f.denominator.specificDataType == 13) {
                 if (f.ordinate.specificDataType == 8)
@@ -237,8 +241,9 @@ io::ReadResult<std::vector<io::Dataset>> frfDatasetsFromUff(const UffFile& file,
                 ch.magnitude.push_back(std::abs(v));
             frf.channels.push_back(std::move(ch));
         }
-        std::sort(frf.channels.begin(), frf.channels.end(),
-                  [](const io::FrfChannel& a, const io::FrfChannel& b) { return a.floor < b.floor; });
+        std::sort(
+            frf.channels.begin(), frf.channels.end(),
+            [](const io::FrfChannel& a, const io::FrfChannel& b) { return a.floor < b.floor; });
         const Uff58& first = *members.front().function;
         d.info.title = trimmed(first.idLines[0]) == "NONE" || trimmed(first.idLines[0]).empty()
                            ? name
@@ -250,8 +255,8 @@ io::ReadResult<std::vector<io::Dataset>> frfDatasetsFromUff(const UffFile& file,
                 : (refNode >= 1 && refNode <= static_cast<int>(model::kMaxStoreys) ? refNode : 0);
         d.info.format = first.binary ? "uff58b" : "uff58";
         d.info.source = name;
-        std::string units = trimmed(first.ordinate.unitsLabel) + "/" +
-                            trimmed(first.denominator.unitsLabel);
+        std::string units =
+            trimmed(first.ordinate.unitsLabel) + "/" + trimmed(first.denominator.unitsLabel);
         d.info.units = units == "NONE/NONE" || units == "/" ? std::string() : units;
         std::string notes = "Imported from UFF dataset 58 (" + std::to_string(members.size()) +
                             " FRFs; reference node " + std::to_string(refNode) + ", direction " +
@@ -311,10 +316,10 @@ UffFile uffFromModeShapes(const ModeShapeSet& modes, const std::string& title, i
     UffFile file;
     for (std::size_t r = 0; r < count; ++r) {
         Uff55 d;
-        const int number = r < modes.modeNumbers.size() ? modes.modeNumbers[r]
-                                                        : static_cast<int>(r + 1);
-        d.idLines = {ascii(title.empty() ? "NONE" : title), "DTOP mode shapes",
-                     "NONE", "NONE", "Mode " + std::to_string(number)};
+        const int number =
+            r < modes.modeNumbers.size() ? modes.modeNumbers[r] : static_cast<int>(r + 1);
+        d.idLines = {ascii(title.empty() ? "NONE" : title), "DTOP mode shapes", "NONE", "NONE",
+                     "Mode " + std::to_string(number)};
         d.dataCharacteristic = 2;
         d.specificDataType = 8;
         d.valuesPerNode = 3;
@@ -325,8 +330,8 @@ UffFile uffFromModeShapes(const ModeShapeSet& modes, const std::string& title, i
             const double w = 2.0 * std::numbers::pi * f;
             d.analysisType = 3;
             d.dataType = 5;
-            d.realParameters = {-zeta * w, w * std::sqrt(std::max(0.0, 1.0 - zeta * zeta)),
-                                0.0, 0.0, 0.0, 0.0};
+            d.realParameters = {
+                -zeta * w, w * std::sqrt(std::max(0.0, 1.0 - zeta * zeta)), 0.0, 0.0, 0.0, 0.0};
         } else {
             d.analysisType = 2;
             d.dataType = 2;
@@ -339,8 +344,8 @@ UffFile uffFromModeShapes(const ModeShapeSet& modes, const std::string& title, i
             Uff55::Node node;
             node.label = modes.nodes[i];
             node.values.assign(3, {0.0, 0.0});
-            std::complex<double> v = modes.shapes(static_cast<Eigen::Index>(i),
-                                                  static_cast<Eigen::Index>(r));
+            std::complex<double> v =
+                modes.shapes(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(r));
             if (!modes.complex)
                 v = v.real();
             node.values[static_cast<std::size_t>(direction - 1)] = v;
@@ -375,8 +380,9 @@ io::ReadResult<ModeShapeSet> modeShapesFromUff(const UffFile& file, const std::s
         m.complex = d->analysisType != 2;
         if (d->analysisType == 2) {
             if (d->realParameters.size() < 3)
-                return io::ReadError{name, 0, where + ": record 8 needs the frequency, the modal "
-                                                      "mass and the damping ratio"};
+                return io::ReadError{name, 0,
+                                     where + ": record 8 needs the frequency, the modal "
+                                             "mass and the damping ratio"};
             m.f = d->realParameters[0];
             m.mass = d->realParameters[1];
             m.zeta = d->realParameters[2];
@@ -391,9 +397,9 @@ io::ReadResult<ModeShapeSet> modeShapesFromUff(const UffFile& file, const std::s
         const std::size_t component =
             d->valuesPerNode == 1 ? 0 : static_cast<std::size_t>(direction - 1);
         if (component >= static_cast<std::size_t>(d->valuesPerNode))
-            return io::ReadError{name, 0, where + ": " + std::to_string(d->valuesPerNode) +
-                                              " values per node, no direction " +
-                                              std::to_string(direction)};
+            return io::ReadError{name, 0,
+                                 where + ": " + std::to_string(d->valuesPerNode) +
+                                     " values per node, no direction " + std::to_string(direction)};
         std::vector<int> labels;
         for (const auto& node : d->nodes) {
             labels.push_back(node.label);
@@ -402,13 +408,15 @@ io::ReadResult<ModeShapeSet> modeShapesFromUff(const UffFile& file, const std::s
         if (modes.empty())
             nodes = labels;
         else if (labels != nodes)
-            return io::ReadError{name, 0, where + ": mode " + std::to_string(m.number) +
-                                              " is given at other nodes than the first mode"};
+            return io::ReadError{name, 0,
+                                 where + ": mode " + std::to_string(m.number) +
+                                     " is given at other nodes than the first mode"};
         modes.push_back(std::move(m));
     }
     if (modes.empty())
-        return io::ReadError{name, 0, "the file holds no mode shape (dataset 55 of a normal-mode "
-                                      "or complex-eigenvalue analysis)"};
+        return io::ReadError{name, 0,
+                             "the file holds no mode shape (dataset 55 of a normal-mode "
+                             "or complex-eigenvalue analysis)"};
     std::stable_sort(modes.begin(), modes.end(),
                      [](const Mode& a, const Mode& b) { return a.number < b.number; });
     ModeShapeSet out;

@@ -60,8 +60,7 @@ ModeShapeSet modeShapesFromProfile(const model::Profile& profile);
 // One dataset 55 per mode: normal modes (analysis type 2) for real shapes, complex eigenvalue
 // (3) with λ = −ζω + jω√(1 − ζ²) for complex ones; three translations per node with the shape
 // in `direction`. Values are E13.5 (6 significant digits, the format's precision).
-UffFile uffFromModeShapes(const ModeShapeSet& modes, const std::string& title,
-                          int direction = 2);
+UffFile uffFromModeShapes(const ModeShapeSet& modes, const std::string& title, int direction = 2);
 
 // The mode shapes in a file's datasets 55 (normal-mode or complex-eigenvalue analyses), the
 // `direction` component (the value itself for scalar data), sorted by mode number. A

@@ -58,10 +58,10 @@ static void BM_CrossvalThreeCandidates(benchmark::State& state)
     in.reference = CrossvalSource::fromDataset(measuredLike(rig, "rig", 4000));
     in.bandLoHz = 0.01;
     in.bandHiHz = 40.0;
-    in.candidates = {CrossvalSource::fromProfile(*model::preset("southampton-lpm")),
-                     CrossvalSource::fromProfile(*model::preset("southampton-design")),
-                     CrossvalSource::fromDataset(
-                         measuredLike(*model::preset("southampton-lpm"), "twin", 3001))};
+    in.candidates = {
+        CrossvalSource::fromProfile(*model::preset("southampton-lpm")),
+        CrossvalSource::fromProfile(*model::preset("southampton-design")),
+        CrossvalSource::fromDataset(measuredLike(*model::preset("southampton-lpm"), "twin", 3001))};
     for (auto _ : state)
         benchmark::DoNotOptimize(runCrossval(in));
 }

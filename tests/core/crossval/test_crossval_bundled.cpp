@@ -79,11 +79,11 @@ void checkA6Pair(const io::Dataset& e, const io::Dataset& n, const A6Row (&rows)
 TEST_CASE("The specification's suggested-metrics table is reproduced on the bundled files",
           "[crossval]")
 {
-    // The suggested-metrics table of the prototype's specification (three decimals). The bundled files carry the
-    // restored exact frequency grids (data/README.md), which moves a few printed values by one
-    // unit in the last place; Swansea's numerical peaks differ by up to 0.004 Hz because the
-    // specification's script put the parabola vertex on a forward step of that non-uniform
-    // grid, where the three-point vertex is used here.
+    // The suggested-metrics table of the prototype's specification (three decimals). The bundled
+    // files carry the restored exact frequency grids (data/README.md), which moves a few printed
+    // values by one unit in the last place; Swansea's numerical peaks differ by up to 0.004 Hz
+    // because the specification's script put the parabola vertex on a forward step of that
+    // non-uniform grid, where the three-point vertex is used here.
     const A6Row swansea[3] = {
         {1, {7.004, 19.319, 29.102}, {7.073, 19.762, 28.727}, 0.385, 19.06},
         {2, {7.006, 19.360, 29.096}, {7.369, 19.575, 28.565}, 0.026, 21.28},
@@ -100,7 +100,8 @@ TEST_CASE("The specification's suggested-metrics table is reproduced on the bund
                 southampton, 0.0015);
 }
 
-TEST_CASE("Swansea measured against its model with linear-magnitude interpolation and floor 2 on its own axis",
+TEST_CASE("Swansea measured against its model with linear-magnitude interpolation and floor 2 on "
+          "its own axis",
           "[crossval]")
 {
     CrossvalInput in;
@@ -130,7 +131,8 @@ TEST_CASE("Swansea measured against its model with linear-magnitude interpolatio
     CHECK(p.modes[0].frequencyErrorPct == Approx(0.975).margin(0.01));
     bool ownAxisNote = false;
     for (const auto& n : p.notes)
-        ownAxisNote = ownAxisNote || n.find("floor 2 has its own frequency axis") != std::string::npos;
+        ownAxisNote =
+            ownAxisNote || n.find("floor 2 has its own frequency axis") != std::string::npos;
     CHECK(ownAxisNote);
 }
 

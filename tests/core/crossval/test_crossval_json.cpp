@@ -15,10 +15,11 @@ TEST_CASE("Cross-validation input round trips through JSON with the command-line
           "[crossval]")
 {
     CrossvalInput in;
-    in.reference = CrossvalSource::fromDataset(dtop::test::bundledDataset("southampton-exp-force1"));
-    in.candidates = {CrossvalSource::fromProfile(*model::preset("southampton-lpm"),
-                                                 "profile:southampton-lpm@3"),
-                     CrossvalSource::unresolved("swansea-exp-db")};
+    in.reference =
+        CrossvalSource::fromDataset(dtop::test::bundledDataset("southampton-exp-force1"));
+    in.candidates = {
+        CrossvalSource::fromProfile(*model::preset("southampton-lpm"), "profile:southampton-lpm@3"),
+        CrossvalSource::unresolved("swansea-exp-db")};
     in.bandLoHz = 3.5;
     in.bandHiHz = 35.25;
     in.inputFloor = 1;
@@ -73,7 +74,8 @@ TEST_CASE("Cross-validation JSON input refuses wrong types naming the key", "[cr
 TEST_CASE("Cross-validation JSON result carries the issue's keys", "[crossval]")
 {
     CrossvalInput in;
-    in.reference = CrossvalSource::fromDataset(dtop::test::bundledDataset("southampton-exp-force1"));
+    in.reference =
+        CrossvalSource::fromDataset(dtop::test::bundledDataset("southampton-exp-force1"));
     in.candidates = {CrossvalSource::fromProfile(*model::preset("southampton-lpm")),
                      CrossvalSource::fromDataset(dtop::test::bundledDataset("southampton-exp-db"))};
     in.fdacPoints = 20;
@@ -100,8 +102,9 @@ TEST_CASE("Cross-validation JSON result carries the issue's keys", "[crossval]")
                             "frequency_error_pct", "mac", "damping_difference"})
         CHECK(m[key].is_number());
     CHECK(m["frequency_error_pct"].get<double>() ==
-          Approx(100.0 * (m["candidate_frequency_hz"].get<double>() -
-                          m["reference_frequency_hz"].get<double>()) /
+          Approx(100.0 *
+                 (m["candidate_frequency_hz"].get<double>() -
+                  m["reference_frequency_hz"].get<double>()) /
                  m["reference_frequency_hz"].get<double>()));
     CHECK(p["mac_matrix"].size() == 3);
     CHECK(p["mac_matrix"][0].size() == 3);

@@ -28,7 +28,9 @@ C pole(double omega, double omega0, double sigma)
 C poleProductIntegral(double a, double b, double w1, double s1, double w2, double s2)
 {
     const C A(s1, w1), B(s2, -w2), j(0.0, 1.0);
-    auto F = [&](double w) { return (j * std::log(A - j * w) - j * std::log(B + j * w)) / (A + B); };
+    auto F = [&](double w) {
+        return (j * std::log(A - j * w) - j * std::log(B + j * w)) / (A + B);
+    };
     return F(b) - F(a);
 }
 
@@ -112,8 +114,8 @@ TEST_CASE("FRAC of frequency-shifted poles matches the closed-form band integral
     struct Case {
         double w2, s2;
     };
-    for (const Case cs : {Case{40.0, 1.0}, Case{41.0, 1.0}, Case{42.0, 1.0}, Case{40.5, 0.5},
-                          Case{45.0, 2.0}}) {
+    for (const Case cs :
+         {Case{40.0, 1.0}, Case{41.0, 1.0}, Case{42.0, 1.0}, Case{40.5, 0.5}, Case{45.0, 2.0}}) {
         std::vector<C> h1(w.size()), h2(w.size());
         for (std::size_t k = 0; k < w.size(); ++k) {
             h1[k] = pole(w[k], 40.0, 1.0);

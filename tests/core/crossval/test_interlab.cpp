@@ -74,7 +74,8 @@ TEST_CASE("Inter-lab spread of the measured natural frequencies on floor 1", "[c
     CHECK(all.spreadSources.size() == 6);
     bool suspectNote = false;
     for (const auto& n : all.notes)
-        suspectNote = suspectNote || n.find("'sheffield-num-db' is marked suspect") != std::string::npos;
+        suspectNote =
+            suspectNote || n.find("'sheffield-num-db' is marked suspect") != std::string::npos;
     CHECK(suspectNote);
     // The Bristol model's peaks on its 0.1 Hz grid (about 6.7, 18.6, 26.5 Hz).
     const auto& bristol = all.rigs[3].model[0].peaksHz;

@@ -43,8 +43,8 @@ TEST_CASE("Diff of two versions after an edit of one stiffness", "[profiles]")
     CHECK(*k2.oldValue == 43195.1237);
     CHECK(*k2.newValue == 43195.1237 * 1.1);
     CHECK(k2.relativeChangePct == Approx(10.0).epsilon(1e-12));
-    for (const char* name : {"name", "storeys", "m1", "m2", "m3", "k1", "k3", "c1", "c2", "c3",
-                             "damping_model"})
+    for (const char* name :
+         {"name", "storeys", "m1", "m2", "m3", "k1", "k3", "c1", "c2", "c3", "damping_model"})
         CHECK_FALSE(field(d, name).changed);
     CHECK_FALSE(hasField(d, "kc1"));
     CHECK_FALSE(hasField(d, "rayleigh_alpha"));
@@ -64,8 +64,7 @@ TEST_CASE("Diff of two versions after an edit of one stiffness", "[profiles]")
     CHECK(diffProfiles(v1, v1).identical());
 }
 
-TEST_CASE("Diff across storey counts and damping models lists what each side lacks",
-          "[profiles]")
+TEST_CASE("Diff across storey counts and damping models lists what each side lacks", "[profiles]")
 {
     model::Profile a = *model::preset("southampton-lpm");
     model::Profile b = *model::preset("southampton-design"); // Rayleigh from a ratio
@@ -112,8 +111,7 @@ TEST_CASE("Diff across storey counts and damping models lists what each side lac
     CHECK(sawM3);
     CHECK(j["modes"].size() == 3);
     CHECK(j["modes"][2]["new_frequency_hz"].is_null());
-    CHECK(j["modes"][0]["old_frequency_hz"].get<double>() ==
-          Approx(6.20357731).epsilon(1e-8));
+    CHECK(j["modes"][0]["old_frequency_hz"].get<double>() == Approx(6.20357731).epsilon(1e-8));
 }
 
 TEST_CASE("Diff refuses an invalid profile and compares cubic springs", "[profiles]")

@@ -90,8 +90,9 @@ std::string binaryHeader(int order, int type, std::size_t bytes, int points, boo
 
 } // namespace
 
-TEST_CASE("A hand-written UFF 58 file of complex FRFs reads correctly and is rewritten byte for byte",
-          "[crossval]")
+TEST_CASE(
+    "A hand-written UFF 58 file of complex FRFs reads correctly and is rewritten byte for byte",
+    "[crossval]")
 {
     const std::string text = fixture("frf58_complex_even.uff");
     CHECK(looksLikeUff(text));
@@ -146,8 +147,9 @@ TEST_CASE("A hand-written UFF 58 file of complex FRFs reads correctly and is rew
     CHECK(d.info.frequencyStepHz == 0.5);
 }
 
-TEST_CASE("A hand-written UFF file with uneven and single-precision and unknown datasets round trips",
-          "[crossval]")
+TEST_CASE(
+    "A hand-written UFF file with uneven and single-precision and unknown datasets round trips",
+    "[crossval]")
 {
     const std::string text = fixture("frf58_uneven_mixed.uff");
     const UffFile file = parsed(text);
@@ -251,8 +253,7 @@ TEST_CASE("Hand-packed binary UFF 58b in both byte orders and precisions", "[cro
     CHECK(std::get<Uff58>(again.datasets[0]).byteOrdering == 1);
 }
 
-TEST_CASE("A DTOP FRF dataset survives UFF 58b bit for bit and ASCII 58 to 13 digits",
-          "[crossval]")
+TEST_CASE("A DTOP FRF dataset survives UFF 58b bit for bit and ASCII 58 to 13 digits", "[crossval]")
 {
     const io::Dataset d = bundled("southampton-exp-force1");
     const UffFile binary = uffFromFrfDataset(d, {true, 2});
@@ -332,7 +333,8 @@ TEST_CASE("A UFF 58 header written without its fixed columns still reads", "[cro
     std::string text = fixture("frf58_complex_even.uff");
     const std::string record6 =
         "    4         1    0         0 NONE               1   2 NONE               1   2";
-    const std::string record7 = "         6         5         1  1.00000E+00  5.00000E-01  0.00000E+00";
+    const std::string record7 =
+        "         6         5         1  1.00000E+00  5.00000E-01  0.00000E+00";
     text.replace(text.find(record6), record6.size(), "4 1 0 0 HAMMER 1 2 FORCE 1 2");
     text.replace(text.find(record7), record7.size(), "6 5 1 1.0 0.5 0.0");
     const UffFile file = parsed(text);
