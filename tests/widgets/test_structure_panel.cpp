@@ -135,7 +135,7 @@ TEST_CASE("The measured phase follows the model's branch", "[structure]")
     }
 }
 
-TEST_CASE("The wrapped phase draws no vertical strokes; magnitudes clip to 100 dB",
+TEST_CASE("The wrapped phase draws no vertical strokes and magnitudes clip to 100 dB",
           "[structure][gaps]")
 {
     Context c;
