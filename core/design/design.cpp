@@ -283,7 +283,9 @@ DesignResult runDesign(const DesignInput& in, Progress& progress)
     progress.report(0.01, "pilot sample");
     const std::vector<std::size_t> bins = finestBins(nOut, in.fisherMaxCells, in.samples);
     const std::size_t cells = std::accumulate(bins.begin(), bins.end(), std::size_t{1}, std::multiplies<>());
-    const std::size_t pilotSize = std::clamp<std::size_t>(32 * cells, std::size_t{1} << 16, std::size_t{1} << 20);
+    // Enough pilot points for ~32 per cell; 2^16 when only histogram ranges are needed.
+    const std::size_t pilotSize = in.fisher ? std::clamp<std::size_t>(32 * cells, std::size_t{1} << 16, std::size_t{1} << 20)
+                                            : std::size_t{1} << 16;
     std::vector<std::vector<double>> pilot(nOut, std::vector<double>(pilotSize));
     {
         std::vector<std::vector<double>> cols(nIn, std::vector<double>(kChunk));

@@ -170,6 +170,30 @@ InputIssues DesignInput::validate() const
         if (!(fisherTolerance > 0.0) || !std::isfinite(fisherTolerance))
             bad("fisher_tolerance", "fisher_tolerance must be > 0, got " + formatValue(fisherTolerance));
     }
+    // Memory of the accumulators, refused before anything is allocated.
+    std::size_t randomCount = 0;
+    for (const auto& d : inputs)
+        randomCount += d.isRandom() ? 1 : 0;
+    const double parameters = 2.0 * static_cast<double>(randomCount);
+    const double mib = 1024.0 * 1024.0;
+    if (fisher && !legacy && fisherMaxCells <= kMaxFisherCells) {
+        const double bytes = 8.0 * 8.0 * static_cast<double>(fisherMaxCells) * (parameters + 1.0);
+        if (bytes > kMaxWorkingBytes)
+            bad("fisher_max_cells", "fisher_max_cells: " + std::to_string(fisherMaxCells) + " cells × " +
+                                        formatValue(parameters) + " parameters need " +
+                                        formatValue(std::round(bytes / mib)) + " MiB (limit " +
+                                        formatValue(kMaxWorkingBytes / mib) + " MiB); lower it");
+    }
+    if (sobol && !legacy && sobolMaxSamples <= kMaxSobolRows) {
+        const double bytes = 8.0 * static_cast<double>(sobolMaxSamples) / 64.0 *
+                             (4.0 + 5.0 * static_cast<double>(randomCount)) * static_cast<double>(outputs.size());
+        if (bytes > kMaxWorkingBytes)
+            bad("sobol_max_samples", "sobol_max_samples: " + std::to_string(sobolMaxSamples) + " rows for " +
+                                         std::to_string(outputs.size()) + " outputs and " +
+                                         std::to_string(randomCount) + " random inputs need " +
+                                         formatValue(std::round(bytes / mib)) + " MiB (limit " +
+                                         formatValue(kMaxWorkingBytes / mib) + " MiB); lower it");
+    }
     if (frfPoints < 2 || frfPoints > kMaxFrfPoints)
         bad("frf_points", "frf_points must be between 2 and " + std::to_string(kMaxFrfPoints) +
                               ", got " + std::to_string(frfPoints));
@@ -197,6 +221,10 @@ InputIssues DesignInput::validate() const
         if (N < 2 || N > kMaxLegacySamples)
             bad("legacy_samples", "legacy mode stores every sample: N must be between 2 and " +
                                       std::to_string(kMaxLegacySamples) + ", got " + std::to_string(N));
+        else if (8.0 * static_cast<double>(N) * (2.0 * static_cast<double>(inputs.size()) + parameters +
+                                                 static_cast<double>(outputs.size())) > kMaxWorkingBytes)
+            bad("legacy_samples", "legacy mode stores every sample: N = " + std::to_string(N) +
+                                      " needs more than " + formatValue(kMaxWorkingBytes / mib) + " MiB");
         if (L.inputSamples && static_cast<std::size_t>(L.inputSamples->cols()) != inputs.size())
             bad("legacy_samples", "legacy samples need one column per input (" +
                                       std::to_string(inputs.size()) + "), got " +

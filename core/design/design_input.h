@@ -24,6 +24,7 @@ inline constexpr std::size_t kMaxFisherCells = std::size_t{1} << 18;
 inline constexpr std::size_t kMaxLegacySamples = 2'000'000; // legacy mode stores every sample
 inline constexpr std::size_t kMaxLegacyNodes = 1'000'000;   // J^n of the prototype's grid
 inline constexpr std::size_t kMaxFrfPoints = 1'000'000;
+inline constexpr double kMaxWorkingBytes = 1024.0 * 1024.0 * 1024.0; // accumulators of one run
 
 // The prototype's estimators (docs/tools/design.md, Legacy mode): binned empirical CDF on a J^n grid
 // over the sample range, likelihood-ratio CDF sensitivities without baseline, mixed finite

@@ -561,6 +561,18 @@ TEST_CASE("Design bad inputs give clear errors", "[design]")
     in.inputs[0] = InputDistribution::fixed(0.0);
     CHECK(hasIssue(in.validate(), "f1", "all fixed at 0"));
 
+    // Sizes are refused before anything is allocated: 20 storeys, 160 parameters, 2^18 cells.
+    model::Profile big;
+    big.masses.assign(20, 5.0);
+    big.stiffnesses.assign(20, 4000.0);
+    big.dampers.assign(20, 2.0);
+    in = DesignInput();
+    in.inputs = DesignInput::inputsForProfile(big);
+    in.outputs = {{OutputKind::Displacement, 20}};
+    CHECK(in.validate().empty());
+    in.fisherMaxCells = kMaxFisherCells;
+    CHECK(hasIssue(in.validate(), "fisher_max_cells", "MiB"));
+
     in = DesignInput();
     in.frequencyHz = -1.0;
     CHECK(hasIssue(in.validate(), "frequency_hz", "-1"));
