@@ -8,7 +8,7 @@
 
 namespace dtop::identification {
 
-// The "input" and "result" objects of `dtop identify` (DESIGN.md §5 key names,
+// The "input" and "result" objects of `dtop identify` (snake_case key names with units,
 // docs/tools/identify.md §8). The input records the dataset by id; the samples are loaded by
 // the caller. Keys: dataset, method, band_hz [lo, hi], modes, driving_point, update,
 // compare_methods, profile, lscf{...}, circle{...}, lsfd{...}, global{...}, updating{...},

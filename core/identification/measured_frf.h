@@ -15,7 +15,7 @@
 
 namespace dtop::identification {
 
-// Size limits checked before anything is allocated (DESIGN.md §3).
+// Size limits checked before anything is allocated.
 inline constexpr std::size_t kMaxFrfLines = 200'000;
 inline constexpr std::size_t kMaxResponses = 64;
 
