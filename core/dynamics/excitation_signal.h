@@ -39,7 +39,7 @@ public:
 
     // Steps per time scale for the FOH sub-grid: h ≤ τ/500 keeps the error of a smooth force's
     // linear interpolation, ≈ (h/τ)²/12 relative, near 3e-7 (checked against RK4 in the tests;
-    // specs/simulator_uq.md §8.1 gives σ/200 → 1e-6 for the Gaussian).
+    // docs/tools/simulate.md: σ/200 → 1e-6 for the Gaussian).
     static constexpr double kStepsPerTimeScale = 500.0;
 
 private:

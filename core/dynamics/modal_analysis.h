@@ -35,7 +35,7 @@ UndampedModes undampedModes(const Eigen::VectorXd& masses, const SymmetricTridia
 UndampedModes undampedModes(const ShearBuilding& building);
 DampedModes dampedModes(const ShearBuilding& building);
 
-// The `modal` analysis: one input, one result (DESIGN.md §3).
+// The `modal` analysis: one input, one result (docs/architecture.md).
 struct ModalInput {
     model::Profile profile;
     InputIssues validate() const { return profile.validate(); }

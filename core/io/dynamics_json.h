@@ -8,7 +8,7 @@
 
 namespace dtop::io {
 
-// The "result" objects of `dtop modal` and `dtop frf` (DESIGN.md §5 key names).
+// The "result" objects of `dtop modal` and `dtop frf` (docs/architecture.md key names).
 nlohmann::json modalResultToJson(const dynamics::ModalResult& result);
 nlohmann::json frfResultToJson(const dynamics::FrfResult& result);
 

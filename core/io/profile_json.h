@@ -10,7 +10,7 @@
 
 namespace dtop::io {
 
-// Profile <-> JSON, keys in snake_case with units (DESIGN.md §5):
+// Profile <-> JSON, keys in snake_case with units (docs/architecture.md):
 // {"name", "provenance", "masses_kg", "stiffnesses_n_m", "cubic_stiffnesses_n_m3",
 //  "damping": {"model": "dampers", "dampers_n_s_m": [...]}
 //           | {"model": "rayleigh", "alpha_1_s", "beta_s"}

@@ -10,7 +10,7 @@
 
 namespace dtop::io {
 
-// The "input" and "result" objects of `dtop uncertainty` (DESIGN.md §5 key names): magnitudes
+// The "input" and "result" objects of `dtop uncertainty` (docs/architecture.md key names): magnitudes
 // in the FRF quantity's SI unit, floor 1 first, infinite bounds as null. Each parameter carries
 // its effective interval (`lower`, `upper`) and how it was given: `percent` (± % of nominal) or
 // `interval` ([lo, hi] before the scale-all factor).

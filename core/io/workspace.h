@@ -17,7 +17,7 @@ namespace dtop::io {
 class SqliteStatement;
 
 // The user's workspace: one SQLite file holding saved profiles with append-only versions
-// (DESIGN.md §1), imported datasets and a record of every analysis run (DESIGN.md §6).
+// (docs/architecture.md), imported datasets and a record of every analysis run.
 //
 // open() never modifies a file it rejects, and every write is one transaction, so a failure
 // or a crash leaves the previous content intact. Errors with the file are WorkspaceError

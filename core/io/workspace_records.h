@@ -57,7 +57,7 @@ struct ProfileRef {
 // One analysis run: enough to repeat it (full input, seed) and to list it (summary).
 struct RunRecord {
     long long id = 0;                   // set by Workspace::recordRun, increasing
-    std::string tool;                   // tool id of DESIGN.md §4 ("modal", "simulate", ...)
+    std::string tool;                   // tool id (docs/architecture.md) ("modal", "simulate", ...)
     nlohmann::json input;               // every effective input, defaults included
     std::optional<std::uint64_t> seed;  // empty for deterministic tools
     nlohmann::json summary;             // a few headline numbers of the result

@@ -26,7 +26,7 @@ CREATE TABLE profile_versions (
     app_version  TEXT NOT NULL,
     PRIMARY KEY (name, version)
 );
--- DESIGN.md §1: a profile is never overwritten, a change appends a version.
+-- docs/architecture.md: a profile is never overwritten, a change appends a version.
 CREATE TRIGGER profile_versions_no_update BEFORE UPDATE ON profile_versions
 BEGIN SELECT RAISE(ABORT, 'profile versions are append-only'); END;
 CREATE TRIGGER profile_versions_no_delete BEFORE DELETE ON profile_versions

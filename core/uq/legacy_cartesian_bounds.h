@@ -19,7 +19,7 @@ struct FloorBounds {
 
 inline constexpr std::size_t kLegacyCartesianSteps = 30;
 
-// The prototype's "Cartesian" bounds (specs/simulator_uq.md §5.2), kept so users can compare:
+// The prototype's "Cartesian" bounds (docs/tools/uncertainty.md), kept so users can compare:
 // at every ω the masses move together along the box diagonal (30 values), so do the
 // stiffnesses (30 values), and the dampers are all-low or all-high; lower/upper are the min/max
 // of |H_d| over these 1800 structures. A 2-D slice of the box: an inner approximation only.

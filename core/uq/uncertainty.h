@@ -19,7 +19,7 @@
 
 namespace dtop::uq {
 
-// The uncertainty-propagation analysis (tool id `uncertainty`, specs/simulator_uq.md §5, §8.5–8.7):
+// The uncertainty-propagation analysis (tool id `uncertainty`, docs/tools/uncertainty.md):
 // bounds on |H_d(f)| of every floor when the chain's m, k, c lie in a box (or scatter in it).
 enum class UqMethod {
     Sampled,   // Monte Carlo / Latin hypercube / Sobol' envelope, one common sample set

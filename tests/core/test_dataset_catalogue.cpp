@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The bundled catalogue (data/manifest.json and the converted Cristallo records): it loads,
-// every entry reads, and the data are what specs/crossval_fea_lpm.md and
-// specs/simulator_uq.md say they are.
+// every entry reads, and the data are what the prototype (docs/tools/*.md,
+// data/README.md) says they are.
 #include "io/atomic_file.h"
 #include "io/dataset_catalogue.h"
 

@@ -30,7 +30,7 @@ TEST_CASE("S1 southampton-lpm: undamped and damped reference numbers", "[modal]"
     CHECK_THAT(r.damped.dampingRatios[0], WithinRel(0.003449, 2e-4));
     CHECK_THAT(r.damped.dampingRatios[1], WithinRel(0.008527, 2e-4));
     CHECK_THAT(r.damped.dampingRatios[2], WithinRel(0.009632, 2e-4));
-    // "Damped frequencies" of the spec are |λ|/2π (specs/simulator_uq.md §1.2 note).
+    // "Damped frequencies" of the spec are |λ|/2π (docs/tools/structure.md).
     CHECK_THAT(r.damped.naturalFrequenciesHz[0], WithinRel(6.203577, 2e-7));
     CHECK_THAT(r.damped.naturalFrequenciesHz[1], WithinRel(17.800202, 2e-7));
     CHECK_THAT(r.damped.naturalFrequenciesHz[2], WithinRel(26.402172, 2e-7));
@@ -45,7 +45,7 @@ TEST_CASE("S6 southampton-design: frequencies, shapes and Rayleigh coefficients"
     CHECK_THAT(f[2], WithinRel(28.802763, 2e-7));
     CHECK_THAT(r.rayleighAlpha, WithinRel(0.13176152, 1e-7));
     CHECK_THAT(r.rayleighBeta, WithinRel(2.35385593e-5, 1e-7));
-    // specs/control.md §2.1: modal damping 0.2000 %, 0.2000 %, 0.2494 %.
+    // The prototype control page (docs/presets.md): modal damping 0.2000 %, 0.2000 %, 0.2494 %.
     CHECK_THAT(r.damped.dampingRatios[0], WithinRel(0.002, 1e-4));
     CHECK_THAT(r.damped.dampingRatios[1], WithinRel(0.002, 1e-4));
     CHECK_THAT(r.damped.dampingRatios[2], WithinRel(0.002494, 2e-4));
@@ -67,7 +67,7 @@ TEST_CASE("S4 full-scale angular frequencies", "[modal]")
     CHECK_THAT(r.damped.dampingRatios[2], WithinRel(0.002250, 2e-3));
 }
 
-TEST_CASE("cbc-demo linear part matches specs/nonlinearcbc.md §2.3", "[modal]")
+TEST_CASE("cbc-demo linear part matches the prototype reference values", "[modal]")
 {
     const auto r = modalOf("cbc-demo");
     CHECK_THAT(r.undamped.angularFrequencies[0], WithinRel(14.073460, 1e-7));

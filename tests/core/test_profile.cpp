@@ -147,7 +147,7 @@ TEST_CASE("Matrices of a 3-storey profile", "[profile]")
     const Eigen::MatrixXd c = b.dampingMatrix();
     CHECK(c(1, 1) == Approx(4.0129 + 5.4905));
     CHECK(b.massMatrix()(1, 1) == 4.9919);
-    // Rayleigh matrix of southampton-design (specs/control.md §2.1).
+    // Rayleigh matrix of southampton-design (docs/presets.md).
     const dynamics::ShearBuilding d(*model::preset("southampton-design"));
     CHECK(d.dampingMatrix()(0, 0) == Approx(3.1549974).epsilon(1e-7));
     CHECK(d.dampingMatrix()(0, 1) == Approx(-1.2348529).epsilon(1e-7));
