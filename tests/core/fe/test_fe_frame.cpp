@@ -383,3 +383,36 @@ TEST_CASE("Bad fe inputs give clear errors", "[fe]") {
     }
     CHECK(FeInput{}.validate().empty());
 }
+
+namespace {
+// Cancels as soon as the analysis reports past `after`.
+class CancelAfter : public Progress {
+public:
+    explicit CancelAfter(double after) : m_after(after) {}
+    double last = -1.0;
+
+protected:
+    void onReport(double fraction, const std::string&) override {
+        last = fraction;
+        if (fraction > m_after)
+            cancel();
+    }
+
+private:
+    double m_after;
+};
+} // namespace
+
+TEST_CASE("The fe analysis reports progress and stops when cancelled", "[fe]") {
+    FeInput in;
+    in.calibrateToHz = {6.51, 17.46, 26.50};
+    CancelAfter never(2.0);
+    runFe(in, never);
+    CHECK(never.last == 1.0);
+    // Cancelled during the convergence table, and during calibration.
+    CancelAfter early(0.31);
+    CHECK_THROWS_AS(runFe(in, early), Cancelled);
+    CancelAfter late(0.6);
+    CHECK_THROWS_AS(runFe(in, late), Cancelled);
+    CHECK(late.last < 0.9);
+}
