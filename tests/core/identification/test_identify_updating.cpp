@@ -151,7 +151,7 @@ TEST_CASE("Closing the loop replay error falls after updating to the recorded st
     REQUIRE(c.nrmseBefore.size() == 3);
     for (std::size_t i = 0; i < 3; ++i) {
         CHECK(c.nrmseBefore[i] > 1.0);
-        CHECK(c.nrmseAfter[i] < 0.2);
+        CHECK(c.nrmseAfter[i] < 0.02);
     }
-    CHECK(c.meanAfter < 0.2 * c.meanBefore);
+    CHECK(c.meanAfter < 0.02 * c.meanBefore);
 }
