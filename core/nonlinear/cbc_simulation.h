@@ -40,7 +40,7 @@ struct CbcOptions {
     int targetHarmonics = 15;         // harmonics 0, 2..H of the target follow the response
     double toleranceN = 1e-3;         // invasive control force accepted as non-invasive [N]
     int maxIterations = 40;
-    double settleTolerance = 1e-7;    // relative change of the Fourier coefficients per period
+    double settleTolerance = 1e-8;    // relative change of the Fourier coefficients per period
     int maxSettlePeriods = 400;
     int modelHarmonics = 15;          // harmonic count of the model comparison
     // Expected shape of Φ(A), for the step: the largest force and the length of the curve in

@@ -400,16 +400,16 @@ std::vector<std::size_t> jumps(const LegacyRun& r)
 
 void folds(const LegacyRun& r, std::size_t& rowMax, std::size_t& rowMin)
 {
+    // The first local maximum of Φ along the rows (fold 1) and the next local minimum (fold 2).
     rowMax = rowMin = 0;
-    if (r.cbc.empty())
-        return;
-    for (std::size_t j = 0; j < r.cbc.size(); ++j)
-        if (r.cbc[j][0] > r.cbc[rowMax][0])
-            rowMax = j;
-    rowMin = rowMax;
-    for (std::size_t j = rowMax; j < r.cbc.size(); ++j)
-        if (r.cbc[j][0] < r.cbc[rowMin][0])
-            rowMin = j;
+    const auto& c = r.cbc;
+    std::size_t j = 0;
+    while (j + 1 < c.size() && c[j + 1][0] >= c[j][0])
+        ++j;
+    rowMax = j;
+    while (j + 1 < c.size() && c[j + 1][0] <= c[j][0])
+        ++j;
+    rowMin = j;
 }
 
 } // namespace

@@ -373,9 +373,9 @@ NonlinearResult runNonlinear(const NonlinearInput& input, Progress& progress,
         co.kp = input.kp;
         co.kd = input.kd;
         co.amplitudeFromM = r.branch.front().amplitudeM[0];
-        co.amplitudeToM = std::min(r.branch.back().amplitudeM[0], 0.999 * aMax);
-        if (r.branch.back().amplitudeM[0] > 0.999 * aMax)
-            r.warnings.push_back("CBC stops at 99.9 % of the largest attainable amplitude (" +
+        co.amplitudeToM = std::min(r.branch.back().amplitudeM[0], 0.995 * aMax);
+        if (r.branch.back().amplitudeM[0] > 0.995 * aMax)
+            r.warnings.push_back("CBC stops at 99.5 % of the largest attainable amplitude (" +
                                  formatValue(aMax) + " m): beyond it no open-loop orbit exists");
         co.points = input.cbcPoints;
         co.toleranceN = input.cbcToleranceN;
