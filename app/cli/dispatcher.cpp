@@ -18,7 +18,7 @@ namespace {
 // `git -C DIR status`): they are handed to the command.
 const char* const kSharedOptions[] = {"--workspace"};
 // Options of the window only; with a command they are an error, not silently dropped.
-const char* const kWindowValueOptions[] = {"--tool", "--size", "--screenshot"};
+const char* const kWindowValueOptions[] = {"--tool", "--size", "--screenshot", "--input"};
 const char* const kWindowFlags[] = {"--startup-check"};
 
 void printHelp(std::ostream& out)
@@ -38,6 +38,8 @@ void printHelp(std::ostream& out)
            "                       command it applies to the command\n\n"
            "Window options (no command):\n"
            "  --tool ID            open this tool\n"
+           "  --input FILE         apply a tool input JSON (as `dtop <tool>` prints it under\n"
+           "                       \"input\") to the tool --tool opens\n"
            "  --screenshot FILE    render the window to a PNG and exit (--size WxH)\n"
            "  --startup-check      draw the first frame, print the start-up time and exit\n\n"
            "Exit status: 0 done, 2 invalid input (one line per bad field on stderr),\n"

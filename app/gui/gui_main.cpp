@@ -9,12 +9,14 @@
 #include "widgets/tool_panel.h"
 
 #include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QIcon>
 #include <QTimer>
 
+#include <fstream>
 #include <iostream>
 #include <optional>
 
@@ -24,10 +26,27 @@ namespace dtop::gui {
 
 namespace {
 
+// The tool-input JSON object in `path`, or nothing with the reason (file, line, problem).
+std::optional<nlohmann::json> readInputFile(const std::string& path, std::string& why)
+{
+    std::ifstream file(path);
+    if (!file) {
+        why = "cannot read " + path;
+        return std::nullopt;
+    }
+    const nlohmann::json json = nlohmann::json::parse(file, nullptr, false);
+    if (json.is_discarded() || !json.is_object()) {
+        why = path + ": not a JSON object (a tool input, as `dtop <tool>` prints it under \"input\")";
+        return std::nullopt;
+    }
+    return json;
+}
+
 struct GuiOptions {
     StartupOptions startup;
     QString tool;
     QString screenshot;
+    QString inputFile;
     QSize size;
     bool startupCheck = false;
 };
@@ -43,6 +62,9 @@ std::optional<int> parseGuiOptions(int argc, char** argv, GuiOptions& gui)
         ("tool", po::value<std::string>(), "open this tool (structure, simulate, ...)")
         ("screenshot", po::value<std::string>(),
          "render the window to a PNG FILE and exit (documentation, checks)")
+        ("input", po::value<std::string>(),
+         "apply this input JSON FILE (the object `dtop <tool>` prints under \"input\") "
+         "to the tool --tool opens, e.g. for a --screenshot of that state")
         ("size", po::value<std::string>(), "window size WxH in pixels, e.g. 1280x800")
         ("startup-check", po::bool_switch(),
          "open the window, draw its first frame, print the start-up time and exit");
@@ -60,6 +82,13 @@ std::optional<int> parseGuiOptions(int argc, char** argv, GuiOptions& gui)
     if (vm.count("tool"))
         gui.tool = QString::fromStdString(vm["tool"].as<std::string>());
     gui.startupCheck = vm["startup-check"].as<bool>();
+    if (vm.count("input")) {
+        if (!vm.count("tool")) {
+            std::cerr << "dtop: --input needs --tool (the tool the input is for)\n";
+            return 2;
+        }
+        gui.inputFile = QString::fromStdString(vm["input"].as<std::string>());
+    }
     if (vm.count("screenshot"))
         gui.screenshot = QString::fromStdString(vm["screenshot"].as<std::string>());
     if (vm.count("size")) {
@@ -98,6 +127,17 @@ int runGui(int argc, char** argv)
         std::cerr << "dtop: --tool: unknown or unavailable tool '" << options.tool.toStdString()
                   << "'\n";
         return 2;
+    }
+    if (!options.inputFile.isEmpty()) {
+        std::string why;
+        const std::optional<nlohmann::json> input =
+            readInputFile(options.inputFile.toStdString(), why);
+        if (!input) {
+            std::cerr << "dtop: --input: " << why << "\n";
+            return 2;
+        }
+        if (widgets::ToolPanel* panel = window.currentPanel())
+            panel->applyInput(*input);
     }
     if (options.size.isValid())
         window.resize(options.size);
