@@ -12,9 +12,11 @@
 #include <QLabel>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <utility>
 
 namespace dtop::widgets {
 
@@ -30,12 +32,40 @@ QString numberText(double v)
 
 } // namespace
 
+// One edit: the editor's state before and after. The edit has happened when it is pushed, so
+// the first redo() does nothing.
+class ProfileEditor::StateChange : public QUndoCommand {
+public:
+    StateChange(ProfileEditor* editor, State before, State after)
+        : m_editor(editor), m_before(std::move(before)), m_after(std::move(after))
+    {
+        setText(QObject::tr("profile edit"));
+    }
+    void undo() override { m_editor->restoreState(m_before); }
+    void redo() override
+    {
+        if (m_applied)
+            m_editor->restoreState(m_after);
+        m_applied = true;
+    }
+
+private:
+    ProfileEditor* m_editor;
+    State m_before;
+    State m_after;
+    bool m_applied = false;
+};
+
 ProfileEditor::ProfileEditor(QWidget* parent) : QWidget(parent)
 {
     m_storeys = new QSpinBox(this);
     m_storeys->setRange(static_cast<int>(model::kMinStoreys), static_cast<int>(model::kMaxStoreys));
     m_storeys->setSuffix(tr(" storeys"));
-    m_storeys->setToolTip(tr("Number of storeys n (1–20); floor 1 is the lowest"));
+    m_storeys->setToolTip(tr("Number of storeys n (1–20); floor 1 is the lowest. Applied on "
+                             "Enter, on leaving the box or with the arrows, so typing \"10\" "
+                             "never passes through 1 storey"));
+    m_storeys->setKeyboardTracking(false);
+    m_undo = new QUndoStack(this);
 
     m_table = new QTableWidget(this);
     m_table->setColumnCount(kColumns);
@@ -148,7 +178,45 @@ void ProfileEditor::setProfile(const model::Profile& p)
     m_modeB->setValue(p.targetModeB);
     updateDampingWidgets();
     showIssues({});
+    m_beyond.clear();
     m_updating = false;
+    m_lastState = captureState();
+    m_undo->clear();
+}
+
+ProfileEditor::State ProfileEditor::captureState() const
+{
+    State s;
+    s.floors = readTexts();
+    s.beyond = m_beyond;
+    s.damping = m_dampingModel->currentIndex();
+    s.alpha = m_alpha->text();
+    s.beta = m_beta->text();
+    s.zeta = m_zeta->text();
+    s.modeA = m_modeA->value();
+    s.modeB = m_modeB->value();
+    return s;
+}
+
+void ProfileEditor::restoreState(const State& s)
+{
+    m_updating = true;
+    const int n = static_cast<int>(s.floors.size());
+    m_storeys->setValue(n);
+    writeTexts(s.floors);
+    m_beyond = s.beyond;
+    m_dampingModel->setCurrentIndex(s.damping);
+    m_alpha->setTextAsTyped(s.alpha);
+    m_beta->setTextAsTyped(s.beta);
+    m_zeta->setTextAsTyped(s.zeta);
+    for (QSpinBox* spin : {m_modeA, m_modeB})
+        spin->setRange(1, std::max(n, 2));
+    m_modeA->setValue(s.modeA);
+    m_modeB->setValue(s.modeB);
+    updateDampingWidgets();
+    m_updating = false;
+    m_lastState = s; // validating below must not record the restore as a new edit
+    onChanged();
 }
 
 int ProfileEditor::rowOfFloor(int floorIndex) const
@@ -188,9 +256,19 @@ void ProfileEditor::rebuildRows(int storeys)
 {
     m_updating = true;
     std::vector<FloorTexts> texts = readTexts();
-    // New storeys copy the top one: a sensible start for a taller building.
+    const auto n = static_cast<std::size_t>(storeys);
+    if (n < texts.size()) {
+        // Keep the removed floors: raising the count again brings them back.
+        m_beyond.insert(m_beyond.begin(), texts.begin() + static_cast<std::ptrdiff_t>(n), texts.end());
+        texts.resize(n);
+    }
+    while (texts.size() < n && !m_beyond.empty()) {
+        texts.push_back(m_beyond.front());
+        m_beyond.erase(m_beyond.begin());
+    }
+    // Storeys never entered copy the top one: a sensible start for a taller building.
     const FloorTexts top = texts.empty() ? FloorTexts{"1", "1", "0", "0"} : texts.back();
-    texts.resize(static_cast<std::size_t>(storeys), top);
+    texts.resize(n, top);
     writeTexts(texts);
     for (QSpinBox* s : {m_modeA, m_modeB})
         s->setRange(1, std::max(storeys, 2));
@@ -257,6 +335,10 @@ void ProfileEditor::onChanged()
 {
     if (m_updating)
         return;
+    if (State now = captureState(); !(now == m_lastState)) {
+        State before = std::exchange(m_lastState, now);
+        m_undo->push(new StateChange(this, std::move(before), std::move(now)));
+    }
     InputIssues issues;
     model::Profile candidate = readProfile(issues);
     // Unparsable cells were set to NaN; keep only the "not a number" message for them.

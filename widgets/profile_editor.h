@@ -13,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QSpinBox;
 class QTableWidget;
+class QUndoStack;
 
 namespace dtop::widgets {
 
@@ -36,12 +37,28 @@ public:
     // For tests and keyboard users: set one cell ("k2") or field ("alpha") as if typed.
     bool setFieldText(const QString& field, const QString& text);
 
+    // Every edit is undoable (Edit ▸ Undo, Ctrl+Z); showing another profile clears the history.
+    QUndoStack* undoStack() const { return m_undo; }
+
 signals:
     void edited(const dtop::model::Profile& profile);
     void validityChanged(bool valid);
 
 private:
     using FloorTexts = std::array<QString, 4>; // m, k, c, kc of one floor
+    // Everything the user can type, for undo/redo. `beyond` holds the floors above the current
+    // count, so lowering the count and raising it again restores them.
+    struct State {
+        std::vector<FloorTexts> floors;
+        std::vector<FloorTexts> beyond;
+        int damping = 0;
+        QString alpha, beta, zeta;
+        int modeA = 1, modeB = 2;
+        bool operator==(const State&) const = default;
+    };
+    class StateChange;
+    State captureState() const;
+    void restoreState(const State& state);
     int rowOfFloor(int floorIndex) const;
     std::vector<FloorTexts> readTexts() const; // floor 1 first
     void writeTexts(const std::vector<FloorTexts>& texts);
@@ -63,6 +80,10 @@ private:
     QWidget* m_rayleighCoefficients;
     QWidget* m_rayleighRatio;
     QLabel* m_message;
+
+    QUndoStack* m_undo;
+    State m_lastState;          // what the undo history last recorded
+    std::vector<FloorTexts> m_beyond; // floors above the count, floor n+1 first
 
     model::Profile m_valid;
     QStringList m_issues;

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QSettings;
+class QUndoStack;
 
 namespace dtop::widgets {
 
@@ -38,6 +39,8 @@ public:
     virtual void applyInput(const nlohmann::json& input) = 0;
     // Completes any pending or background work synchronously (reports need final results).
     virtual void finishPendingWork() {}
+    // The edits Edit ▸ Undo/Redo act on while this panel is shown; none by default.
+    virtual QUndoStack* undoStack() const { return nullptr; }
 
     // Remembered last inputs (QSettings group chosen by the shell).
     virtual void saveSettings(QSettings& settings) const;

@@ -27,6 +27,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTextBrowser>
+#include <QUndoGroup>
 #include <QVBoxLayout>
 #include <QDialog>
 
@@ -127,6 +128,19 @@ void MainWindow::buildMenus()
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    // Undo/redo of the shown panel's edits (the profile editor's, on the structure tool). A text
+    // field being edited keeps its own Ctrl+Z first (Qt gives it the shortcut override).
+    m_undo = new QUndoGroup(this);
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setObjectName(QStringLiteral("editUndo"));
+    QAction* redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    redo->setObjectName(QStringLiteral("editRedo"));
+    edit->addAction(undo);
+    edit->addAction(redo);
+
     m_profileActions = new ProfileActions(*m_activeProfile, *m_session, this);
     m_profileActions->fillMenu(menuBar()->addMenu(tr("&Profile")));
     connect(m_profileActions, &ProfileActions::editRequested, this,
@@ -177,8 +191,11 @@ bool MainWindow::showTool(const QString& id)
         m_stack->addWidget(panel);
         connect(panel, &widgets::ToolPanel::statusMessage, this,
                 [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+        if (QUndoStack* stack = panel->undoStack())
+            m_undo->addStack(stack);
     }
     m_stack->setCurrentWidget(panel);
+    m_undo->setActiveStack(panel->undoStack());
     if (m_toolList->currentToolId() != id)
         m_toolList->selectTool(id);
     setWindowTitle(tr("%1 — %2").arg(tr(tool->name), QString::fromUtf8(kApplicationName)));

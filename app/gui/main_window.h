@@ -22,6 +22,8 @@ class ToolList;
 class ToolPanel;
 } // namespace dtop::widgets
 
+class QUndoGroup;
+
 namespace dtop::gui {
 
 class ProfileActions;
@@ -89,6 +91,7 @@ private:
     QStackedWidget* m_stack = nullptr;
     QLabel* m_profileStatus = nullptr;
     QHash<QString, widgets::ToolPanel*> m_panels;
+    QUndoGroup* m_undo = nullptr; // Edit ▸ Undo/Redo act on the shown panel's stack
     QByteArray m_defaultState;
 };
 

@@ -280,6 +280,11 @@ void StructurePanel::showDatasetsTab()
     m_tabs->setCurrentWidget(m_datasets);
 }
 
+QUndoStack* StructurePanel::undoStack() const
+{
+    return m_editor->undoStack();
+}
+
 void StructurePanel::populateProfileChoices()
 {
     const QSignalBlocker block(m_profileChoice);

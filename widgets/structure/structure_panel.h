@@ -42,6 +42,7 @@ public:
     nlohmann::json reportInput() const override;
     nlohmann::json reportResult() const override;
     void applyInput(const nlohmann::json& input) override;
+    QUndoStack* undoStack() const override;
     void saveSettings(QSettings& settings) const override;
     void restoreSettings(QSettings& settings) override;
 
