@@ -187,7 +187,9 @@ void ControlPanel::showResults(std::vector<control::ControlResult> results)
     m_bodeMagnitude->setTitle(tr("Bode magnitude of κL₀"));
     m_bodePhase->setTitle(tr("Bode phase of κL₀"));
     drawRootLocus(*m_rootLocus, r);
-    m_rootLocus->setTitle(r.rootLocus ? tr("Root locus against the gain")
+    m_rootLocus->setTitle(r.rootLocus ? tr("Root locus: grey κ = 0, green design gain, red critical gain %1 %2")
+                                            .arg(number(r.margins ? r.margins->criticalGain : std::nullopt, 6))
+                                            .arg(QString::fromStdString(r.gainUnit))
                                       : tr("Root locus: no feedback loop"));
     drawTimeResponse(*m_drift, *m_current, r);
     m_drift->setTitle(r.timeResponse ? tr("Time response") : tr("Time response: not simulated"));
@@ -333,6 +335,12 @@ void ControlPanel::applyInput(const nlohmann::json& json)
                 compare.push_back(strategy);
         }
     keys.erase("compare");
+    // "tab": the plot tab to show ("Root locus", ...), for screenshots of a chosen view.
+    if (keys.contains("tab") && keys["tab"].is_string())
+        for (int t = 0; t < m_tabs->count(); ++t)
+            if (m_tabs->tabText(t).toStdString() == keys["tab"].get<std::string>())
+                m_tabs->setCurrentIndex(t);
+    keys.erase("tab");
     try {
         nlohmann::json merged = control::controlInputToJson(currentInput());
         merged.erase("profile");

@@ -116,6 +116,7 @@ void drawRootLocus(PlotView& plot, const control::ControlResult& r)
     plot.clear();
     plot.setXAxis({QObject::tr("Re λ"), QStringLiteral("rad/s")});
     plot.setYAxis({QObject::tr("Im λ"), QStringLiteral("rad/s")});
+    plot.setLegendShown(false); // the title names the markers; branches need no entry each
     if (!r.rootLocus || r.rootLocus->poles.empty())
         return;
     const auto& rl = *r.rootLocus;
@@ -147,15 +148,15 @@ void drawRootLocus(PlotView& plot, const control::ControlResult& r)
             yc.push_back(rl.poles[critical][j].imag());
         }
     }
-    plot.addSeries(QObject::tr("open loop (κ = 0)"), x0, y0, {QColor(90, 90, 90), 5.0, false, true});
+    plot.addSeries(QObject::tr("open loop (κ = 0)"), x0, y0, {QColor(90, 90, 90), 2.5, false, true});
     if (!xd.empty())
         plot.addSeries(QObject::tr("design gain %1").arg(r.gain, 0, 'g', 4), xd, yd,
-                       {QColor(0, 120, 0), 5.0, false, true});
+                       {QColor(0, 120, 0), 2.5, false, true});
     if (!xc.empty())
         plot.addSeries(QObject::tr("critical gain %1 %2")
                            .arg(*r.margins->criticalGain, 0, 'g', 6)
                            .arg(QString::fromStdString(r.gainUnit)),
-                       xc, yc, {kRed, 7.0, false, true});
+                       xc, yc, {kRed, 3.5, false, true});
 }
 
 void drawTimeResponse(PlotView& drift, PlotView& current, const control::ControlResult& r)
