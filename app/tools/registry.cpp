@@ -8,7 +8,8 @@ namespace dtop::tools {
 #define DTOP_REGISTERED_TOOLS(TOOL)                                                             \
     TOOL(structure)                                                                            \
     TOOL(simulate)                                                                             \
-    TOOL(uncertainty)
+    TOOL(uncertainty)                                                                          \
+    TOOL(control)
 
 #define DTOP_DECLARE_TOOL(id) const ToolDescriptor& id##Tool();
 DTOP_REGISTERED_TOOLS(DTOP_DECLARE_TOOL)
@@ -27,7 +28,6 @@ const std::vector<PlannedTool>& plannedTools()
 {
     static const std::vector<PlannedTool> kPlanned = {
         {"design", "Design under uncertainty", "Output distributions, Fisher information"},
-        {"control", "Vibration control", "TMD, velocity feedback, compensator, LQG"},
         {"nonlinear", "Nonlinear dynamics", "Nonlinear response, control-based continuation"},
         {"crossval", "Cross-validation", "Measured against modelled FRFs of the four rigs"},
         {"identify", "Identification", "Modal identification and model updating"},

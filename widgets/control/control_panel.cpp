@@ -1,0 +1,367 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/control/control_panel.h"
+
+#include "common/progress.h"
+#include "control/control_json.h"
+#include "models/active_profile.h"
+#include "widgets/control/control_form.h"
+#include "widgets/control/control_plots.h"
+#include "widgets/plot_view.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <memory>
+
+namespace dtop::widgets {
+
+namespace {
+
+AnalysisPanel::Texts controlTexts()
+{
+    AnalysisPanel::Texts t;
+    t.name = QObject::tr("Vibration control");
+    t.runTip = QObject::tr("Compute the design (Ctrl+Enter)");
+    t.cancelTip = QObject::tr("Stop the computation (Esc)");
+    t.idle = QObject::tr("Press Run (Ctrl+Enter).");
+    t.cancelled = QObject::tr("Cancelled.");
+    return t;
+}
+
+QString number(const std::optional<double>& v, int digits = 4)
+{
+    return v ? QString::number(*v, 'g', digits) : QStringLiteral("—");
+}
+
+} // namespace
+
+ControlPanel::ControlPanel(PanelContext& context, QWidget* parent)
+    : AnalysisPanel(context, controlTexts(), parent), m_active(context.activeProfile)
+{
+    m_form = new ControlForm(this);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(m_form);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(420);
+    auto* side = new QWidget(this);
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(scroll, 1);
+    addRunControls(sideLayout, true);
+
+    auto* area = new QWidget(this);
+    m_banner = new QLabel(area);
+    m_banner->setWordWrap(true);
+    m_tabs = new QTabWidget(area);
+    m_ke = new PlotView;
+    m_ke->setTitle(tr("Kinetic energy"));
+    m_tabs->addTab(m_ke, tr("Kinetic energy"));
+    m_frf = new PlotView;
+    m_tabs->addTab(m_frf, tr("Floor FRF"));
+    m_nyquist = new PlotView;
+    m_tabs->addTab(m_nyquist, tr("Nyquist"));
+    auto* bode = new QSplitter(Qt::Vertical);
+    m_bodeMagnitude = new PlotView(bode);
+    m_bodePhase = new PlotView(bode);
+    m_tabs->addTab(bode, tr("Bode"));
+    m_rootLocus = new PlotView;
+    m_tabs->addTab(m_rootLocus, tr("Root locus"));
+    auto* time = new QSplitter(Qt::Vertical);
+    m_drift = new PlotView(time);
+    m_current = new PlotView(time);
+    m_tabs->addTab(time, tr("Time response"));
+    m_table = new QTableWidget(0, 8, area);
+    m_table->setHorizontalHeaderLabels(
+        {tr("Design"), tr("Stable"), tr("Critical gain"), tr("GM [dB]"), tr("PM [°]"),
+         tr("KE reduction [dB]"), tr("exact [dB]"), tr("Effort [W]")});
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setMaximumHeight(150);
+    auto* areaLayout = new QVBoxLayout(area);
+    areaLayout->setContentsMargins(0, 0, 0, 0);
+    areaLayout->addWidget(staleBanner());
+    areaLayout->addWidget(m_banner);
+    areaLayout->addWidget(m_tabs, 1);
+    areaLayout->addWidget(m_table);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(side);
+    split->addWidget(area);
+    split->setStretchFactor(1, 1);
+    split->setCollapsible(1, false);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(split);
+
+    connect(m_form, &ControlForm::changed, this, [this] { inputsChanged(); });
+    // Dragging the gain recomputes at once: one design takes milliseconds.
+    connect(m_form, &ControlForm::gainDragged, this, [this] {
+        if (canRun())
+            run();
+    });
+    connect(&m_active, &models::ActiveProfile::changed, this, &ControlPanel::onProfileChanged);
+    m_form->setStoreys(m_active.profile().storeys());
+    inputsChanged();
+}
+
+ControlPanel::~ControlPanel() = default;
+
+void ControlPanel::onProfileChanged()
+{
+    m_form->setStoreys(m_active.profile().storeys());
+    inputsChanged();
+}
+
+control::ControlInput ControlPanel::currentInput(InputIssues* issues) const
+{
+    return m_form->input(m_active.profile(), issues);
+}
+
+std::optional<AnalysisPanel::Run> ControlPanel::prepareRun(InputIssues& issues)
+{
+    const control::ControlInput input = currentInput(&issues);
+    if (!issues.empty())
+        return std::nullopt;
+    std::vector<control::Strategy> others;
+    for (control::Strategy s : m_form->compared())
+        if (s != input.strategy)
+            others.push_back(s);
+    Run run;
+    run.input = control::controlInputToJson(input);
+    nlohmann::json compare = nlohmann::json::array();
+    for (auto s : others)
+        compare.push_back(control::strategyName(s));
+    run.input["compare"] = compare;
+    run.work = [this, input, others](Progress& progress, const ShowPartial&) -> Outcome {
+        std::vector<control::ControlResult> results;
+        results.push_back(control::runControl(input, progress));
+        control::ControlInput light = input; // compared designs: curves and margins only
+        light.rootLocus = false;
+        light.bestGain = false;
+        light.timeDomain.enabled = false;
+        for (auto& r : control::runControlComparison(light, others, progress))
+            results.push_back(std::move(r));
+        auto shared = std::make_shared<std::vector<control::ControlResult>>(std::move(results));
+        Outcome out;
+        const auto& main = shared->front();
+        out.summary = {{"strategy", control::strategyName(main.strategy)},
+                       {"stable", main.stable ? nlohmann::json(*main.stable) : nlohmann::json()}};
+        out.show = [this, shared] { showResults(*shared); };
+        return out;
+    };
+    return run;
+}
+
+void ControlPanel::showIssues(const InputIssues& issues)
+{
+    m_form->showIssues(issues);
+}
+
+void ControlPanel::showResults(std::vector<control::ControlResult> results)
+{
+    m_results = std::move(results);
+    if (m_results.empty())
+        return;
+    const control::ControlResult& r = m_results.front();
+    drawKineticEnergy(*m_ke, m_results);
+    m_ke->setTitle(tr("Kinetic energy, force at floor %1, device at floor %2")
+                       .arg(r.forceFloor)
+                       .arg(r.floor));
+    drawFloorFrfs(*m_frf, r);
+    m_frf->setTitle(tr("Floor FRFs: %1").arg(QString::fromStdString(r.label)));
+    drawNyquist(*m_nyquist, r);
+    m_nyquist->setTitle(r.loop ? tr("Nyquist plot of κL₀ (both signs of ω)")
+                               : tr("Nyquist: no feedback loop in %1")
+                                     .arg(QString::fromStdString(r.label)));
+    drawBode(*m_bodeMagnitude, *m_bodePhase, r);
+    m_bodeMagnitude->setTitle(tr("Bode magnitude of κL₀"));
+    m_bodePhase->setTitle(tr("Bode phase of κL₀"));
+    drawRootLocus(*m_rootLocus, r);
+    m_rootLocus->setTitle(r.rootLocus ? tr("Root locus: grey κ = 0, green design gain, red critical gain %1 %2")
+                                            .arg(number(r.margins ? r.margins->criticalGain : std::nullopt, 6))
+                                            .arg(QString::fromStdString(r.gainUnit))
+                                      : tr("Root locus: no feedback loop"));
+    drawTimeResponse(*m_drift, *m_current, r);
+    m_drift->setTitle(r.timeResponse ? tr("Time response") : tr("Time response: not simulated"));
+    m_current->setTitle(tr("Coil current"));
+
+    if (r.stable && !*r.stable) {
+        double worst = 0.0, fHz = 0.0;
+        for (const auto& p : r.poles)
+            if (p.eigenvalue.real() >= worst) {
+                worst = p.eigenvalue.real();
+                fHz = p.frequencyHz;
+            }
+        m_banner->setStyleSheet(QStringLiteral(
+            "QLabel { background: #c81e1e; color: white; font-weight: bold; padding: 6px; }"));
+        m_banner->setText(tr("UNSTABLE: a closed-loop pole at %1 Hz is in the right half-plane "
+                             "(Re λ = %2 1/s). Critical gain %3 %4. No reduction or effort "
+                             "exists for this design.")
+                              .arg(fHz, 0, 'f', 2)
+                              .arg(worst, 0, 'g', 3)
+                              .arg(number(r.margins ? r.margins->criticalGain : std::nullopt, 6))
+                              .arg(QString::fromStdString(r.gainUnit)));
+    } else {
+        m_banner->setStyleSheet(QStringLiteral(
+            "QLabel { background: #e3f4e3; color: #145214; padding: 6px; }"));
+        QString text = r.stable ? tr("Stable (closed-loop eigenvalues).") : tr("No feedback loop.");
+        if (r.keReductionDb)
+            text += tr(" KE reduction %1 dB (band), %2 dB (0–∞).")
+                        .arg(*r.keReductionDb, 0, 'f', 2)
+                        .arg(number(r.keExactReductionDb));
+        if (r.margins && r.margins->criticalGain)
+            text += tr(" Critical gain %1 %2.")
+                        .arg(*r.margins->criticalGain, 0, 'g', 6)
+                        .arg(QString::fromStdString(r.gainUnit));
+        if (r.legacyMetrics)
+            text += tr(" Prototype's metric (not physical): reduction %1 dB, stable shown '%2'.")
+                        .arg(number(r.legacyMetrics->keReductionDb))
+                        .arg(QString::fromStdString(r.legacyMetrics->stableShown));
+        m_banner->setText(text);
+    }
+    fillTable();
+}
+
+void ControlPanel::fillTable()
+{
+    m_table->setRowCount(static_cast<int>(m_results.size()));
+    for (int row = 0; row < static_cast<int>(m_results.size()); ++row) {
+        const auto& r = m_results[static_cast<std::size_t>(row)];
+        const bool unstable = r.stable && !*r.stable;
+        const auto* m = r.margins ? &*r.margins : nullptr;
+        const QStringList cells = {
+            QString::fromStdString(r.label),
+            !r.stable ? tr("no loop") : (*r.stable ? tr("yes") : tr("UNSTABLE")),
+            m ? number(m->criticalGain, 6) : QStringLiteral("—"),
+            m ? number(m->gainMarginDb) : QStringLiteral("—"),
+            m ? number(m->phaseMarginDeg) : QStringLiteral("—"),
+            number(r.keReductionDb),
+            number(r.keExactReductionDb),
+            number(r.controlEffortW),
+        };
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            if (unstable) {
+                item->setBackground(QColor(250, 210, 210));
+                if (c == 1) {
+                    item->setForeground(QColor(200, 30, 30));
+                    QFont f = item->font();
+                    f.setBold(true);
+                    item->setFont(f);
+                }
+            }
+            m_table->setItem(row, c, item);
+        }
+    }
+}
+
+QList<ToolPanel::NamedPlot> ControlPanel::plots() const
+{
+    return {{QStringLiteral("kinetic_energy"), m_ke},      {QStringLiteral("floor_frf"), m_frf},
+            {QStringLiteral("nyquist"), m_nyquist},        {QStringLiteral("bode_magnitude"), m_bodeMagnitude},
+            {QStringLiteral("bode_phase"), m_bodePhase},   {QStringLiteral("root_locus"), m_rootLocus},
+            {QStringLiteral("time_drift"), m_drift},       {QStringLiteral("time_current"), m_current}};
+}
+
+PlotView* ControlPanel::currentPlot() const
+{
+    QWidget* w = m_tabs->currentWidget();
+    if (auto* p = qobject_cast<PlotView*>(w))
+        return p;
+    return m_tabs->currentIndex() == 3 ? m_bodeMagnitude : m_drift;
+}
+
+nlohmann::json ControlPanel::reportInput() const
+{
+    InputIssues issues;
+    const control::ControlInput input = currentInput(&issues);
+    nlohmann::json j = control::controlInputToJson(input);
+    j.erase("profile");
+    if (!issues.empty()) {
+        j["issues"] = nlohmann::json::array();
+        for (const auto& i : issues)
+            j["issues"].push_back(i.message);
+    }
+    nlohmann::json compare = nlohmann::json::array();
+    for (auto s : m_form->compared())
+        compare.push_back(control::strategyName(s));
+    j["compare"] = compare;
+    return j;
+}
+
+nlohmann::json ControlPanel::reportResult() const
+{
+    if (m_results.empty())
+        return nlohmann::json::object();
+    nlohmann::json j = control::controlResultToJson(m_results.front());
+    nlohmann::json comparison = nlohmann::json::array();
+    for (std::size_t k = 1; k < m_results.size(); ++k) {
+        const auto& r = m_results[k];
+        comparison.push_back(
+            {{"strategy", control::strategyName(r.strategy)},
+             {"stable", r.stable ? nlohmann::json(*r.stable) : nlohmann::json()},
+             {"ke_reduction_db",
+              r.keReductionDb ? nlohmann::json(*r.keReductionDb) : nlohmann::json()},
+             {"critical_gain", r.margins && r.margins->criticalGain
+                                   ? nlohmann::json(*r.margins->criticalGain)
+                                   : nlohmann::json()}});
+    }
+    j["comparison"] = comparison;
+    return j;
+}
+
+void ControlPanel::applyInput(const nlohmann::json& json)
+{
+    if (!json.is_object())
+        return;
+    nlohmann::json keys = json;
+    keys.erase("profile");
+    keys.erase("issues");
+    std::vector<control::Strategy> compare;
+    if (keys.contains("compare") && keys["compare"].is_array())
+        for (const auto& s : keys["compare"]) {
+            control::Strategy strategy;
+            if (s.is_string() && control::parseStrategy(s.get<std::string>(), strategy))
+                compare.push_back(strategy);
+        }
+    keys.erase("compare");
+    // "tab": the plot tab to show ("Root locus", ...), for screenshots of a chosen view.
+    if (keys.contains("tab") && keys["tab"].is_string())
+        for (int t = 0; t < m_tabs->count(); ++t)
+            if (m_tabs->tabText(t).toStdString() == keys["tab"].get<std::string>())
+                m_tabs->setCurrentIndex(t);
+    keys.erase("tab");
+    try {
+        nlohmann::json merged = control::controlInputToJson(currentInput());
+        merged.erase("profile");
+        for (const auto& [k, v] : keys.items())
+            merged[k] = v;
+        m_form->setInput(control::controlInputFromJson(merged));
+    } catch (const std::exception& e) {
+        emit statusMessage(QString::fromStdString(e.what()));
+    }
+    m_form->setCompared(compare);
+    inputsChanged();
+}
+
+void ControlPanel::showEvent(QShowEvent* event)
+{
+    AnalysisPanel::showEvent(event);
+    if (!m_shownOnce) {
+        m_shownOnce = true;
+        if (!hasResult() && canRun())
+            QTimer::singleShot(0, this, &ControlPanel::run);
+    }
+}
+
+} // namespace dtop::widgets
