@@ -125,7 +125,6 @@ void DatasetBrowser::rebuild()
             QFont italic = item->font(0);
             italic.setItalic(true);
             item->setFont(0, italic);
-            item->setForeground(0, palette().color(QPalette::PlaceholderText));
         }
 }
 

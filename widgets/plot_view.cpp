@@ -13,6 +13,8 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QFileDialog>
+#include <QFont>
+#include <QFontMetrics>
 #include <QGraphicsScene>
 #include <QGraphicsLayout>
 #include <QInputDialog>
@@ -97,6 +99,7 @@ struct PlotView::Impl {
     PlotChart chart;
     ChartView* view = nullptr;
     QLabel* noteLabel = nullptr;
+    QString callerNote;
     QLabel* readout = nullptr;
     QRubberBand* rubberBand = nullptr;
     QScatterSeries* hoverMarker = nullptr;
@@ -143,6 +146,7 @@ struct PlotView::Impl {
     void refresh(bool home);
     int columns() const;
     void refreshNote();
+    QString fullNote() const;
     void rebuildDisplay();
     DropCounts visibleDrops() const;
     QString curveName(const PlotItem& item, std::size_t curve) const;
@@ -380,9 +384,18 @@ DropCounts PlotView::Impl::visibleDrops() const
     return total;
 }
 
+QString PlotView::Impl::fullNote() const
+{
+    QStringList lines;
+    for (const QString& line : {callerNote, dropNote(visibleDrops(), xAxis.scale, yAxis.scale)})
+        if (!line.isEmpty())
+            lines << line;
+    return lines.join(QLatin1Char('\n'));
+}
+
 void PlotView::Impl::refreshNote()
 {
-    const QString note = dropNote(visibleDrops(), xAxis.scale, yAxis.scale);
+    const QString note = fullNote();
     noteLabel->setText(note);
     noteLabel->setVisible(!note.isEmpty());
 }
@@ -816,6 +829,7 @@ void PlotView::clear()
     m_impl->items.clear();
     m_impl->nextColor = 0;
     m_impl->clearHover();
+    m_impl->callerNote.clear();
     m_impl->refreshNote();
     if (!m_impl->zoomed)
         m_impl->refresh(true);
@@ -941,7 +955,13 @@ AxisRange PlotView::shownYRange() const
 
 QString PlotView::note() const
 {
-    return dropNote(m_impl->visibleDrops(), m_impl->xAxis.scale, m_impl->yAxis.scale);
+    return m_impl->fullNote();
+}
+
+void PlotView::setNote(const QString& text)
+{
+    m_impl->callerNote = text;
+    m_impl->refreshNote();
 }
 
 QImage PlotView::renderImage(const QSize& size) const
@@ -949,7 +969,13 @@ QImage PlotView::renderImage(const QSize& size) const
     QImage image(size.expandedTo(QSize(1, 1)), QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
     const QString note = this->note();
-    const int noteHeight = note.isEmpty() ? 0 : exportNoteHeightPx;
+    QFont noteFont;
+    noteFont.setPointSizeF(8.5);
+    // Wrapped to the image width: a long note is never cut off in an export.
+    const QRect noteBox = QFontMetrics(noteFont).boundingRect(
+        QRect(0, 0, std::max(1, image.width() - 20), 10000), Qt::TextWordWrap, note);
+    const int noteHeight =
+        note.isEmpty() ? 0 : std::max(exportNoteHeightPx, noteBox.height() + 8);
     const QSizeF chartSize(image.width(), std::max(1, image.height() - noteHeight));
 
     // A chart of its own in a scene of its own: the view on screen is left as it is.
@@ -975,12 +1001,10 @@ QImage PlotView::renderImage(const QSize& size) const
     const QRectF target(QPointF(0, 0), chartSize);
     scene.render(&painter, target, target);
     if (noteHeight > 0) {
-        QFont font = painter.font();
-        font.setPointSizeF(8.5);
-        painter.setFont(font);
+        painter.setFont(noteFont);
         painter.setPen(noteColor);
         painter.drawText(QRectF(10, chartSize.height(), image.width() - 20, noteHeight),
-                         Qt::AlignLeft | Qt::AlignVCenter, note);
+                         Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, note);
     }
     painter.end();
     return image;

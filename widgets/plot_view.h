@@ -87,9 +87,13 @@ public:
     void setXAxis(const AxisSpec& axis);
     void setYAxis(const AxisSpec& axis);
 
-    // Removes every series and band (axes and title stay). A zoom the user made is kept, so
-    // that live updates of the data do not throw it away; resetZoom() returns to the data.
+    // Removes every series and band and the caller's note (axes and title stay). A zoom the
+    // user made is kept, so that live updates of the data do not throw it away; resetZoom()
+    // returns to the data.
     void clear();
+    // A note of the caller's, shown under the plot and in exported images above the plot's own
+    // (e.g. "Measured overlay hidden: …"), in the warning colour. Empty: none.
+    void setNote(const QString& text);
     // Returns the series id (ids are never reused). x and y must have the same length
     // (std::invalid_argument otherwise). For decimation x should be ascending; a series that
     // is not (a Nyquist plot, say) is drawn point by point.
@@ -122,8 +126,9 @@ public:
     AxisRange shownXRange() const;
     AxisRange shownYRange() const;
 
-    // Informational note shown under the plot, e.g. "12 non-positive values not shown on the
-    // log axis"; empty when there is nothing to say.
+    // Informational note shown under the plot and in exports: the caller's note (setNote) and
+    // the plot's own, e.g. "12 non-positive values not shown on the log axis"; one per line,
+    // empty when there is nothing to say.
     QString note() const;
 
     // Offscreen rendering at the given pixel size (not a screen grab).

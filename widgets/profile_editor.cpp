@@ -59,6 +59,7 @@ private:
 ProfileEditor::ProfileEditor(QWidget* parent) : QWidget(parent)
 {
     m_storeys = new QSpinBox(this);
+    m_storeys->setObjectName(QStringLiteral("storeys"));
     m_storeys->setRange(static_cast<int>(model::kMinStoreys), static_cast<int>(model::kMaxStoreys));
     m_storeys->setSuffix(tr(" storeys"));
     m_storeys->setToolTip(tr("Number of storeys n (1–20); floor 1 is the lowest. Applied on "

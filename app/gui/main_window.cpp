@@ -221,6 +221,11 @@ widgets::ToolPanel* MainWindow::currentPanel() const
     return qobject_cast<widgets::ToolPanel*>(m_stack->currentWidget());
 }
 
+QString MainWindow::profileStatusText() const
+{
+    return m_profileStatus->text();
+}
+
 void MainWindow::updateStatus()
 {
     m_profileStatus->setText(tr("Profile: %1").arg(m_activeProfile->label()));

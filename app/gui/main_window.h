@@ -51,6 +51,9 @@ public:
     widgets::ToolPanel* panel(const QString& id) const { return m_panels.value(id); }
     models::ActiveProfile& activeProfile() { return *m_activeProfile; }
     models::WorkspaceSession& session() { return *m_session; }
+    ProfileActions& profileActions() { return *m_profileActions; }
+    // The status bar's profile line ("Profile: my-rig v1").
+    QString profileStatusText() const;
 
     // Opens the workspace at `path`. When it cannot be used (corrupt, not a workspace, ...)
     // and `interactive`, says why (the file is never touched) and offers a new one elsewhere

@@ -6,6 +6,7 @@
 #include "model/presets.h"
 #include "models/active_profile.h"
 #include "models/workspace_session.h"
+#include "widgets/discard_guard.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -41,9 +42,25 @@ void ProfileActions::fillMenu(QMenu* menu)
         ->setShortcut(QKeySequence(tr("Ctrl+H")));
 }
 
+int ProfileActions::latestVersion(const std::string& name)
+{
+    for (const auto& s : m_session.savedProfiles())
+        if (s.name == name)
+            return s.latestVersion;
+    return 0;
+}
+
+QString ProfileActions::freeName(const QString& base)
+{
+    QString name = base;
+    for (int n = 2; latestVersion(name.toStdString()) > 0; ++n)
+        name = QStringLiteral("%1-%2").arg(base).arg(n);
+    return name;
+}
+
 QString ProfileActions::askName(const QString& title, const QString& suggestion)
 {
-    QString name = suggestion;
+    QString name = freeName(suggestion);
     while (true) {
         bool ok = false;
         name = QInputDialog::getText(m_window, title,
@@ -52,35 +69,47 @@ QString ProfileActions::askName(const QString& title, const QString& suggestion)
         if (!ok)
             return {};
         const auto issues = io::Workspace::checkProfileName(name.toStdString());
-        if (issues.empty())
+        QString problem;
+        if (!issues.empty())
+            problem = QString::fromStdString(issues.front().message);
+        else if (const int latest = latestVersion(name.toStdString()); latest > 0)
+            problem = tr("The workspace already has a profile named '%1' (v%2). Choose another "
+                         "name, or pick '%1' in the profile list to continue it.")
+                          .arg(name)
+                          .arg(latest);
+        if (problem.isEmpty())
             return name;
-        QMessageBox::warning(m_window, title, QString::fromStdString(issues.front().message));
+        QMessageBox::warning(m_window, title, problem);
     }
 }
 
-void ProfileActions::newProfile()
+bool ProfileActions::newProfile()
 {
+    if (!widgets::mayDiscardEdits(m_window, m_active, tr("Starting a new profile")))
+        return false;
     const QString name = askName(tr("New profile"), tr("my-rig"));
     if (name.isEmpty())
-        return;
+        return false;
     // A new twin starts from the identified Southampton model: realistic values to edit.
     model::Profile p = *model::preset("southampton-lpm");
     p.name = name.toStdString();
     p.provenance = "new profile, started from southampton-lpm";
     m_active.setProfile(p, 0, true);
     emit editRequested();
+    return true;
 }
 
-void ProfileActions::duplicateProfile()
+bool ProfileActions::duplicateProfile()
 {
     const QString name = askName(tr("Duplicate profile"),
                                  QString::fromStdString(m_active.profile().name) + tr("-copy"));
     if (name.isEmpty())
-        return;
+        return false;
     model::Profile p = m_active.profile();
     p.provenance = "duplicate of " + m_active.label().toStdString();
     p.name = name.toStdString();
     m_active.setProfile(p, 0, true);
+    return true;
 }
 
 bool ProfileActions::saveVersion()
@@ -102,7 +131,7 @@ bool ProfileActions::saveVersion()
     const QString note = QInputDialog::getText(
         m_window, tr("Save profile"),
         tr("Note for version %1 of '%2' (what changed, why):")
-            .arg(m_active.version() + 1)
+            .arg(latestVersion(p.name) + 1)
             .arg(QString::fromStdString(p.name)),
         QLineEdit::Normal, QString(), &ok);
     if (!ok)
@@ -171,8 +200,32 @@ void ProfileActions::showHistory()
     dialog.resize(640, 360);
     if (dialog.exec() != QDialog::Accepted || table->currentRow() < 0)
         return;
-    const auto& chosen = history[history.size() - 1 - static_cast<std::size_t>(table->currentRow())];
-    m_active.setProfile(chosen.profile, chosen.version, false);
+    makeActive(history[history.size() - 1 - static_cast<std::size_t>(table->currentRow())].version);
+}
+
+bool ProfileActions::makeActive(int version)
+{
+    const std::string name = m_active.profile().name;
+    if (version == m_active.version() && !m_active.isEdited())
+        return true;
+    if (!widgets::mayDiscardEdits(m_window, m_active, tr("Making v%1 active").arg(version)))
+        return false;
+    try {
+        io::Workspace* ws = m_session.workspace();
+        const auto chosen = ws ? ws->profileVersion(name, version) : std::nullopt;
+        if (!chosen) {
+            QMessageBox::warning(m_window, tr("Profile history"),
+                                 tr("'%1' has no version %2.")
+                                     .arg(QString::fromStdString(name))
+                                     .arg(version));
+            return false;
+        }
+        m_active.setProfile(chosen->profile, chosen->version, false);
+        return true;
+    } catch (const std::exception& e) {
+        QMessageBox::warning(m_window, tr("Profile history"), QString::fromUtf8(e.what()));
+        return false;
+    }
 }
 
 } // namespace dtop::gui

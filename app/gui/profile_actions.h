@@ -25,16 +25,25 @@ public:
     // Saves the active profile as a new version (asks for a name if it is a preset's, and a
     // note). Returns false if cancelled or refused (a message says why).
     bool saveVersion();
+    // Profile ▸ New: a new twin named by the user (never an existing name), started from the
+    // southampton-lpm preset. Asks before discarding unsaved edits. False if cancelled.
+    bool newProfile();
+    // Profile ▸ Duplicate: the active profile, edits included, under a new name.
+    bool duplicateProfile();
+    // History ▸ Make active: version `version` of the active profile's name.
+    bool makeActive(int version);
 
 signals:
     void editRequested();
 
 private:
-    void newProfile();
-    void duplicateProfile();
     void showHistory();
-    // Asks for a name that is allowed for a saved profile; empty if cancelled.
+    // Asks for a name that is allowed for a saved profile and not taken in the workspace;
+    // empty if cancelled.
     QString askName(const QString& title, const QString& suggestion);
+    // `base`, or `base-2`, `base-3`… : the first name no saved profile has.
+    QString freeName(const QString& base);
+    int latestVersion(const std::string& name);
 
     models::ActiveProfile& m_active;
     models::WorkspaceSession& m_session;

@@ -210,6 +210,16 @@ TEST_CASE("profile import errors: exit 3 for an unreadable or malformed file, ex
         CHECK_THAT(r.err, Catch::Contains(file + ", line 3, column 22: malformed JSON") &&
                               Catch::Contains("syntax error"));
     }
+    SECTION("a number too large for a double is exit 3 naming the line and field (issue #16)")
+    {
+        dtop::test::writeBytes(file, "{\n  \"name\": \"lab\",\n  \"dampers_n_s_m\": [7.8963, " +
+                                         std::string(400, '9') + ", 1]\n}\n");
+        const auto r = runDtop({"profile", "import", file, "--workspace", ws});
+        CHECK(r.exitCode == 3);
+        CHECK_THAT(r.err, Catch::Contains(file + ", line 3, column 29") &&
+                              Catch::Contains("too large for a double in field 'dampers_n_s_m'"));
+        CHECK_THAT(r.err, !Catch::Contains("internal error"));
+    }
     SECTION("an empty file, a missing file and a folder are file errors")
     {
         dtop::test::writeBytes(file, "");

@@ -45,6 +45,30 @@ TEST_CASE("JSON syntax errors give line and column of the offending character",
     CHECK(column == 1);
 }
 
+TEST_CASE("A number too large for a double is a located input error, not an exception",
+          "[workspace][json]")
+{
+    // Issue #16: a 400-digit damper value used to escape as "internal error ... 406".
+    const std::string huge(400, '9');
+    const std::string text = "{\n  \"name\": \"rig: a\",\n  \"dampers_n_s_m\": [7.8963, " + huge +
+                             ", 1.0]\n}";
+    JsonSyntaxError e;
+    CHECK_FALSE(parseJsonText(text, e));
+    CHECK(e.line == 3);
+    CHECK(e.column == 29);
+    CHECK(e.problem.find("too large for a double") != std::string::npos);
+    CHECK(e.problem.find("'dampers_n_s_m'") != std::string::npos);
+    CHECK(e.problem.find("400 characters") != std::string::npos);
+    CHECK(e.problem.size() < 200); // the literal is abbreviated
+
+    CHECK_FALSE(parseJsonText("[1e999]", e));
+    CHECK(e.line == 1);
+    CHECK(e.column == 2);
+    CHECK(e.problem.find("field") == std::string::npos); // no key to name
+    // The largest doubles and denormals still parse.
+    CHECK(parseJsonText("[1.7976931348623157e308, -1.7976931348623157e308, 4.9e-324]", e));
+}
+
 TEST_CASE("Text tables quote cells with commas, quotes and line breaks", "[workspace][json]")
 {
     TextTable t;

@@ -16,6 +16,7 @@
 #include <QAbstractSeries>
 #include <QChartView>
 #include <QCoreApplication>
+#include <QImage>
 #include <QLineSeries>
 #include <QTableWidget>
 
@@ -181,4 +182,38 @@ TEST_CASE("The wrapped phase draws no vertical strokes and magnitudes clip to 10
     const auto range = magnitude->shownYRange();
     CHECK(range.max - range.min == Approx(1.1 * widgets::PlotView::defaultDynamicRangeDb));
     CHECK(range.max == Approx(hi + 5.0));
+}
+
+TEST_CASE("A measurement with another force floor is hidden with a note, on screen and in exports",
+          "[structure][overlay]")
+{
+    // First-use issue #18 item 3: floor-1 measurements must not sit on a force-at-floor-3 model.
+    Context c;
+    widgets::StructurePanel panel(c.context);
+    panel.applyInput({{"measured_dataset", "southampton-exp-force1"}, {"quantity", "receptance"}});
+    widgets::PlotView* magnitude = panel.plots().front().plot;
+    REQUIRE(magnitude->seriesCount() == 6);
+    CHECK(magnitude->note().isEmpty());
+
+    panel.applyInput({{"input_floor", 3}});
+    CHECK(panel.reportInput()["input_floor"] == 3);
+    CHECK(magnitude->seriesCount() == 3); // the model only
+    for (const auto& h : magnitude->drawnTable().headers)
+        CHECK(h.find("measured") == std::string::npos);
+    for (const auto& named : panel.plots()) {
+        CAPTURE(named.plot->note().toStdString());
+        CHECK(named.plot->note().contains("Measured overlay hidden"));
+        CHECK(named.plot->note().contains("force at floor 1"));
+    }
+    // The exported image carries the note: a strip of text below the chart.
+    const QImage withNote = magnitude->renderImage(QSize(900, 500));
+    panel.applyInput({{"input_floor", 1}});
+    CHECK(magnitude->note().isEmpty());
+    CHECK(magnitude->seriesCount() == 6);
+    const QImage without = magnitude->renderImage(QSize(900, 500));
+    int differing = 0;
+    for (int y = 470; y < 500; ++y)
+        for (int x = 0; x < 900; ++x)
+            differing += withNote.pixel(x, y) != without.pixel(x, y);
+    CHECK(differing > 100);
 }

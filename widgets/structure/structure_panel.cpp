@@ -11,6 +11,7 @@
 #include "widgets/field_issue.h"
 #include "widgets/frame_view.h"
 #include "widgets/plot_view.h"
+#include "widgets/discard_guard.h"
 #include "widgets/profile_editor.h"
 
 #include <QCheckBox>
@@ -73,7 +74,7 @@ StructurePanel::StructurePanel(PanelContext& context, QWidget* parent)
     populateProfileChoices();
     m_provenance = new QLabel(this);
     m_provenance->setWordWrap(true);
-    m_provenance->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_provenance->setStyleSheet(QStringLiteral("font-style: italic;")); // not grey: grey reads as disabled
     m_editor = new ProfileEditor(this);
 
     // Left column: the profile and its modes (the numbers); right: the plots, full height.
@@ -285,6 +286,12 @@ QUndoStack* StructurePanel::undoStack() const
     return m_editor->undoStack();
 }
 
+namespace {
+// The list entry of a saved profile when it is not the active one, and its latest version.
+constexpr int kPlainTextRole = Qt::UserRole + 1;
+constexpr int kLatestVersionRole = Qt::UserRole + 2;
+} // namespace
+
 void StructurePanel::populateProfileChoices()
 {
     const QSignalBlocker block(m_profileChoice);
@@ -295,29 +302,60 @@ void StructurePanel::populateProfileChoices()
     const auto saved = m_session.savedProfiles();
     if (!saved.empty())
         m_profileChoice->insertSeparator(m_profileChoice->count());
-    for (const auto& s : saved)
-        m_profileChoice->addItem(
-            tr("%1 (v%2)").arg(QString::fromStdString(s.name)).arg(s.latestVersion),
-            QString::fromStdString(s.name));
-    const int index = m_profileChoice->findData(QString::fromStdString(m_active.profile().name));
-    if (index >= 0)
-        m_profileChoice->setCurrentIndex(index);
+    for (const auto& s : saved) {
+        const QString text = tr("%1 (v%2)").arg(QString::fromStdString(s.name)).arg(s.latestVersion);
+        m_profileChoice->addItem(text, QString::fromStdString(s.name));
+        const int row = m_profileChoice->count() - 1;
+        m_profileChoice->setItemData(row, text, kPlainTextRole);
+        m_profileChoice->setItemData(row, s.latestVersion, kLatestVersionRole);
+    }
+    showActiveChoice();
 }
 
-void StructurePanel::chooseProfile(int index)
+void StructurePanel::showActiveChoice()
+{
+    const QSignalBlocker block(m_profileChoice);
+    const int active = m_profileChoice->findData(QString::fromStdString(m_active.profile().name));
+    for (int i = 0; i < m_profileChoice->count(); ++i) {
+        const QVariant plain = m_profileChoice->itemData(i, kPlainTextRole);
+        if (!plain.isValid())
+            continue; // a preset: its name is all there is
+        QString text = plain.toString();
+        if (i == active) {
+            text = m_active.label();
+            const int latest = m_profileChoice->itemData(i, kLatestVersionRole).toInt();
+            if (m_active.version() > 0 && m_active.version() < latest)
+                text += tr(" (latest v%1)").arg(latest);
+        }
+        m_profileChoice->setItemText(i, text);
+    }
+    if (active >= 0)
+        m_profileChoice->setCurrentIndex(active);
+}
+
+bool StructurePanel::chooseProfile(int index)
 {
     const std::string name = m_profileChoice->itemData(index).toString().toStdString();
+    if (!mayDiscardEdits(this, m_active,
+                         tr("Switching to '%1'").arg(QString::fromStdString(name)))) {
+        showActiveChoice(); // the list goes back to what is active
+        return false;
+    }
     if (const auto p = model::preset(name)) {
         m_active.setProfile(*p, 0, false);
-        return;
+        return true;
     }
     if (io::Workspace* ws = m_session.workspace())
         try {
-            if (const auto v = ws->latestProfile(name))
+            if (const auto v = ws->latestProfile(name)) {
                 m_active.setProfile(v->profile, v->version, false);
+                return true;
+            }
         } catch (const std::exception& e) {
             emit statusMessage(QString::fromUtf8(e.what()));
         }
+    showActiveChoice();
+    return false;
 }
 
 void StructurePanel::populateMeasuredChoices()
@@ -338,12 +376,11 @@ void StructurePanel::onActiveProfileChanged()
     const model::Profile& p = m_active.profile();
     if (!m_editing)
         m_editor->setProfile(p);
-    const int index = m_profileChoice->findData(QString::fromStdString(p.name));
-    if (index >= 0)
-        m_profileChoice->setCurrentIndex(index);
     m_provenance->setText(QString::fromStdString(p.provenance));
-    if (index < 0 && !m_editing)
+    if (m_profileChoice->findData(QString::fromStdString(p.name)) < 0 && !m_editing)
         populateProfileChoices(); // a profile saved or loaded elsewhere
+    else
+        showActiveChoice();
     m_inputFloor->setRange(1, static_cast<int>(p.storeys()));
     recompute();
 }
@@ -504,13 +541,22 @@ void StructurePanel::addMeasuredOverlay(const dynamics::FrfInput& input)
     const io::Dataset& d = read.value();
     if (!d.isFrf())
         return;
+    if (d.info.excitationFloor > 0 && d.info.excitationFloor != input.inputFloor) {
+        // Never compare H·1 with H·3: the overlay goes, and the plots (and their exports) say why.
+        const QString why =
+            tr("Measured overlay hidden: '%1' was measured with the force at floor %2, the "
+               "model has it at floor %3. Set the force floor to %2 to compare.")
+                .arg(QString::fromStdString(d.info.title))
+                .arg(d.info.excitationFloor)
+                .arg(input.inputFloor);
+        m_magnitude->setNote(why);
+        m_phase->setNote(why);
+        emit statusMessage(why);
+        return;
+    }
     QStringList notes;
     if (!d.info.quantity)
         notes << tr("the measured quantity is not documented: drawn as given");
-    if (d.info.excitationFloor > 0 && d.info.excitationFloor != input.inputFloor)
-        notes << tr("measured with the force at floor %1, the model has it at floor %2")
-                     .arg(d.info.excitationFloor)
-                     .arg(input.inputFloor);
     for (const auto& channel : d.frf().channels) {
         const io::FrfChannel c =
             d.info.quantity ? io::convertFrfChannel(channel, *d.info.quantity, input.quantity)

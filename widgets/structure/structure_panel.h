@@ -50,6 +50,10 @@ public:
     QTableWidget* modalTable() const { return m_modalTable; }
     const std::optional<dynamics::ModalResult>& modalResult() const { return m_modal; }
     DatasetBrowser* datasets() const { return m_datasets; }
+    QComboBox* profileChoice() const { return m_profileChoice; }
+    // Switches to a preset or a saved profile's latest version, as choosing it in the list
+    // does: asks before discarding unsaved edits. False if the user kept the edits.
+    bool chooseProfile(int index);
     // Brings the measured-data tab to the front.
     void showDatasetsTab();
 
@@ -57,7 +61,8 @@ private:
     QWidget* buildFrfTab();
     void populateProfileChoices();
     void populateMeasuredChoices();
-    void chooseProfile(int index);
+    // The active profile's entry names the active version ("my-rig v1 (latest v2), edited").
+    void showActiveChoice();
     void addMeasuredOverlay(const dynamics::FrfInput& input);
     double onModelBranch(double frequencyHz, double phaseDeg, std::size_t floor) const;
     QWidget* buildModeTab();

@@ -53,7 +53,7 @@ ParameterSpreadEditor::ParameterSpreadEditor(QWidget* parent) : QWidget(parent)
                               tr("Interval (SI)")};
     for (int c = 0; c < headers.size(); ++c) {
         auto* h = new QLabel(headers[c], this);
-        h->setStyleSheet(QStringLiteral("color: palette(mid);"));
+        h->setStyleSheet(QStringLiteral("font-weight: bold;")); // normal colour: grey reads as disabled
         m_grid->addWidget(h, 0, c);
     }
     m_grid->setColumnStretch(5, 1);

@@ -210,7 +210,7 @@ QWidget* UncertaintyForm::buildFrequencies()
     m_fmin->setToolTip(tr("Lowest frequency [Hz]"));
     m_fmax->setToolTip(tr("Highest frequency [Hz]"));
     m_omegaRange = new QLabel(freqBox);
-    m_omegaRange->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_omegaRange->setStyleSheet(QStringLiteral("font-style: italic;")); // not grey: grey reads as disabled
     range->addWidget(m_fmin);
     range->addWidget(new QLabel(QStringLiteral("–"), freqBox));
     range->addWidget(m_fmax);
