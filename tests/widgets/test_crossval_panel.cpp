@@ -9,8 +9,10 @@
 #include <catch2/catch.hpp>
 
 #include <QComboBox>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableWidget>
 
 using namespace dtop;
@@ -124,6 +126,7 @@ TEST_CASE("Crossval panel: a bad field is marked in place and Run is disabled",
     delete form->candidateList()->takeItem(1);
     emit form->changed();
     CHECK(panel.canRun());
+    form->inputFloorBox()->setValue(1); // not "from the sources": the force at floor 1
     form->referenceBox()->setCurrentText("southampton-exp-force2");
     CHECK_FALSE(panel.canRun());
     CHECK(widgets::fieldIssue(form->inputFloorBox()).contains("floor 2"));

@@ -114,33 +114,36 @@ void drawInterlab(PlotView& plot, const crossval::InterlabResult& result)
                    AxisScale::Linear});
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     int colour = 0;
-    for (const crossval::InterlabRigResult& rig : result.rigs)
-        for (const crossval::InterlabCurve& c : rig.measured) {
-            if (c.floor != result.floor)
-                continue;
-            for (double v : c.magnitudeDb)
-                if (std::isfinite(v)) {
-                    lo = std::min(lo, v);
-                    hi = std::max(hi, v);
-                }
-            plot.addSeries(QObject::tr("%1 (%2, %3)")
-                               .arg(QString::fromStdString(rig.rig), QString::fromStdString(c.datasetId),
-                                    QString::fromStdString(c.quantity)),
-                           c.frequencyHz, c.magnitudeDb, {PlotView::paletteColor(colour++), 1.5, false});
-        }
+    // The measurements, and the models when the spread includes them (dashed).
+    auto draw = [&](const crossval::InterlabCurve& c, bool measured) {
+        if (c.floor != result.floor)
+            return;
+        for (double v : c.magnitudeDb)
+            if (std::isfinite(v)) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+        plot.addSeries(QString::fromStdString(c.datasetId + " (" + c.quantity + ")"),
+                       c.frequencyHz, c.magnitudeDb,
+                       {PlotView::paletteColor(colour++), 1.5, !measured});
+    };
+    const auto& sources = result.spreadSources;
+    for (const crossval::InterlabRigResult& rig : result.rigs) {
+        for (const crossval::InterlabCurve& c : rig.measured)
+            draw(c, true);
+        for (const crossval::InterlabCurve& c : rig.model)
+            if (std::find(sources.begin(), sources.end(), c.datasetId) != sources.end())
+                draw(c, false);
+    }
     if (!(lo < hi))
         return;
     const QColor band(120, 120, 120);
     for (const crossval::ModeSpread& s : result.spread) {
         if (!std::isfinite(s.meanHz))
             continue;
-        plot.addBand(QObject::tr("mode %1: %2–%3 Hz (range %4 %)")
-                         .arg(s.mode)
-                         .arg(s.minHz, 0, 'f', 2)
-                         .arg(s.maxHz, 0, 'f', 2)
-                         .arg(s.rangePct, 0, 'f', 1),
+        plot.addBand(QObject::tr("mode %1 range").arg(s.mode),
                      {s.minHz, s.maxHz}, {lo, lo}, {hi, hi}, band);
-        plot.addSeries(QObject::tr("mode %1 mean %2 Hz").arg(s.mode).arg(s.meanHz, 0, 'f', 2),
+        plot.addSeries(QObject::tr("mode %1 mean").arg(s.mode),
                        {s.meanHz, s.meanHz}, {lo, hi}, {QColor(60, 60, 60), 1.0, true});
     }
 }
