@@ -18,6 +18,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
@@ -86,6 +87,16 @@ QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
     return t;
 }
 
+// Room for the header and `rows` rows (and a scroll bar): the tables stay readable beside the
+// plots without taking their height.
+void fitRows(QTableWidget* table, int rows)
+{
+    const int row = table->fontMetrics().height() + 8;
+    table->verticalHeader()->setDefaultSectionSize(row);
+    table->setFixedHeight(table->horizontalHeader()->sizeHint().height() + rows * row + 4 +
+                          table->horizontalScrollBar()->sizeHint().height());
+}
+
 void setRow(QTableWidget* table, int row, const QStringList& cells)
 {
     for (int c = 0; c < cells.size(); ++c) {
@@ -107,7 +118,7 @@ CrossvalPanel::CrossvalPanel(PanelContext& context, QWidget* parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(360);
+    scroll->setMinimumWidth(330);
     auto* side = new QWidget(this);
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
@@ -120,8 +131,10 @@ CrossvalPanel::CrossvalPanel(PanelContext& context, QWidget* parent)
     m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_pair = new QComboBox(area);
     m_pair->setToolTip(tr("The candidate the overlay, CSAC / CSF, FDAC and MAC tabs show"));
-    auto* pairRow = new QHBoxLayout;
-    pairRow->addWidget(new QLabel(tr("Candidate shown:"), area));
+    m_pairRow = new QWidget(area);
+    auto* pairRow = new QHBoxLayout(m_pairRow);
+    pairRow->setContentsMargins(0, 0, 0, 0);
+    pairRow->addWidget(new QLabel(tr("Candidate shown:"), m_pairRow));
     pairRow->addWidget(m_pair, 1);
 
     m_tabs = new QTabWidget(area);
@@ -133,20 +146,21 @@ CrossvalPanel::CrossvalPanel(PanelContext& context, QWidget* parent)
     m_tabs->addTab(m_fdac, tr("FDAC"));
     m_mac = new HeatMap;
     m_tabs->addTab(m_mac, tr("MAC"));
-    auto* interlab = new QSplitter(Qt::Vertical);
-    m_interlabPlot = new PlotView(interlab);
-    auto* interlabLower = new QWidget(interlab);
-    auto* interlabLayout = new QVBoxLayout(interlabLower);
+    auto* interlab = new QWidget;
+    auto* interlabLayout = new QVBoxLayout(interlab);
     interlabLayout->setContentsMargins(0, 0, 0, 0);
+    m_interlabPlot = new PlotView(interlab);
     m_spread = makeTable({tr("Mode"), tr("Mean [Hz]"), tr("Min [Hz]"), tr("Max [Hz]"),
-                          tr("Range [Hz]"), tr("Range [%]"), tr("Records")},
-                         interlabLower);
-    m_interlabNotes = new QLabel(interlabLower);
+                          tr("Range [Hz]"), tr("Range [%]"), tr("N")},
+                         interlab);
+    m_spread->setToolTip(tr("Natural frequencies over the N records of the spread (the last "
+                            "columns: each record's, in Hz)"));
+    fitRows(m_spread, 3);
+    m_interlabNotes = new QLabel(interlab);
     m_interlabNotes->setWordWrap(true);
-    interlabLayout->addWidget(m_spread, 1);
+    interlabLayout->addWidget(m_interlabPlot, 1);
+    interlabLayout->addWidget(m_spread);
     interlabLayout->addWidget(m_interlabNotes);
-    interlab->setStretchFactor(0, 3);
-    interlab->setStretchFactor(1, 1);
     m_tabs->addTab(interlab, tr("Inter-lab"));
     auto* pages = new QWidget;
     auto* pagesLayout = new QVBoxLayout(pages);
@@ -170,20 +184,25 @@ CrossvalPanel::CrossvalPanel(PanelContext& context, QWidget* parent)
     m_modes = makeTable({tr("Candidate"), tr("Mode"), tr("f ref [Hz]"), tr("f cand [Hz]"),
                          tr("Δf/f [%]"), tr("MAC"), tr("ζ ref"), tr("ζ cand"), tr("Δζ")},
                         area);
-    auto* tables = new QSplitter(Qt::Horizontal);
+    fitRows(m_metrics, 3);
+    fitRows(m_modes, 3);
+    m_tables = new QWidget(area);
+    auto* tables = new QVBoxLayout(m_tables);
+    tables->setContentsMargins(0, 0, 0, 0);
+    tables->setSpacing(2);
     tables->addWidget(m_metrics);
     tables->addWidget(m_modes);
     auto* vertical = new QSplitter(Qt::Vertical);
     vertical->addWidget(m_tabs);
-    vertical->addWidget(tables);
-    vertical->setStretchFactor(0, 3);
-    vertical->setStretchFactor(1, 1);
+    vertical->addWidget(m_tables);
+    vertical->setStretchFactor(0, 1);
+    vertical->setStretchFactor(1, 0);
     vertical->setCollapsible(0, false);
 
     auto* areaLayout = new QVBoxLayout(area);
     areaLayout->setContentsMargins(0, 0, 0, 0);
     areaLayout->addWidget(staleBanner());
-    areaLayout->addLayout(pairRow);
+    areaLayout->addWidget(m_pairRow);
     areaLayout->addWidget(vertical, 1);
     areaLayout->addWidget(m_notes);
 
@@ -198,6 +217,14 @@ CrossvalPanel::CrossvalPanel(PanelContext& context, QWidget* parent)
 
     connect(m_form, &CrossvalForm::changed, this, [this] { inputsChanged(); });
     connect(m_pair, &QComboBox::currentIndexChanged, this, [this] { showPair(); });
+    // The candidate selector, the tables and the notes belong to the comparison tabs; the
+    // inter-lab view and the prototype's pages get the whole height.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        const bool comparison = index < 4;
+        m_pairRow->setVisible(comparison);
+        m_tables->setVisible(comparison);
+        m_notes->setVisible(comparison);
+    });
     connect(m_view, &QComboBox::currentIndexChanged, this, [this] { showPrototypeView(); });
     models::WorkspaceSession& s = session();
     for (auto signal : {&models::WorkspaceSession::datasetsChanged,
@@ -330,11 +357,8 @@ void CrossvalPanel::showPair()
     const crossval::CrossvalPair& p = m_result->pairs[static_cast<std::size_t>(index)];
     const QString reference = QString::fromStdString(m_result->reference);
     const QString candidate = QString::fromStdString(p.candidate);
-    const QString quantity = QString::fromLatin1(dynamics::frfQuantityName(m_result->quantity));
     drawOverlay(*m_overlay, *m_result, p);
-    m_overlay->setTitle(tr("%1 (solid) and %2 (dashed), %3, force at floor %4")
-                            .arg(reference, candidate, quantity)
-                            .arg(m_result->inputFloor));
+    m_overlay->setTitle(tr("%1 (solid) vs %2 (dashed)").arg(reference, candidate));
     drawSignature(*m_signature, p);
     m_signature->setTitle(tr("CSAC and CSF (%1 basis): mean CSAC %2, mean CSF %3")
                               .arg(QString::fromLatin1(crossval::correlationBasisName(p.signatureBasis)))
@@ -347,7 +371,11 @@ void CrossvalPanel::showPair()
                         .arg(QString::fromLatin1(crossval::correlationBasisName(p.macBasis)),
                              p.pairing == crossval::PairingRule::Mac ? tr("MAC") : tr("frequency")));
     QStringList notes;
-    notes << tr("Reference modes: %1. Candidate modes: %2.")
+    notes << tr("Compared: %1, force at floor %2, %3–%4 Hz. Reference modes: %5. Candidate modes: %6.")
+                 .arg(QString::fromLatin1(dynamics::frfQuantityName(m_result->quantity)))
+                 .arg(m_result->inputFloor)
+                 .arg(m_result->bandLoHz)
+                 .arg(m_result->bandHiHz)
                  .arg(QString::fromStdString(p.referenceModes.method),
                       QString::fromStdString(p.candidateModes.method));
     for (const std::string& n : p.notes)
@@ -364,6 +392,8 @@ void CrossvalPanel::fillTables()
     }
     m_metrics->setRowCount(metricRows);
     m_modes->setRowCount(modeRows);
+    fitRows(m_metrics, std::clamp(metricRows, 3, 6));
+    fitRows(m_modes, std::clamp(modeRows, 3, 6));
     int mr = 0, dr = 0;
     for (const auto& p : m_result->pairs) {
         const QString candidate = QString::fromStdString(p.candidate);
@@ -396,13 +426,11 @@ void CrossvalPanel::fillInterlab()
     }
     const crossval::InterlabResult& r = *m_interlab;
     drawInterlab(*m_interlabPlot, r);
-    m_interlabPlot->setTitle(tr("Measured FRFs of floor %1 of every rig, natural-frequency spread "
-                                "(band: minimum to maximum, dashed: mean)")
-                                 .arg(r.floor));
+    m_interlabPlot->setTitle(tr("Floor %1 of every rig: natural-frequency spread").arg(r.floor));
     QStringList headers = {tr("Mode"), tr("Mean [Hz]"), tr("Min [Hz]"), tr("Max [Hz]"),
-                           tr("Range [Hz]"), tr("Range [%]"), tr("Records")};
+                           tr("Range [Hz]"), tr("Range [%]"), tr("N")};
     for (const std::string& s : r.spreadSources)
-        headers << tr("%1 [Hz]").arg(QString::fromStdString(s));
+        headers << QString::fromStdString(s); // its frequency of each mode [Hz]
     m_spread->setColumnCount(static_cast<int>(headers.size()));
     m_spread->setHorizontalHeaderLabels(headers);
     m_spread->setRowCount(static_cast<int>(r.spread.size()));

@@ -72,6 +72,7 @@ private:
 
     CrossvalForm* m_form;
     QLabel* m_notes;
+    QWidget* m_pairRow;
     QComboBox* m_pair;
     QTabWidget* m_tabs;
     PlotView* m_overlay;
@@ -85,6 +86,7 @@ private:
     std::vector<PlotView*> m_viewPlots; // 2 × 2, one per rig
     QTableWidget* m_metrics;
     QTableWidget* m_modes;
+    QWidget* m_tables; // the metric and mode tables
     std::shared_ptr<const crossval::CrossvalResult> m_result;
     std::shared_ptr<const crossval::InterlabResult> m_interlab;
     int m_requestedPair = -1; // applyInput's "pair" until a result has that many

@@ -57,13 +57,11 @@ void drawOverlay(PlotView& plot, const crossval::CrossvalResult& result,
     plot.setXAxis({QObject::tr("Frequency"), QStringLiteral("Hz"), AxisScale::Linear});
     plot.setYAxis({QObject::tr("|H|"), QString::fromUtf8(dynamics::frfQuantityUnit(result.quantity)),
                    AxisScale::Decibel});
-    const QString reference = QString::fromStdString(result.reference);
-    const QString candidate = QString::fromStdString(pair.candidate);
     for (std::size_t i = 0; i < pair.floors.size(); ++i) {
         const QColor c = PlotView::paletteColor(static_cast<int>(i));
-        plot.addSeries(QObject::tr("%1 floor %2").arg(reference).arg(pair.floors[i]),
+        plot.addSeries(QObject::tr("ref. floor %1").arg(pair.floors[i]),
                        pair.frequencyHz, magnitudes(pair.referenceValues[i]), {c, 1.5, false});
-        plot.addSeries(QObject::tr("%1 floor %2").arg(candidate).arg(pair.floors[i]),
+        plot.addSeries(QObject::tr("cand. floor %1").arg(pair.floors[i]),
                        pair.frequencyHz, magnitudes(pair.candidateValues[i]), {c, 1.5, true});
     }
 }
@@ -110,7 +108,7 @@ void drawInterlab(PlotView& plot, const crossval::InterlabResult& result)
     PlotView::UpdateBatch batch(plot);
     plot.clear();
     plot.setXAxis({QObject::tr("Frequency"), QStringLiteral("Hz"), AxisScale::Linear});
-    plot.setYAxis({QObject::tr("|H|"), QStringLiteral("dB, each record's own reference"),
+    plot.setYAxis({QObject::tr("|H|"), QStringLiteral("dB, each record's reference"),
                    AxisScale::Linear});
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     int colour = 0;
@@ -137,15 +135,27 @@ void drawInterlab(PlotView& plot, const crossval::InterlabResult& result)
     }
     if (!(lo < hi))
         return;
-    const QColor band(120, 120, 120);
+    // One band and one mean line for all modes (gaps between modes): a short legend.
+    std::vector<double> bandX, bandLo, bandHi, meanX, meanY;
     for (const crossval::ModeSpread& s : result.spread) {
         if (!std::isfinite(s.meanHz))
             continue;
-        plot.addBand(QObject::tr("mode %1 range").arg(s.mode),
-                     {s.minHz, s.maxHz}, {lo, lo}, {hi, hi}, band);
-        plot.addSeries(QObject::tr("mode %1 mean").arg(s.mode),
-                       {s.meanHz, s.meanHz}, {lo, hi}, {QColor(60, 60, 60), 1.0, true});
+        if (!bandX.empty()) {
+            for (auto* v : {&bandX, &bandLo, &bandHi, &meanX, &meanY})
+                v->push_back(PlotView::gap);
+        }
+        bandX.insert(bandX.end(), {s.minHz, s.maxHz});
+        bandLo.insert(bandLo.end(), {lo, lo});
+        bandHi.insert(bandHi.end(), {hi, hi});
+        meanX.insert(meanX.end(), {s.meanHz, s.meanHz});
+        meanY.insert(meanY.end(), {lo, hi});
     }
+    if (bandX.empty())
+        return;
+    plot.addBand(QObject::tr("natural-frequency range"), std::move(bandX), std::move(bandLo),
+                 std::move(bandHi), QColor(120, 120, 120));
+    plot.addSeries(QObject::tr("mean"), std::move(meanX), std::move(meanY),
+                   {QColor(60, 60, 60), 1.0, true});
 }
 
 void drawViewPanel(PlotView& plot, const crossval::ViewPanel& panel)
