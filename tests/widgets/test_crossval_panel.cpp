@@ -9,6 +9,9 @@
 #include <catch2/catch.hpp>
 
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QSettings>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -148,4 +151,33 @@ TEST_CASE("Crossval panel: cancel stops a run and the next run completes", "[wid
     panel.run();
     CHECK(test::waitFor([&] { return panel.hasCurrentResult(); }, 120000));
     CHECK(panel.metricTable()->rowCount() == 3);
+}
+
+TEST_CASE("Crossval panel: tables export as CSV, inputs are remembered", "[widgets][crossval]")
+{
+    test::PanelTestContext c;
+    widgets::CrossvalPanel panel(c.context);
+    panel.applyInput({{"band_hz", {3.0, 30.0}}, {"interlab_floor", 3}});
+    panel.finishPendingWork();
+    const QStringList lines = widgets::tableCsv(panel.modeTable()).split('\n', Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[0].startsWith("Candidate,Mode,f ref [Hz]"));
+    CHECK(lines[1].startsWith("profile:southampton-lpm,1,"));
+    CHECK(lines[1].contains(",-4.73,"));
+    // A peaks cell holds commas: quoted.
+    CHECK(widgets::tableCsv(panel.metricTable()).contains("\"6.511, 17.465, 26.508\""));
+
+    const QString file = QDir::temp().filePath(QStringLiteral("crossval_settings_%1.ini")
+                                                   .arg(QCoreApplication::applicationPid()));
+    {
+        QSettings settings(file, QSettings::IniFormat);
+        panel.saveSettings(settings);
+    }
+    test::PanelTestContext c2;
+    widgets::CrossvalPanel restored(c2.context);
+    QSettings settings(file, QSettings::IniFormat);
+    restored.restoreSettings(settings);
+    CHECK(restored.reportInput() == panel.reportInput());
+    CHECK(restored.form()->interlabFloorBox()->value() == 3);
+    QFile::remove(file);
 }

@@ -5,6 +5,7 @@
 #include "crossval/crossval_json.h"
 #include "crossval/interlab_json.h"
 #include "crossval/prototype_views.h"
+#include "io/atomic_file.h"
 #include "models/workspace_session.h"
 #include "widgets/crossval/crossval_form.h"
 #include "widgets/crossval/crossval_plots.h"
@@ -12,7 +13,12 @@
 #include "widgets/crossval/heat_map.h"
 #include "widgets/plot_view.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QMessageBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -30,6 +36,29 @@
 #include <cmath>
 
 namespace dtop::widgets {
+
+// The table as CSV text (header line, then the cells as shown; quoted when they hold a comma).
+QString tableCsv(const QTableWidget* table)
+{
+    auto quote = [](QString text) {
+        if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')))
+            text = QLatin1Char('"') + text.replace(QLatin1String("\""), QLatin1String("\"\"")) +
+                   QLatin1Char('"');
+        return text;
+    };
+    QStringList lines, cells;
+    for (int c = 0; c < table->columnCount(); ++c)
+        cells << quote(table->horizontalHeaderItem(c) ? table->horizontalHeaderItem(c)->text()
+                                                      : QString());
+    lines << cells.join(QLatin1Char(','));
+    for (int r = 0; r < table->rowCount(); ++r) {
+        cells.clear();
+        for (int c = 0; c < table->columnCount(); ++c)
+            cells << quote(table->item(r, c) ? table->item(r, c)->text() : QString());
+        lines << cells.join(QLatin1Char(','));
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
 
 namespace {
 
@@ -76,6 +105,28 @@ double meanOf(const std::vector<double>& values)
     return n ? sum / static_cast<double>(n) : std::nan("");
 }
 
+// Right-click: copy the table as CSV, or save it to a file.
+void addTableExport(QTableWidget* table)
+{
+    table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto* copy = new QAction(QObject::tr("Copy table as CSV"), table);
+    QObject::connect(copy, &QAction::triggered, table,
+                     [table] { QApplication::clipboard()->setText(tableCsv(table)); });
+    auto* save = new QAction(QObject::tr("Export table as CSV…"), table);
+    QObject::connect(save, &QAction::triggered, table, [table] {
+        const QString path = QFileDialog::getSaveFileName(table, QObject::tr("Export table as CSV"),
+                                                          QStringLiteral("crossval-table.csv"),
+                                                          QObject::tr("CSV files (*.csv)"));
+        std::string error;
+        if (!path.isEmpty() &&
+            !io::writeFileAtomically(path.toStdString(), tableCsv(table).toStdString(), error))
+            QMessageBox::warning(table, QObject::tr("Export table as CSV"),
+                                 QString::fromStdString(error));
+    });
+    table->addAction(copy);
+    table->addAction(save);
+}
+
 QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
 {
     auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
@@ -84,6 +135,7 @@ QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
     t->verticalHeader()->hide();
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    addTableExport(t);
     return t;
 }
 
