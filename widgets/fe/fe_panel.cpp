@@ -110,6 +110,7 @@ FePanel::FePanel(PanelContext& context, QWidget* parent)
     modes->addWidget(m_modeTable);
     modes->setStretchFactor(0, 3);
     modes->setStretchFactor(1, 1);
+    modes->setSizes({430, 190}); // the table shows the five modes of the rig
     m_tabs->addTab(modes, tr("Modes"));
 
     auto* convergence = new QSplitter(Qt::Vertical);
@@ -117,6 +118,7 @@ FePanel::FePanel(PanelContext& context, QWidget* parent)
     m_convergencePlot = new PlotView(convergence);
     convergence->addWidget(m_convergenceTable);
     convergence->addWidget(m_convergencePlot);
+    convergence->setSizes({210, 400});
     m_tabs->addTab(convergence, tr("Convergence"));
 
     auto* rig = new QWidget;

@@ -11,7 +11,7 @@ namespace dtop::widgets {
 FeSchematic::FeSchematic(QWidget* parent) : QWidget(parent)
 {
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    setFixedHeight(300);
+    setFixedHeight(320);
     setAccessibleName(tr("Schematic of the rig"));
     setToolTip(tr("Elevation of the rig seen along x: the weak sway direction y runs left to "
                   "right; red: where the columns are clamped"));
@@ -48,7 +48,7 @@ void FeSchematic::paintEvent(QPaintEvent*)
     const double halfSpan = 0.5 * g.columnSpacingYM + 0.5 * g.columnThicknessM + g.clampBlockYM;
     const double width = 2.0 * std::max(halfSpan, 0.5 * g.floorWidthYM);
     const double height = std::max(g.columnLengthM, g.requiredColumnLengthM());
-    const QRectF area = QRectF(rect()).adjusted(90, 14, -90, -24);
+    const QRectF area = QRectF(rect()).adjusted(110, 24, -80, -40);
     const double s = std::min(area.width() / width, area.height() / height);
     const double cx = area.center().x(), base = area.bottom();
     auto X = [&](double y) { return cx + s * y; };
@@ -96,7 +96,7 @@ void FeSchematic::paintEvent(QPaintEvent*)
         p.drawLine(QPointF(x, Z(z0)), QPointF(x, Z(z1)));
         p.drawLine(QPointF(x - 3, Z(z0)), QPointF(x + 3, Z(z0)));
         p.drawLine(QPointF(x - 3, Z(z1)), QPointF(x + 3, Z(z1)));
-        p.drawText(QRectF(x - 86, 0.5 * (Z(z0) + Z(z1)) - 9, 82, 18),
+        p.drawText(QRectF(2, 0.5 * (Z(z0) + Z(z1)) - 9, x - 6, 18),
                    Qt::AlignRight | Qt::AlignVCenter, text);
     };
     if (g.storeys >= 1)
@@ -105,10 +105,13 @@ void FeSchematic::paintEvent(QPaintEvent*)
     vertical(left, g.floorBottomZ(g.storeys), g.floorTopZ(g.storeys),
              tr("plate %1").arg(length(g.floorThicknessM)));
     p.drawText(QRectF(0, base + 6, QWidget::width(), 16), Qt::AlignCenter,
-               tr("columns %1 × %2, %3 apart in y, %4 long")
-                   .arg(length(g.columnWidthM), length(g.columnThicknessM),
-                        length(g.columnSpacingYM), length(g.columnLengthM)));
-    p.drawText(QRectF(4, 2, width * s + 160, 14), Qt::AlignLeft | Qt::AlignTop,
+               tr("columns %1 × %2, %3 long").arg(length(g.columnWidthM),
+                                                 length(g.columnThicknessM),
+                                                 length(g.columnLengthM)));
+    p.drawText(QRectF(0, base + 21, QWidget::width(), 16), Qt::AlignCenter,
+               tr("%1 apart in y, %2 in x").arg(length(g.columnSpacingYM),
+                                               length(g.columnSpacingXM)));
+    p.drawText(QRectF(4, 2, QWidget::width() - 8, 16), Qt::AlignLeft | Qt::AlignTop,
                tr("Elevation along x (y →, z ↑)"));
 }
 

@@ -33,6 +33,12 @@ void setRow(QTableWidget& table, int row, const QStringList& cells)
     }
 }
 
+// An effective mass below a microgram is round-off of a mode that does not move that way.
+QString massText(double kg)
+{
+    return std::abs(kg) < 1e-9 ? QStringLiteral("0") : QString::number(kg, 'g', 4);
+}
+
 double at(const std::vector<double>& v, std::size_t i)
 {
     return i < v.size() ? v[i] : std::nan("");
@@ -62,8 +68,8 @@ void fillModeTable(QTableWidget& table, const fe::FrameModes& modes)
             shape << QString::number(v, 'f', 3);
         setRow(table, static_cast<int>(i),
                {QString::number(i + 1), fixed(m.frequencyHz, 3),
-                QString::fromLatin1(fe::modeKindName(m.kind)), num(m.effectiveMassKg[0], 4),
-                num(m.effectiveMassKg[1], 4), num(m.effectiveMassKg[2], 4),
+                QString::fromLatin1(fe::modeKindName(m.kind)), massText(m.effectiveMassKg[0]),
+                massText(m.effectiveMassKg[1]), massText(m.effectiveMassKg[2]),
                 fixed(100.0 * m.floorEnergyFraction, 1), shape.join(QStringLiteral(", "))});
     }
 }
@@ -111,21 +117,18 @@ void drawConvergence(PlotView& plot, const fe::FeResult& r)
         }
         SeriesStyle style;
         style.markers = true;
-        plot.addSeries(QObject::tr("mode %1 (%2 Hz)").arg(k + 1).arg(finest.frequenciesHz[k], 0,
-                                                                    'f', 2),
+        plot.addSeries(QObject::tr("f%1 %2 Hz").arg(k + 1).arg(finest.frequenciesHz[k], 0, 'f', 1),
                        x, y, style);
     }
-    plot.setTitle(QObject::tr("Mesh convergence against %1 elements per span (floor at 1e-12 = "
-                              "round-off)")
+    plot.setTitle(QObject::tr("Change from %1 elements per span (1e-12: round-off)")
                       .arg(finest.elementsPerColumn));
 }
 
 void fillComparisonTable(QTableWidget& table, const fe::FeResult& r)
 {
-    setUpTable(table, {QObject::tr("Sway mode"), QObject::tr("Measured [Hz]"),
-                       QObject::tr("FE [Hz]"), QObject::tr("Error [%]"), QObject::tr("MAC"),
-                       QObject::tr("Calibrated [Hz]"), QObject::tr("Error [%]"),
-                       QObject::tr("MAC")});
+    setUpTable(table, {QObject::tr("Mode"), QObject::tr("Measured [Hz]"), QObject::tr("FE [Hz]"),
+                       QObject::tr("Error [%]"), QObject::tr("MAC"), QObject::tr("Calibr. [Hz]"),
+                       QObject::tr("Error [%]"), QObject::tr("MAC")});
     if (!r.comparison) {
         table.setRowCount(0);
         return;
@@ -161,10 +164,8 @@ void drawComparison(PlotView& plot, const fe::FeResult& r)
         }
         SeriesStyle style;
         style.color = colour;
-        style.width = 2.0;
-        plot.addSeries(name, x, y, style);
         style.markers = true;
-        plot.addSeries(name + QObject::tr(" (modes)"), x, y, style);
+        plot.addSeries(name, x, y, style);
     };
     const auto& before = *r.comparison;
     std::vector<double> x = {0.8, before.measuredHz.size() + 0.2};
@@ -177,11 +178,10 @@ void drawComparison(PlotView& plot, const fe::FeResult& r)
     if (r.calibration)
         series(r.calibration->after, QObject::tr("FE calibrated"), QColor(30, 110, 200));
     plot.setTitle(r.calibration
-                      ? QObject::tr("FE against measured sway frequencies: RMS error %1 % before, "
-                                    "%2 % after calibration")
+                      ? QObject::tr("FE − measured: RMS %1 % rigid, %2 % calibrated")
                             .arg(before.rmsErrorPct, 0, 'f', 2)
                             .arg(r.calibration->after.rmsErrorPct, 0, 'f', 2)
-                      : QObject::tr("FE against measured sway frequencies: RMS error %1 %")
+                      : QObject::tr("FE − measured: RMS %1 %")
                             .arg(before.rmsErrorPct, 0, 'f', 2));
 }
 
