@@ -56,6 +56,7 @@ void setUpTable(QTableWidget& table, const QStringList& headers)
     table.setEditTriggers(QAbstractItemView::NoEditTriggers);
     table.setSelectionBehavior(QAbstractItemView::SelectRows);
     table.setSelectionMode(QAbstractItemView::SingleSelection);
+    table.setWordWrap(false);
 }
 
 void fillModeTable(QTableWidget& table, const fe::FrameModes& modes)
@@ -89,7 +90,7 @@ void fillConvergenceTable(QTableWidget& table, const fe::FeResult& r)
         const auto& row = r.convergence[i];
         QStringList cells = {QString::number(row.elementsPerColumn), QString::number(row.dofs)};
         for (std::size_t k = 0; k < modes; ++k)
-            cells << fixed(at(row.frequenciesHz, k), 4);
+            cells << fixed(at(row.frequenciesHz, k), 5);
         setRow(table, static_cast<int>(i), cells);
     }
 }
@@ -120,6 +121,7 @@ void drawConvergence(PlotView& plot, const fe::FeResult& r)
         plot.addSeries(QObject::tr("f%1 %2 Hz").arg(k + 1).arg(finest.frequenciesHz[k], 0, 'f', 1),
                        x, y, style);
     }
+    plot.setXRange(0.8, 1.25 * r.convergence[r.convergence.size() - 2].elementsPerColumn);
     plot.setTitle(QObject::tr("Change from %1 elements per span (1e-12: round-off)")
                       .arg(finest.elementsPerColumn));
 }
