@@ -5,12 +5,13 @@ namespace dtop::tools {
 
 // The registered tools in dock order: adding a tool is its own files plus one line here
 // (docs/architecture.md, "Adding a tool"). Each <id>Tool() is defined in app/tools/<id>/.
-#define DTOP_REGISTERED_TOOLS(TOOL)                                                             \
-    TOOL(structure)                                                                            \
-    TOOL(simulate)                                                                             \
-    TOOL(uncertainty)                                                                          \
-    TOOL(control)                                                                              \
-    TOOL(crossval)
+#define DTOP_REGISTERED_TOOLS(TOOL)                                                         \
+    TOOL(structure)                                                                         \
+    TOOL(simulate)                                                                          \
+    TOOL(uncertainty)                                                                       \
+    TOOL(control)                                                                           \
+    TOOL(crossval)                                                                          \
+    TOOL(fe)
 
 #define DTOP_DECLARE_TOOL(id) const ToolDescriptor& id##Tool();
 DTOP_REGISTERED_TOOLS(DTOP_DECLARE_TOOL)
@@ -31,7 +32,6 @@ const std::vector<PlannedTool>& plannedTools()
         {"design", "Design under uncertainty", "Output distributions, Fisher information"},
         {"nonlinear", "Nonlinear dynamics", "Nonlinear response, control-based continuation"},
         {"identify", "Identification", "Modal identification and model updating"},
-        {"fe", "Frame FE model", "Finite-element model of the rig frame"},
         {"profiles", "Twin history", "Profile versions, run records, comparison"},
     };
     return kPlanned;

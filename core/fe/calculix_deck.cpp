@@ -9,6 +9,11 @@ namespace dtop::fe {
 
 namespace {
 
+// The floors' arms (docs/tools/fe.md §6): stiff enough to be rigid beside the columns (their
+// bending stiffness is ~10⁶ times a column's), light enough to add no mass.
+constexpr double kArmStiffnessFactor = 1e3;
+constexpr double kArmDensityFactor = 1e-9;
+
 std::string number(double v) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.12g", v);
@@ -41,14 +46,16 @@ CalculixDeckSummary writeCalculixBeamDeck(std::ostream& out, const RigGeometry& 
     const int n = g.storeys;
     const int e = options.elementsPerSpan;
     std::ostringstream nodes, elements;
-    int nodeId = 0, elementId = 0;
+    std::vector<Eigen::Vector3d> positions(1); // by node id (1-based)
+    int elementId = 0;
     std::vector<int> base;
     std::vector<std::vector<int>> floorNodes(static_cast<std::size_t>(n));
     auto addNode = [&](const Eigen::Vector3d& p) {
-        ++nodeId;
-        nodes << nodeId << ", " << number(p.x()) << ", " << number(p.y()) << ", " << number(p.z())
+        positions.push_back(p);
+        const int id = static_cast<int>(positions.size()) - 1;
+        nodes << id << ", " << number(p.x()) << ", " << number(p.y()) << ", " << number(p.z())
               << "\n";
-        return nodeId;
+        return id;
     };
     const double zBase = options.baseClamp == BaseClamp::TopOfClamp ? g.baseClampTopZ() : 0.0;
     const double stub = g.columnLengthM - g.requiredColumnLengthM();
@@ -79,9 +86,14 @@ CalculixDeckSummary writeCalculixBeamDeck(std::ostream& out, const RigGeometry& 
         }
     }
     // Floors: eight point masses at (±a, ±b, ±c) from the centre reproduce m, the centre and a
-    // diagonal inertia tensor: Σ m x² = (I_yy + I_zz − I_xx)/2 etc.
-    std::ostringstream masses;
-    std::vector<int> refNodes;
+    // diagonal inertia tensor: Σ m x² = (I_yy + I_zz − I_xx)/2 etc. Every column end and mass
+    // point of a floor is joined to its centre by a stiff arm (a beam 10³ times stiffer than
+    // the columns' material, of negligible density, with the floor plate's thickness as its
+    // square section): where an arm meets a column, ccx joins the two beams by a knot, so the
+    // column end is clamped to the floor in rotation too. (A *RIGID BODY on beam nodes would
+    // tie their translations only, leaving hinges at the floors.)
+    std::ostringstream masses, arms, armSections;
+    int armCount = 0;
     for (int f = 1; f <= n; ++f) {
         const RigidBody body = floorRigidBody(g, material, f);
         const Eigen::Matrix3d& i = body.inertia;
@@ -91,23 +103,43 @@ CalculixDeckSummary writeCalculixBeamDeck(std::ostream& out, const RigGeometry& 
             std::sqrt(std::max(0.0, 0.5 * (i(0, 0) + i(2, 2) - i(1, 1)) / body.massKg));
         const double sz =
             std::sqrt(std::max(0.0, 0.5 * (i(0, 0) + i(1, 1) - i(2, 2)) / body.massKg));
+        auto& members = floorNodes[static_cast<std::size_t>(f - 1)];
         masses << "*ELEMENT, TYPE=MASS, ELSET=FLOORMASS" << f << "\n";
         for (int corner = 0; corner < 8; ++corner) {
             const Eigen::Vector3d offset((corner & 1 ? 1 : -1) * sx, (corner & 2 ? 1 : -1) * sy,
                                          (corner & 4 ? 1 : -1) * sz);
             const int id = addNode(body.centre + offset);
-            floorNodes[static_cast<std::size_t>(f - 1)].push_back(id);
+            members.push_back(id);
             masses << ++elementId << ", " << id << "\n";
         }
         masses << "*MASS, ELSET=FLOORMASS" << f << "\n" << number(body.massKg / 8.0) << "\n";
-        refNodes.push_back(addNode(body.centre));
+        const int centre = addNode(body.centre);
+        for (std::size_t k = 0; k < members.size(); ++k) {
+            const Eigen::Vector3d a = positions[static_cast<std::size_t>(centre)];
+            const Eigen::Vector3d b = positions[static_cast<std::size_t>(members[k])];
+            const int mid = addNode(0.5 * (a + b));
+            // Each arm its own set: its section's 1-direction must not lie along the arm.
+            const Eigen::Vector3d t = (b - a).normalized();
+            const Eigen::Vector3d helper =
+                std::abs(t.z()) < 0.9 ? Eigen::Vector3d::UnitZ() : Eigen::Vector3d::UnitX();
+            const Eigen::Vector3d n1 = helper.cross(t).normalized();
+            const std::string set = "ARM" + std::to_string(++armCount);
+            arms << "*ELEMENT, TYPE=B32R, ELSET=" << set << "\n"
+                 << ++elementId << ", " << centre << ", " << mid << ", " << members[k] << "\n";
+            armSections << "*BEAM SECTION, ELSET=" << set << ", MATERIAL=ARM, SECTION=RECT\n"
+                        << number(g.floorThicknessM) << ", " << number(g.floorThicknessM) << "\n"
+                        << number(n1.x()) << ", " << number(n1.y()) << ", " << number(n1.z())
+                        << "\n";
+        }
+        members.push_back(centre);
     }
 
     out << "** DTOP frame finite-element model of the three-storey rig, beam version for "
            "CalculiX.\n"
         << "** Units: m, kg, s, N, Pa. Columns: B32R, RECT " << number(g.columnWidthM) << " x "
         << number(g.columnThicknessM)
-        << " m (width along x). Floors: rigid bodies with 8 point masses.\n"
+        << " m (width along x). Floors: 8 point masses and the column ends on stiff arms from "
+           "the floor's centre.\n"
         << "** Base: columns clamped at z = " << number(zBase) << " m ("
         << baseClampName(options.baseClamp) << ").\n";
     if (summary.jointSpringsOmitted)
@@ -116,24 +148,27 @@ CalculixDeckSummary writeCalculixBeamDeck(std::ostream& out, const RigGeometry& 
     out << "*HEADING\nDTOP fe beam model, " << n << " storeys, " << e << " B32R per span\n";
     out << "*NODE, NSET=NALL\n" << nodes.str();
     out << "*ELEMENT, TYPE=B32R, ELSET=COLUMNS\n" << elements.str();
+    out << arms.str();
     out << masses.str();
     writeSet(out, "BASE", base);
-    for (int f = 1; f <= n; ++f) {
+    for (int f = 1; f <= n; ++f)
         writeSet(out, "FLOOR" + std::to_string(f), floorNodes[static_cast<std::size_t>(f - 1)]);
-        out << "*RIGID BODY, NSET=FLOOR" << f
-            << ", REF NODE=" << refNodes[static_cast<std::size_t>(f - 1)] << "\n";
-    }
     out << "*MATERIAL, NAME=AL6082\n*ELASTIC\n"
         << number(material.youngModulusPa) << ", " << number(material.poissonRatio)
         << "\n*DENSITY\n"
         << number(material.densityKgM3) << "\n";
+    out << "*MATERIAL, NAME=ARM\n*ELASTIC\n"
+        << number(kArmStiffnessFactor * material.youngModulusPa) << ", "
+        << number(material.poissonRatio) << "\n*DENSITY\n"
+        << number(kArmDensityFactor * material.densityKgM3) << "\n";
     out << "*BEAM SECTION, ELSET=COLUMNS, MATERIAL=AL6082, SECTION=RECT\n"
         << number(g.columnWidthM) << ", " << number(g.columnThicknessM) << "\n1., 0., 0.\n";
+    out << armSections.str();
     out << "*BOUNDARY\nBASE, 1, 6\n";
     out << "*STEP\n*FREQUENCY, SOLVER=SPOOLES\n"
         << modes << ", 0., " << number(maxFrequencyHz) << "\n*END STEP\n";
 
-    summary.nodes = nodeId;
+    summary.nodes = static_cast<int>(positions.size()) - 1;
     summary.elements = elementId;
     return summary;
 }

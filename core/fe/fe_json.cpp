@@ -13,29 +13,6 @@ using nlohmann::json;
 
 namespace {
 
-struct LengthKey {
-    const char* name; // without unit suffix
-    double RigGeometry::*member;
-};
-
-constexpr LengthKey kLengths[] = {
-    {"storey_pitch", &RigGeometry::storeyPitchM},
-    {"floor_length_x", &RigGeometry::floorLengthXM},
-    {"floor_width_y", &RigGeometry::floorWidthYM},
-    {"floor_thickness", &RigGeometry::floorThicknessM},
-    {"column_width", &RigGeometry::columnWidthM},
-    {"column_thickness", &RigGeometry::columnThicknessM},
-    {"column_length", &RigGeometry::columnLengthM},
-    {"column_spacing_x", &RigGeometry::columnSpacingXM},
-    {"column_spacing_y", &RigGeometry::columnSpacingYM},
-    {"clamp_block_x", &RigGeometry::clampBlockXM},
-    {"clamp_block_y", &RigGeometry::clampBlockYM},
-    {"clamp_block_z", &RigGeometry::clampBlockZM},
-    {"foot_leg", &RigGeometry::footLegM},
-    {"foot_thickness", &RigGeometry::footThicknessM},
-    {"foot_width", &RigGeometry::footWidthM},
-};
-
 [[noreturn]] void fail(const std::string& key, const std::string& what) {
     throw std::invalid_argument("fe input key '" + key + "' " + what);
 }
@@ -87,8 +64,8 @@ void readGeometry(const json& j, RigGeometry& g) {
     if (!j.is_object())
         fail("geometry", "must be an object, got " + j.dump());
     std::set<std::string> known = {"storeys", "added_masses_kg"};
-    for (const auto& l : kLengths) {
-        const std::string m = std::string(l.name) + "_m", in = std::string(l.name) + "_in";
+    for (const auto& l : geometryLengths()) {
+        const std::string m = std::string(l.key) + "_m", in = std::string(l.key) + "_in";
         known.insert(m);
         known.insert(in);
         const bool hasM = j.contains(m), hasIn = j.contains(in);
@@ -186,8 +163,8 @@ json modesJson(const FrameModes& modes, bool includeShapes) {
 json feInputToJson(const FeInput& input) {
     json geometry = {{"storeys", input.geometry.storeys},
                      {"added_masses_kg", io::jsonArray(input.geometry.addedMassesKg)}};
-    for (const auto& l : kLengths)
-        geometry[std::string(l.name) + "_m"] = input.geometry.*l.member;
+    for (const auto& l : geometryLengths())
+        geometry[std::string(l.key) + "_m"] = input.geometry.*l.member;
     json convergenceElements = json::array();
     for (int e : input.convergenceElements)
         convergenceElements.push_back(e);
@@ -357,6 +334,16 @@ json feResultToJson(const FeResult& r, bool includeShapes) {
         };
     }
     return result;
+}
+
+json measuredSwayToJson(const MeasuredSway& m) {
+    json shapes = json::array();
+    for (const auto& s : m.shapes)
+        shapes.push_back(io::jsonArray(s));
+    return {{"dataset", m.dataset},
+            {"method", m.method},
+            {"frequencies_hz", io::jsonArray(m.frequenciesHz)},
+            {"mode_shapes", shapes}};
 }
 
 io::CsvTable feModeTable(const FeResult& r) {

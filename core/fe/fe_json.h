@@ -2,6 +2,7 @@
 #pragma once
 
 #include "fe/fe_analysis.h"
+#include "fe/measured_sway.h"
 #include "io/csv_table.h"
 
 #include <nlohmann/json.hpp>
@@ -31,6 +32,9 @@ FeInput feInputFromJson(const nlohmann::json& json);
 // dofs, solver, per-mode effective masses and floor shapes, the comparison with measured
 // modes and, with includeShapes, the wire frame (`mesh`) and each mode's node displacements.
 nlohmann::json feResultToJson(const FeResult& result, bool includeShapes = true);
+
+// The measured modes a comparison used: {dataset, method, frequencies_hz, mode_shapes}.
+nlohmann::json measuredSwayToJson(const MeasuredSway& measured);
 
 // One row per mode: frequency_hz, kind index (0 sway-weak, 1 sway-strong, 2 torsion, 3 local),
 // effective masses, floor shape per floor.

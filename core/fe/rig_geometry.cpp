@@ -43,6 +43,27 @@ struct Box {
 
 } // namespace
 
+const std::vector<GeometryLength>& geometryLengths() {
+    static const std::vector<GeometryLength> kLengths = {
+        {"storey_pitch", "storey pitch", &RigGeometry::storeyPitchM},
+        {"floor_length_x", "floor length (x)", &RigGeometry::floorLengthXM},
+        {"floor_width_y", "floor width (y)", &RigGeometry::floorWidthYM},
+        {"floor_thickness", "floor thickness", &RigGeometry::floorThicknessM},
+        {"column_width", "column width (x)", &RigGeometry::columnWidthM},
+        {"column_thickness", "column thickness (y)", &RigGeometry::columnThicknessM},
+        {"column_length", "column length", &RigGeometry::columnLengthM},
+        {"column_spacing_x", "column spacing (x)", &RigGeometry::columnSpacingXM},
+        {"column_spacing_y", "column spacing (y)", &RigGeometry::columnSpacingYM},
+        {"clamp_block_x", "clamp block width (x)", &RigGeometry::clampBlockXM},
+        {"clamp_block_y", "clamp block thickness (y)", &RigGeometry::clampBlockYM},
+        {"clamp_block_z", "clamp block height (z)", &RigGeometry::clampBlockZM},
+        {"foot_leg", "foot leg", &RigGeometry::footLegM},
+        {"foot_thickness", "foot thickness", &RigGeometry::footThicknessM},
+        {"foot_width", "foot width", &RigGeometry::footWidthM},
+    };
+    return kLengths;
+}
+
 const char* baseClampName(BaseClamp clamp) {
     return clamp == BaseClamp::BasePlate ? "base" : "top";
 }

@@ -74,6 +74,16 @@ struct RigGeometry {
     double floorHalfDiagonalM() const;
 };
 
+// The geometry's lengths by name, for the codec, the command line and the form: `key` is the
+// JSON key without its unit suffix (`<key>_m`, `<key>_in`; the option is `--<key>` with '-' for
+// '_'), `label` a short name for people, `member` the field it sets.
+struct GeometryLength {
+    const char* key;
+    const char* label;
+    double RigGeometry::*member;
+};
+const std::vector<GeometryLength>& geometryLengths();
+
 // Mass and volume of one kind of part (per piece), and how many pieces the model has.
 struct PartMass {
     std::string name; // "floor plate", "column", "clamp block", "foot", "added mass"

@@ -117,6 +117,7 @@ struct Deck {
     std::vector<int> massNodes;
     std::vector<double> pointMasses;
     std::map<std::string, std::vector<int>> sets;
+    std::map<std::string, std::vector<int>> beamSets; // beams (indices into `beams`) by ELSET
     std::vector<std::pair<std::string, int>> rigidBodies;
     std::vector<std::string> keywords;
     std::string frequencyLine;
@@ -146,8 +147,8 @@ Deck parseDeck(const std::string& text) {
             d.keywords.push_back(keyword);
             set.clear();
             for (const auto& f : fields)
-                if (f.rfind("NSET=", 0) == 0)
-                    set = f.substr(5);
+                if (f.rfind("NSET=", 0) == 0 || f.rfind("ELSET=", 0) == 0)
+                    set = f.substr(f.find('=') + 1);
             if (keyword == "*ELEMENT" && line.find("TYPE=MASS") != std::string::npos)
                 keyword = "*ELEMENT MASS";
             if (keyword == "*RIGID BODY") {
@@ -164,6 +165,7 @@ Deck parseDeck(const std::string& text) {
                 Eigen::Vector3d(std::stod(f[1]), std::stod(f[2]), std::stod(f[3]));
         } else if (keyword == "*ELEMENT") {
             REQUIRE(f.size() == 4);
+            d.beamSets[set].push_back(static_cast<int>(d.beams.size()));
             d.beams.push_back({std::stoi(f[1]), std::stoi(f[2]), std::stoi(f[3])});
         } else if (keyword == "*ELEMENT MASS") {
             REQUIRE(f.size() == 2);
@@ -198,7 +200,11 @@ TEST_CASE("The CalculiX beam deck is well formed", "[fe]") {
         CHECK(known.count(k) == 1);
     CHECK(d.keywords.back() == "*END STEP");
     CHECK(static_cast<int>(d.nodes.size()) == s.nodes);
-    REQUIRE(d.beams.size() == 4u * 3u * 4u);
+    // Four elements per span, three spans, four columns; then one stiff arm from each floor's
+    // centre to each of its column ends (8, or 4 at the top floor) and mass points (8).
+    REQUIRE(d.beamSets.count("COLUMNS") == 1);
+    REQUIRE(d.beamSets.at("COLUMNS").size() == 4u * 3u * 4u);
+    REQUIRE(d.beams.size() == 4u * 3u * 4u + (16u + 16u + 12u));
     for (const auto& b : d.beams) {
         for (int id : b)
             REQUIRE(d.nodes.count(id) == 1);
@@ -232,12 +238,24 @@ TEST_CASE("The CalculiX beam deck is well formed", "[fe]") {
     CHECK(d.sets.at("BASE").size() == 4);
     for (int id : d.sets.at("BASE"))
         CHECK(d.nodes.at(id).z() == Approx(g.baseClampTopZ()).epsilon(1e-12));
-    REQUIRE(d.rigidBodies.size() == 3);
-    for (const auto& [set, ref] : d.rigidBodies) {
+    // No rigid bodies (ccx would tie beam nodes in translation only): each floor is a spider of
+    // stiff arms from its centre to its column ends and mass points.
+    CHECK(d.rigidBodies.empty());
+    for (int f = 1; f <= 3; ++f) {
+        const std::string set = "FLOOR" + std::to_string(f);
         REQUIRE(d.sets.count(set) == 1);
-        // Column ends below and above the floor (only below at the top floor), 8 mass points.
-        CHECK(d.sets.at(set).size() == (set == "FLOOR3" ? 4u : 8u) + 8u);
-        CHECK(d.nodes.count(ref) == 1);
+        const auto& members = d.sets.at(set);
+        // Column ends below and above the floor (only below at the top floor), 8 mass points,
+        // the centre last.
+        REQUIRE(members.size() == (f == 3 ? 4u : 8u) + 8u + 1u);
+        const int centre = members.back();
+        CHECK((d.nodes.at(centre) - floorRigidBody(g, m, f).centre).norm() < 1e-12);
+        for (std::size_t k = 0; k + 1 < members.size(); ++k) {
+            int arms = 0;
+            for (const auto& b : d.beams)
+                arms += b[0] == centre && b[2] == members[k];
+            CHECK(arms == 1);
+        }
     }
     CHECK(d.frequencyLine == "12, 0., 100");
     CHECK_FALSE(s.jointSpringsOmitted);
