@@ -370,7 +370,8 @@ int writeReplay(const po::variables_map& vm, const dynamics::ReplayInput& input,
     return kExitOk;
 }
 
-io::Dataset loadRecordDataset(const po::variables_map& vm, const std::string& id)
+io::Dataset loadRecordDataset(const po::variables_map& vm, const std::string& id,
+                              const std::string& option)
 {
     auto catalogue = io::loadBundledCatalogue(app::dataDirectory());
     auto workspace = openWorkspaceIfExists(workspacePath(vm));
@@ -381,11 +382,11 @@ io::Dataset loadRecordDataset(const po::variables_map& vm, const std::string& id
         // nor is a bundled catalogue that could not be read.
         if (read.error().line == 0 && read.error().file == id) {
             if (!catalogue)
-                throw FileError("--record " + id + ": bundled data unavailable: " +
+                throw FileError("--" + option + " " + id + ": bundled data unavailable: " +
                                 catalogue.error().text());
-            throw UsageError("--record: " + read.error().message);
+            throw UsageError("--" + option + ": " + read.error().message);
         }
-        throw FileError("--record " + id + ": " + read.error().text());
+        throw FileError("--" + option + " " + id + ": " + read.error().text());
     }
     return std::move(read).value();
 }

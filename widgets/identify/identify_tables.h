@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "identification/identify.h"
+
+class QTableWidget;
+
+namespace dtop::widgets {
+
+// The tables of the `identify` panel; each sets its own columns (with units) and rows.
+
+// One row per identified mode: f [Hz], ζ [%], complexity, MPD [°], best MAC to the profile.
+void fillModesTable(QTableWidget& table, const identification::IdentifyResult& r);
+// One row per method (circle, LSCF, global): f [Hz] / ζ [%] per mode and the masses [kg].
+void fillMethodsTable(QTableWidget& table, const identification::IdentifyResult& r);
+// One row per floor: identified m, k, c of the chain and, when updated, the updated profile's.
+void fillPhysicalTable(QTableWidget& table, const identification::IdentifyResult& r);
+// One row per updated parameter: before, after, change [%]; then paired f and MAC before/after.
+void fillUpdateTable(QTableWidget& table, const identification::IdentifyResult& r);
+
+} // namespace dtop::widgets
