@@ -203,7 +203,7 @@ TEST_CASE("dtop identify: bad input exits 2 naming the option", "[cli][identify]
         {{"--band-hz", "5"}, "--band-hz"},
         {{"--band-hz", "20,10"}, "--band-hz"},
         {{"--band-hz", "40,41"}, "--band-hz"},   // too few lines
-        {{"--band-hz", "40,60"}, "--band-hz"},   // no mode in the band
+        {{"--band-hz", "3,5"}, "--band-hz"},     // no mode in the band
         {{"--dataset", "nope"}, "--dataset"},
         {{"--dataset", "southampton-exp-db"}, "--dataset southampton-exp-db"}, // magnitudes only
         {{"--driving-point", "7"}, "--driving-point"},
@@ -216,7 +216,7 @@ TEST_CASE("dtop identify: bad input exits 2 naming the option", "[cli][identify]
         {{"--save-as", "southampton-lpm"}, "--save-as"},
         {{"--replay", "southampton-exp-force1"}, "--replay"},
         {{"--tikhonov", "-1", "--update"}, "--tikhonov"},
-        {{"--profile", "southampton-lpm", "--mass", "5,5"}, "mass"},
+        {{"--profile", "southampton-lpm", "--mass", "5,5"}, "storeys"},
     };
     for (const auto& [args, option] : cases) {
         std::vector<std::string> a = {"identify"};
