@@ -65,7 +65,7 @@ IdentifyPanel::IdentifyPanel(PanelContext& context, QWidget* parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(400);
+    scroll->setMinimumWidth(350);
     auto* side = new QWidget(this);
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
@@ -94,10 +94,28 @@ IdentifyPanel::IdentifyPanel(PanelContext& context, QWidget* parent)
     m_nyquist = new PlotView(nyquistPage);
     nyquistLayout->addWidget(m_nyquist, 1);
     m_tabs->addTab(nyquistPage, tr("Nyquist"));
+    // The MAC matrices as heat-map tables with their values (readable at any size); the same
+    // matrices as plots are exported by reports and File ▸ Export.
     auto* macSplit = new QSplitter(Qt::Horizontal);
-    m_mac = new PlotView(macSplit);
-    m_macProfile = new PlotView(macSplit);
+    auto macColumn = [&](const QString& title, QTableWidget*& table) {
+        auto* column = new QWidget(macSplit);
+        auto* l = new QVBoxLayout(column);
+        l->setContentsMargins(0, 0, 0, 0);
+        auto* label = new QLabel(title, column);
+        label->setStyleSheet(QStringLiteral("font-weight: bold"));
+        l->addWidget(label);
+        table = makeTable(column);
+        table->setSelectionMode(QAbstractItemView::NoSelection);
+        l->addWidget(table, 1);
+        return label;
+    };
+    macColumn(tr("MAC between the identified modes"), m_macTable);
+    m_macProfileTitle = macColumn(tr("MAC against the profile's modes"), m_macProfileTable);
     m_tabs->addTab(macSplit, tr("MAC"));
+    m_mac = new PlotView(this);
+    m_macProfile = new PlotView(this);
+    m_mac->hide();
+    m_macProfile->hide();
     m_history = new PlotView;
     m_tabs->addTab(m_history, tr("Updating"));
     m_replayPlot = new PlotView;
@@ -112,7 +130,7 @@ IdentifyPanel::IdentifyPanel(PanelContext& context, QWidget* parent)
     m_tables->addTab(m_methodsTable, tr("Methods"));
     m_tables->addTab(m_physicalTable, tr("Physical chain"));
     m_tables->addTab(m_updateTable, tr("Updated parameters"));
-    m_tables->setMaximumHeight(210);
+    m_tables->setMaximumHeight(180);
 
     auto* saveRow = new QHBoxLayout;
     saveRow->addWidget(new QLabel(tr("Updated profile name"), area));
@@ -267,17 +285,24 @@ void IdentifyPanel::showResult(std::shared_ptr<const Shown> shown)
                             ? tr("Stabilisation diagram: LSCF not run (circle fit alone)")
                             : tr("Stabilisation diagram, %1 (click a pole to pick it)").arg(dataset));
     drawResynthesis(*m_resynthesis, r);
-    m_resynthesis->setTitle(tr("Measured and resynthesised %1, %2 (%3)")
+    m_resynthesis->setTitle(tr("Measured %1 and %2 model (dashed, error per floor)")
                                 .arg(QString::fromLatin1(dynamics::frfQuantityName(r.measured.quantity)),
-                                     dataset,
                                      QString::fromLatin1(identificationMethodName(r.method))));
     drawMacMatrix(*m_mac, r.mac, tr("Identified mode"), tr("Identified mode"));
     m_mac->setTitle(tr("MAC between the identified modes"));
     drawMacMatrix(*m_macProfile, r.macProfile, tr("Identified mode"), tr("Profile mode"));
-    m_macProfile->setTitle(r.macProfile.size() > 0
-                               ? tr("MAC against the profile '%1'")
-                                     .arg(QString::fromStdString(m_active.profile().name))
-                               : tr("MAC against the profile: not available"));
+    const QString profileTitle =
+        r.macProfile.size() > 0
+            ? tr("MAC against the profile '%1'").arg(QString::fromStdString(m_active.profile().name))
+            : tr("MAC against the profile: not available");
+    m_macProfile->setTitle(profileTitle);
+    m_macProfileTitle->setText(profileTitle);
+    std::vector<double> identified;
+    for (const auto& m : r.modes)
+        identified.push_back(m.frequencyHz);
+    fillMacTable(*m_macTable, r.mac, tr("mode"), tr("mode"), identified, identified);
+    fillMacTable(*m_macProfileTable, r.macProfile, tr("mode"), tr("profile"), identified,
+                 r.profileFrequenciesHz);
     drawUpdateHistory(*m_history, r.update);
     m_history->setTitle(r.update ? tr("Updating: objective %1 → %2 in %3 iterations")
                                        .arg(r.update->objectiveBefore, 0, 'g', 4)

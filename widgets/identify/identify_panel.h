@@ -50,6 +50,7 @@ public:
     QTableWidget* modesTable() const { return m_modesTable; }
     QTableWidget* methodsTable() const { return m_methodsTable; }
     QTableWidget* physicalTable() const { return m_physicalTable; }
+    QTableWidget* macTable() const { return m_macTable; }
     QPushButton* saveButton() const { return m_save; }
     QLineEdit* saveNameEdit() const { return m_saveName; }
     QLabel* summaryLabel() const { return m_summary; }
@@ -91,6 +92,9 @@ private:
     PlotView* m_macProfile;
     PlotView* m_history;
     PlotView* m_replayPlot;
+    QTableWidget* m_macTable;
+    QTableWidget* m_macProfileTable;
+    QLabel* m_macProfileTitle;
     QTabWidget* m_tables;
     QTableWidget* m_modesTable;
     QTableWidget* m_methodsTable;

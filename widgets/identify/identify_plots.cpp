@@ -108,13 +108,13 @@ void drawResynthesis(PlotView& plot, const IdentifyResult& r)
         std::vector<double> measured, model;
         for (std::size_t k = 0; k < b.lines(); ++k)
             measured.push_back(std::abs(b.h(ix(k), ix(o))));
-        plot.addSeries(QObject::tr("floor %1 measured").arg(b.floors[o]), b.frequencyHz,
-                       measured, {c, 1.0, false});
+        plot.addSeries(QObject::tr("floor %1").arg(b.floors[o]), b.frequencyHz, measured,
+                       {c, 1.0, false});
         if (r.fit.synthesised.rows() == ix(b.lines()) && r.fit.synthesised.cols() > ix(o)) {
             for (std::size_t k = 0; k < b.lines(); ++k)
                 model.push_back(std::abs(r.fit.synthesised(ix(k), ix(o))));
             const double e = o < r.resynthesisError.size() ? r.resynthesisError[o] : NAN;
-            plot.addSeries(QObject::tr("floor %1 model (error %2 %)")
+            plot.addSeries(QObject::tr("model %1: %2 %")
                                .arg(b.floors[o])
                                .arg(100.0 * e, 0, 'f', 1),
                            b.frequencyHz, model, {c, 2.0, true});

@@ -126,6 +126,40 @@ void fillPhysicalTable(QTableWidget& table, const IdentifyResult& r)
     setTable(table, headers, rows);
 }
 
+void fillMacTable(QTableWidget& table, const Eigen::MatrixXd& mac, const QString& rowName,
+                  const QString& colName, const std::vector<double>& rowFrequenciesHz,
+                  const std::vector<double>& colFrequenciesHz)
+{
+    auto label = [](const QString& name, Eigen::Index i, const std::vector<double>& f) {
+        return std::size_t(i) < f.size()
+                   ? QStringLiteral("%1 %2\n%3 Hz").arg(name).arg(i + 1).arg(f[std::size_t(i)], 0, 'f', 2)
+                   : QStringLiteral("%1 %2").arg(name).arg(i + 1);
+    };
+    table.clear();
+    table.setRowCount(int(mac.rows()));
+    table.setColumnCount(int(mac.cols()));
+    QStringList rows, cols;
+    for (Eigen::Index i = 0; i < mac.rows(); ++i)
+        rows << label(rowName, i, rowFrequenciesHz);
+    for (Eigen::Index j = 0; j < mac.cols(); ++j)
+        cols << label(colName, j, colFrequenciesHz);
+    table.setVerticalHeaderLabels(rows);
+    table.setHorizontalHeaderLabels(cols);
+    table.verticalHeader()->show();
+    for (Eigen::Index i = 0; i < mac.rows(); ++i)
+        for (Eigen::Index j = 0; j < mac.cols(); ++j) {
+            const double v = std::clamp(mac(i, j), 0.0, 1.0);
+            auto* item = new QTableWidgetItem(QString::number(mac(i, j), 'f', 3));
+            item->setTextAlignment(Qt::AlignCenter);
+            item->setBackground(QColor::fromRgbF(float(1.0 - 0.97 * v), float(1.0 - 0.81 * v),
+                                                 float(1.0 - 0.58 * v)));
+            item->setForeground(v > 0.5 ? QColor(Qt::white) : QColor(Qt::black));
+            table.setItem(int(i), int(j), item);
+        }
+    table.horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table.verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+}
+
 void fillUpdateTable(QTableWidget& table, const IdentifyResult& r)
 {
     std::vector<QStringList> rows;
