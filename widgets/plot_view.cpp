@@ -156,6 +156,7 @@ struct PlotView::Impl {
     void zoomToPixels(const QRectF& rect, bool zoomX, bool zoomY);
     void panPixels(double dx, double dy);
     void updateHover(const QPointF& pos);
+    void click(const QPointF& pos); // emits pointClicked for the point near pos
     void clearHover();
     void showContextMenu(const QPoint& globalPos);
 };
@@ -547,6 +548,17 @@ void PlotView::Impl::updateHover(const QPointF& pos)
         emit q->pointHovered(name, x, y);
 }
 
+void PlotView::Impl::click(const QPointF& pos)
+{
+    updateHover(pos);
+    if (!hover)
+        return;
+    const PlotItem& item = *find(hover->id);
+    const PlotCurve& curve = item.curves[hover->curve];
+    emit q->pointClicked(curveName(item, hover->curve), curve.displayX()[hover->index],
+                         curve.displayY()[hover->index]);
+}
+
 void PlotView::Impl::showContextMenu(const QPoint& globalPos)
 {
     QMenu menu(q);
@@ -682,6 +694,8 @@ void PlotView::Impl::ChartView::mouseReleaseEvent(QMouseEvent* event)
         const bool zoomY = a.height() >= dragThresholdPx;
         if (zoomX || zoomY)
             m_impl->zoomToPixels(a, zoomX, zoomY);
+        else
+            m_impl->click(m_impl->chartPos(event->pos()));
     }
     event->accept();
 }

@@ -142,6 +142,9 @@ public:
 signals:
     // Emitted when the pointer is near a data point: series name, x and y in display units.
     void pointHovered(const QString& series, double x, double y);
+    // A left click (no drag) near a data point: series name, x and y in display units (the
+    // point pointHovered reports there). For plots whose points can be picked.
+    void pointClicked(const QString& series, double x, double y);
     // The dynamic range of the dB axis changed (from the context menu or setDynamicRange()).
     void dynamicRangeChanged(double decibels);
 

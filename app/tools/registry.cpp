@@ -11,6 +11,7 @@ namespace dtop::tools {
     TOOL(uncertainty)                                                                       \
     TOOL(control)                                                                           \
     TOOL(crossval)                                                                          \
+    TOOL(identify)                                                                          \
     TOOL(fe)
 
 #define DTOP_DECLARE_TOOL(id) const ToolDescriptor& id##Tool();
@@ -31,7 +32,6 @@ const std::vector<PlannedTool>& plannedTools()
     static const std::vector<PlannedTool> kPlanned = {
         {"design", "Design under uncertainty", "Output distributions, Fisher information"},
         {"nonlinear", "Nonlinear dynamics", "Nonlinear response, control-based continuation"},
-        {"identify", "Identification", "Modal identification and model updating"},
         {"profiles", "Twin history", "Profile versions, run records, comparison"},
     };
     return kPlanned;

@@ -454,6 +454,35 @@ json replayComparisonToJson(const ReplayComparison& c)
             {"mean_nrmse_after", jsonNumber(c.meanAfter)}};
 }
 
+io::CsvTable identifyModesTable(const IdentifyResult& r)
+{
+    io::CsvTable t;
+    std::vector<double> index, f, z, complexity, mpd;
+    for (std::size_t m = 0; m < r.modes.size(); ++m) {
+        index.push_back(double(m + 1));
+        f.push_back(r.modes[m].frequencyHz);
+        z.push_back(r.modes[m].dampingRatio);
+        complexity.push_back(r.modes[m].complexity);
+        mpd.push_back(r.modes[m].mpdDeg);
+    }
+    t.addColumn("mode", index);
+    t.addColumn("frequency_hz", f);
+    t.addColumn("damping_ratio", z);
+    t.addColumn("complexity", complexity);
+    t.addColumn("mpd_deg", mpd);
+    for (std::size_t o = 0; o < r.measured.responses(); ++o) {
+        std::vector<double> re, im;
+        for (const auto& m : r.modes) {
+            re.push_back(m.shape(ix(o)).real());
+            im.push_back(m.shape(ix(o)).imag());
+        }
+        const std::string floor = "floor" + std::to_string(r.measured.floors[o]);
+        t.addColumn(floor + "_shape_re", re);
+        t.addColumn(floor + "_shape_im", im);
+    }
+    return t;
+}
+
 io::CsvTable identifyResynthesisTable(const IdentifyResult& r)
 {
     io::CsvTable t;

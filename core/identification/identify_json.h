@@ -26,6 +26,9 @@ IdentifyInput identifyInputFromJson(const nlohmann::json& json);
 nlohmann::json identifyResultToJson(const IdentifyResult& result);
 nlohmann::json replayComparisonToJson(const ReplayComparison& comparison);
 
+// One row per identified mode: mode, frequency_hz, damping_ratio, complexity, mpd_deg, then
+// floor<k>_shape_re and floor<k>_shape_im per measured floor (the CSV of `dtop identify`).
+io::CsvTable identifyModesTable(const IdentifyResult& result);
 // One row per frequency line of the band: measured and resynthesised re/im per floor.
 io::CsvTable identifyResynthesisTable(const IdentifyResult& result);
 // One row per pole of the stabilisation diagram: order, frequency_hz, damping_ratio, stability

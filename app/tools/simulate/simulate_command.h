@@ -32,9 +32,9 @@ dynamics::ReplayInput replayInputFromOptions(const boost::program_options::varia
 int writeReplay(const boost::program_options::variables_map& vm,
                 const dynamics::ReplayInput& input, const nlohmann::json& record, CommandIo& io);
 
-// The dataset --record (or another dataset option, named in the errors) names, from the
-// bundled catalogue or the workspace (--workspace). An unknown id is a UsageError naming it; a
-// file that cannot be read is a FileError.
+// The dataset --record (or --<option>) names, from the bundled catalogue or the workspace
+// (--workspace). An unknown id is a UsageError naming it; a file that cannot be read is a
+// FileError. Also used by `dtop identify` and `dtop fe`.
 io::Dataset loadRecordDataset(const boost::program_options::variables_map& vm,
                               const std::string& id, const std::string& option = "record");
 
