@@ -50,8 +50,10 @@ TEST_CASE("Nonlinear panel computes the S-curve with both folds", "[widgets][non
     REQUIRE(panel.foldTable()->rowCount() == 2);
     CHECK(panel.foldTable()->item(0, 0)->text() == "fold");
     CHECK(panel.foldTable()->item(0, 1)->text().toDouble() == Approx(57.321041).margin(0.01));
-    // Stable and unstable parts and the folds are drawn.
-    CHECK(panel.branchPlot()->seriesCount() == 3);
+    // Stable and unstable parts, the jumps at the folds and the folds are drawn.
+    CHECK(panel.branchPlot()->seriesCount() == 4);
+    const auto csv = panel.branchPlot()->drawnTable();
+    CHECK(csv.columns.size() == 8); // x and y of each series: the plot exports as CSV
     // The picked orbit defaults to the largest amplitude, on the stable upper branch.
     const auto& picked = r.branch[static_cast<std::size_t>(panel.orbitSlider()->value())];
     CHECK(picked.stable);

@@ -344,12 +344,12 @@ void NonlinearPanel::showResult(const NonlinearResult& r, const model::Profile& 
     drawBranch(*m_branch, r);
     switch (r.analysis) {
     case NonlinearAnalysis::ForceCurve:
-        m_branch->setTitle(tr("S-curve at ω = %1 rad/s: stable solid, unstable dashed, folds red%2")
+        m_branch->setTitle(tr("S-curve at ω = %1 rad/s: unstable dashed, folds and jumps red%2")
                                .arg(g(r.branch.empty() ? 0.0 : r.branch.front().frequencyRadS, 5),
                                     growing));
         break;
     case NonlinearAnalysis::FrequencyCurve:
-        m_branch->setTitle(tr("Frequency response at F = %1 N with backbones%2")
+        m_branch->setTitle(tr("Frequency response at F = %1 N: backbones, folds and jumps%2")
                                .arg(g(r.branch.empty() ? 0.0 : r.branch.front().forceN, 5), growing));
         break;
     case NonlinearAnalysis::Backbone:
@@ -359,8 +359,8 @@ void NonlinearPanel::showResult(const NonlinearResult& r, const model::Profile& 
         m_branch->setTitle(tr("S-curve the fold curve starts from%1").arg(growing));
         break;
     case NonlinearAnalysis::Sweep:
-        m_branch->setTitle(tr("Open-loop sweeps over the model branch (grey): quasi-static jumps "
-                              "at the folds%1")
+        m_branch->setTitle(tr("Sweeps: quasi-static (QS) jumps at the folds, time-domain (TD) "
+                              "later%1")
                                .arg(growing));
         break;
     case NonlinearAnalysis::Cbc:

@@ -3,6 +3,7 @@
 
 #include "widgets/plot_view.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -68,7 +69,7 @@ void addFolds(PlotView& plot, const NonlinearResult& r, const std::vector<nonlin
         x.push_back(parameterOf(r, f.forceN, f.frequencyRadS));
         y.push_back(floor < f.amplitudesM.size() ? f.amplitudesM[floor] : f.amplitudeM);
     }
-    plot.addSeries(name, x, y, {color, 7.0, false, true});
+    plot.addSeries(name, x, y, {color, 2.5, false, true});
 }
 
 void addSamples(PlotView& plot, const std::vector<nonlinear::SweepSample>& s, std::size_t floor,
@@ -90,7 +91,7 @@ void addBackbones(PlotView& plot, const NonlinearResult& r, std::size_t floor)
     int mode = 0;
     auto flush = [&] {
         if (!x.empty())
-            plot.addSeries(QObject::tr("backbone mode %1").arg(mode), x, y,
+            plot.addSeries(QObject::tr("backbone %1").arg(mode), x, y,
                            {PlotView::paletteColor(3 + mode), 1.5, true});
         x.clear();
         y.clear();
@@ -104,6 +105,40 @@ void addBackbones(PlotView& plot, const NonlinearResult& r, std::size_t floor)
         y.push_back(amplitude(p.amplitudeM, floor));
     }
     flush();
+}
+
+// The jumps an open-loop sweep makes at each fold: from the fold, at the fold's parameter, to
+// the nearest other stable part of the branch there (dotted verticals).
+void addJumps(PlotView& plot, const NonlinearResult& r, std::size_t floor)
+{
+    const auto& b = r.branch;
+    std::vector<double> x, y;
+    for (const auto& f : r.folds) {
+        const double p = parameterOf(r, f.forceN, f.frequencyRadS);
+        const double from = floor < f.amplitudesM.size() ? f.amplitudesM[floor] : f.amplitudeM;
+        double best = PlotView::gap, bestDistance = 0.0;
+        for (std::size_t i = 0; i + 1 < b.size(); ++i) {
+            const double p0 = parameterOf(r, b[i].forceN, b[i].frequencyRadS);
+            const double p1 = parameterOf(r, b[i + 1].forceN, b[i + 1].frequencyRadS);
+            if (!b[i].stable || !b[i + 1].stable || (p0 - p) * (p1 - p) > 0.0 || p0 == p1)
+                continue;
+            const double t = (p - p0) / (p1 - p0);
+            const double a = amplitude(b[i].amplitudeM, floor) +
+                             t * (amplitude(b[i + 1].amplitudeM, floor) - amplitude(b[i].amplitudeM, floor));
+            const double d = std::abs(a - from);
+            // Not the fold's own stable neighbour (it meets the fold), the nearest other part.
+            if (d > 1e-3 * std::max(std::abs(from), 1e-9) && (std::isnan(best) || d < bestDistance)) {
+                best = a;
+                bestDistance = d;
+            }
+        }
+        if (std::isnan(best))
+            continue;
+        x.insert(x.end(), {p, p, PlotView::gap});
+        y.insert(y.end(), {from, best, PlotView::gap});
+    }
+    if (!x.empty())
+        plot.addSeries(QObject::tr("jumps"), x, y, {kRed, 1.5, true});
 }
 
 } // namespace
@@ -138,29 +173,28 @@ void drawBranch(PlotView& plot, const NonlinearResult& r, std::size_t floor)
         return;
     case NonlinearAnalysis::Sweep:
         addBranch(plot, r, floor, QColor(170, 170, 170), QObject::tr("model"));
-        addSamples(plot, r.sweep.up, floor, QObject::tr("quasi-static up"),
+        addSamples(plot, r.sweep.up, floor, QObject::tr("QS up"),
                    {PlotView::paletteColor(0), 2.0, false});
-        addSamples(plot, r.sweep.down, floor, QObject::tr("quasi-static down"),
+        addSamples(plot, r.sweep.down, floor, QObject::tr("QS down"),
                    {PlotView::paletteColor(1), 2.0, false});
-        addSamples(plot, r.sweep.timeUp, floor, QObject::tr("time-domain up"),
+        addSamples(plot, r.sweep.timeUp, floor, QObject::tr("TD up"),
                    {PlotView::paletteColor(2), 1.0, false});
-        addSamples(plot, r.sweep.timeDown, floor, QObject::tr("time-domain down"),
+        addSamples(plot, r.sweep.timeDown, floor, QObject::tr("TD down"),
                    {PlotView::paletteColor(4), 1.0, false});
         addFolds(plot, r, r.folds, floor, QObject::tr("folds"), kRed);
         return;
     case NonlinearAnalysis::Cbc: {
         addBranch(plot, r, floor, QColor(150, 150, 150), QObject::tr("model"));
-        addFolds(plot, r, r.modelFolds, floor, QObject::tr("model folds"), QColor(90, 90, 90));
         std::vector<double> x, y, xb, yb;
         for (const auto& p : r.cbc) {
             (p.converged ? x : xb).push_back(p.forceN);
             (p.converged ? y : yb).push_back(amplitude(p.amplitudeM, floor));
         }
         if (!x.empty())
-            plot.addSeries(QObject::tr("CBC converged"), x, y, {main, 4.0, false, true});
+            plot.addSeries(QObject::tr("CBC"), x, y, {main, 1.5, false, true});
         if (!xb.empty())
-            plot.addSeries(QObject::tr("CBC not converged"), xb, yb, {kRed, 6.0, false, true});
-        addFolds(plot, r, r.folds, floor, QObject::tr("CBC folds"), PlotView::paletteColor(1));
+            plot.addSeries(QObject::tr("not converged"), xb, yb, {kRed, 2.0, false, true});
+        addFolds(plot, r, r.folds, floor, QObject::tr("CBC fold"), PlotView::paletteColor(1));
         return;
     }
     case NonlinearAnalysis::ForceCurve:
@@ -168,6 +202,7 @@ void drawBranch(PlotView& plot, const NonlinearResult& r, std::size_t floor)
     case NonlinearAnalysis::FoldCurve:
         addBranch(plot, r, floor, main, QObject::tr("branch"));
         addBackbones(plot, r, floor);
+        addJumps(plot, r, floor);
         addFolds(plot, r, r.folds, floor, QObject::tr("folds"), kRed);
         return;
     }
@@ -250,8 +285,9 @@ void drawHarmonicContent(PlotView& plot, const nonlinear::BranchPoint& point)
                                    point.coefficients[j * 2 * n + n + f]));
         }
         plot.addSeries(QObject::tr("floor %1").arg(f + 1), order, a,
-                       {PlotView::paletteColor(static_cast<int>(f)), 6.0, false, true});
+                       {PlotView::paletteColor(static_cast<int>(f)), 2.0, false, true});
     }
+    plot.setXRange(0.0, static_cast<double>(2 * h));
 }
 
 void drawBistabilityMap(PlotView& plot, const NonlinearResult& r)
@@ -268,11 +304,15 @@ void drawBistabilityMap(PlotView& plot, const NonlinearResult& r)
         w.push_back(p.frequencyRadS);
         f.push_back(p.forceN);
     }
+    // A margin around the curve, so that the cusp at its end is not cut by the frame.
+    const auto [wMin, wMax] = std::minmax_element(w.begin(), w.end());
+    const double margin = 0.04 * std::max(*wMax - *wMin, 1e-6);
+    plot.setXRange(*wMin - margin, *wMax + margin);
     plot.addSeries(QObject::tr("fold curve (bistable inside)"), w, f,
                    {PlotView::paletteColor(0), 2.0, false});
     if (r.foldCurve.hasCusp)
         plot.addSeries(QObject::tr("cusp"), {r.foldCurve.cusp.frequencyRadS},
-                       {r.foldCurve.cusp.forceN}, {kRed, 8.0, false, true});
+                       {r.foldCurve.cusp.forceN}, {kRed, 3.0, false, true});
     std::vector<double> fw, ff;
     for (const auto& fold : r.folds) {
         fw.push_back(fold.frequencyRadS);
@@ -280,7 +320,7 @@ void drawBistabilityMap(PlotView& plot, const NonlinearResult& r)
     }
     if (!fw.empty())
         plot.addSeries(QObject::tr("S-curve folds at ω = %1 rad/s").arg(fw.front(), 0, 'g', 4), fw,
-                       ff, {PlotView::paletteColor(1), 7.0, false, true});
+                       ff, {PlotView::paletteColor(1), 2.5, false, true});
 }
 
 void drawCbcErrors(PlotView& plot, const NonlinearResult& r)
