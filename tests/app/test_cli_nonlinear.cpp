@@ -18,9 +18,9 @@ using nlohmann::json;
 
 namespace {
 
-json resultOf(const std::vector<std::string>& args)
+json resultOf(const std::vector<std::string>& args, const std::string& env = {})
 {
-    const auto r = runDtop(args);
+    const auto r = runDtop(args, env);
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     return json::parse(r.out)["result"];
@@ -94,8 +94,9 @@ TEST_CASE("dtop nonlinear: without cubic springs the force curve is the exact FR
     p.cubicStiffnesses = {0.0, 0.0, 0.0};
     const dtop::dynamics::ShearBuilding s(p);
     const double w = 16.0;
-    const Eigen::MatrixXcd z = (s.stiffnessMatrix() - w * w * s.massMatrix()).cast<std::complex<double>>() +
-                               std::complex<double>(0.0, w) * s.dampingMatrix().cast<std::complex<double>>();
+    using Complex = std::complex<double>;
+    const Eigen::MatrixXcd z = (s.stiffnessMatrix() - w * w * s.massMatrix()).cast<Complex>() +
+                               Complex(0.0, w) * s.dampingMatrix().cast<Complex>();
     Eigen::VectorXcd e = Eigen::VectorXcd::Zero(3);
     e(0) = 1.0;
     const Eigen::VectorXcd h = z.partialPivLu().solve(e);
@@ -143,7 +144,8 @@ TEST_CASE("dtop nonlinear: --input FILE takes a tool input, options override it"
           "[cli][nonlinear]")
 {
     const auto path = dtop::test::freshTempPath("nonlinear", "input.json");
-    std::ofstream(path) << R"({"analysis": "force-curve", "frequency_rad_s": 16, "from": 1, "to": 81})";
+    std::ofstream(path)
+        << R"({"analysis": "force-curve", "frequency_rad_s": 16, "from": 1, "to": 81})";
     const json a = json::parse(runDtop({"nonlinear", "--input", path.string()}).out);
     CHECK(a["input"]["to"] == 81.0);
     REQUIRE(a["result"]["folds"].size() == 2);
@@ -204,4 +206,19 @@ TEST_CASE("dtop nonlinear: a bad --reference-run file exits 3 naming its line", 
     CHECK(r.err.find("line 4") != std::string::npos);
     CHECK(r.err.find("--reference-run") != std::string::npos);
     std::filesystem::remove(path);
+}
+
+TEST_CASE("dtop nonlinear --legacy reproduces the bundled reference run", "[cli][nonlinear]")
+{
+    // Compatibility mode (docs/tools/nonlinear.md §7): acceptance 2e-4 m and 2e-4 N.
+    const json res = resultOf({"nonlinear", "--to", "2", "--legacy"},
+                              "DTOP_DATA_DIR=" + std::string(DTOP_DATA_DIR));
+    REQUIRE(res.contains("legacy"));
+    CHECK(res["legacy"]["label"].get<std::string>().find("compatibility mode") == 0);
+    const auto& c = res["legacy"]["comparison"];
+    CHECK(c["row_counts_match"] == true);
+    CHECK(c["max_amplitude_difference_m"].get<double>() < 2e-4);
+    CHECK(c["max_force_difference_n"].get<double>() < 2e-4);
+    CHECK(c["jump_indices"] == c["reference_jump_indices"]);
+    CHECK(c["fold_rows"] == c["reference_fold_rows"]);
 }

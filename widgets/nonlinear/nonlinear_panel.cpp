@@ -350,7 +350,8 @@ void NonlinearPanel::showResult(const NonlinearResult& r, const model::Profile& 
         break;
     case NonlinearAnalysis::FrequencyCurve:
         m_branch->setTitle(tr("Frequency response at F = %1 N: backbones, folds and jumps%2")
-                               .arg(g(r.branch.empty() ? 0.0 : r.branch.front().forceN, 5), growing));
+                               .arg(g(r.branch.empty() ? 0.0 : r.branch.front().forceN, 5),
+                                    growing));
         break;
     case NonlinearAnalysis::Backbone:
         m_branch->setTitle(tr("Backbone curves (free, undamped orbits)%1").arg(growing));
@@ -424,8 +425,9 @@ void NonlinearPanel::showOrbit()
     const nonlinear::BranchPoint& p = m_result->branch[i];
     drawOrbit(*m_time, *m_phase, m_resultProfile, p);
     drawHarmonicContent(*m_harmonics, p);
-    const QString where = tr("F = %1 N, ω = %2 rad/s, %3").arg(g(p.forceN, 6), g(p.frequencyRadS, 6),
-                                                              p.stable ? tr("stable") : tr("unstable"));
+    const QString where = tr("F = %1 N, ω = %2 rad/s, %3")
+                              .arg(g(p.forceN, 6), g(p.frequencyRadS, 6),
+                                   p.stable ? tr("stable") : tr("unstable"));
     m_orbitLabel->setText(tr("point %1 of %2: %3, max |μ| = %4")
                               .arg(i + 1)
                               .arg(m_result->branch.size())
@@ -461,11 +463,14 @@ void NonlinearPanel::fillTable()
     if (r.foldCurve.hasCusp)
         addRow(tr("cusp"), r.foldCurve.cusp.forceN, r.foldCurve.cusp.frequencyRadS,
                r.foldCurve.cusp.amplitudeM, tr("bistability begins"));
+    // A sweep's jumps: at the fold's parameter, the other one fixed.
+    const double fixedForce = r.branch.empty() ? 0.0 : r.branch.front().forceN;
+    const double fixedFrequency = r.branch.empty() ? 0.0 : r.branch.front().frequencyRadS;
+    const bool byForce = branchInForce(r);
     for (const auto& j : r.sweep.jumps)
-        addRow(j.up ? tr("jump (up)") : tr("jump (down)"),
-               branchInForce(r) ? j.parameter : r.branch.empty() ? 0.0 : r.branch.front().forceN,
-               branchInForce(r) ? (r.branch.empty() ? 0.0 : r.branch.front().frequencyRadS) : j.parameter,
-               j.amplitudeAfterM, tr("from %1 m").arg(g(j.amplitudeBeforeM, 5)));
+        addRow(j.up ? tr("jump (up)") : tr("jump (down)"), byForce ? j.parameter : fixedForce,
+               byForce ? fixedFrequency : j.parameter, j.amplitudeAfterM,
+               tr("from %1 m").arg(g(j.amplitudeBeforeM, 5)));
 }
 
 QList<ToolPanel::NamedPlot> NonlinearPanel::plots() const

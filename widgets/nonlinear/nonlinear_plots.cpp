@@ -59,8 +59,8 @@ void addBranch(PlotView& plot, const NonlinearResult& r, std::size_t floor, cons
         plot.addSeries(name + QObject::tr(" unstable"), x, yu, {color, 1.5, true});
 }
 
-void addFolds(PlotView& plot, const NonlinearResult& r, const std::vector<nonlinear::FoldPoint>& folds,
-              std::size_t floor, const QString& name, const QColor& color)
+void addFolds(PlotView& plot, const NonlinearResult& r,
+              const std::vector<nonlinear::FoldPoint>& folds, std::size_t floor, const QString& name, const QColor& color)
 {
     if (folds.empty())
         return;
@@ -123,11 +123,12 @@ void addJumps(PlotView& plot, const NonlinearResult& r, std::size_t floor)
             if (!b[i].stable || !b[i + 1].stable || (p0 - p) * (p1 - p) > 0.0 || p0 == p1)
                 continue;
             const double t = (p - p0) / (p1 - p0);
-            const double a = amplitude(b[i].amplitudeM, floor) +
-                             t * (amplitude(b[i + 1].amplitudeM, floor) - amplitude(b[i].amplitudeM, floor));
+            const double a0 = amplitude(b[i].amplitudeM, floor);
+            const double a = a0 + t * (amplitude(b[i + 1].amplitudeM, floor) - a0);
             const double d = std::abs(a - from);
             // Not the fold's own stable neighbour (it meets the fold), the nearest other part.
-            if (d > 1e-3 * std::max(std::abs(from), 1e-9) && (std::isnan(best) || d < bestDistance)) {
+            const bool elsewhere = d > 1e-3 * std::max(std::abs(from), 1e-9);
+            if (elsewhere && (std::isnan(best) || d < bestDistance)) {
                 best = a;
                 bestDistance = d;
             }
@@ -215,7 +216,8 @@ void drawFloorAmplitudes(PlotView& plot, const NonlinearResult& r)
     plot.setXAxis(parameterAxis(r));
     plot.setYAxis({QObject::tr("Amplitude, 1st harmonic"), QStringLiteral("m")});
     if (r.analysis == NonlinearAnalysis::Backbone) {
-        for (std::size_t f = 0; !r.backbone.empty() && f < r.backbone.front().amplitudeM.size(); ++f) {
+        const std::size_t floors = r.backbone.empty() ? 0 : r.backbone.front().amplitudeM.size();
+        for (std::size_t f = 0; f < floors; ++f) {
             std::vector<double> x, y;
             for (const auto& p : r.backbone) {
                 x.push_back(p.frequencyRadS);
@@ -262,7 +264,7 @@ void drawOrbit(PlotView& time, PlotView& phase, const model::Profile& profile,
     for (Eigen::Index i = 0; i < n; ++i)
         time.addSeries(QObject::tr("x%1").arg(i + 1), t, row(1 + i, true),
                        {PlotView::paletteColor(static_cast<int>(i)), 1.5, false});
-    const auto f = static_cast<Eigen::Index>(std::min<std::size_t>(floor, static_cast<std::size_t>(n - 1)));
+    const Eigen::Index f = std::min(static_cast<Eigen::Index>(floor), n - 1);
     phase.addSeries(QObject::tr("floor %1").arg(f + 1), row(1 + f, true), row(1 + n + f, true),
                     {PlotView::paletteColor(static_cast<int>(f)), 1.5, false});
 }
@@ -367,14 +369,15 @@ void drawLegacy(PlotView& frequency, PlotView& force, const nonlinear::LegacyRun
     if (reference) {
         const QString ref = QObject::tr("reference file: ");
         add(frequency, reference->frequencyUp, ref + QObject::tr("sweep up"),
-            {QColor(150, 150, 150), 4.0, false, true});
+            {QColor(150, 150, 150), 1.5, false, true});
         add(frequency, reference->frequencyDown, ref + QObject::tr("sweep down"),
-            {QColor(90, 90, 90), 4.0, false, true});
+            {QColor(90, 90, 90), 1.5, false, true});
         add(force, reference->amplitudeUp, ref + QObject::tr("amplitude sweep up"),
-            {QColor(150, 150, 150), 4.0, false, true});
+            {QColor(150, 150, 150), 1.5, false, true});
         add(force, reference->amplitudeDown, ref + QObject::tr("amplitude sweep down"),
-            {QColor(90, 90, 90), 4.0, false, true});
-        add(force, reference->cbc, ref + QObject::tr("CBC"), {QColor(230, 140, 140), 4.0, false, true});
+            {QColor(90, 90, 90), 1.5, false, true});
+        add(force, reference->cbc, ref + QObject::tr("CBC"),
+            {QColor(230, 140, 140), 1.5, false, true});
     }
     if (run) {
         const QString mode = QObject::tr("compatibility mode: ");

@@ -131,7 +131,8 @@ void addNonlinearOptions(po::options_description& options)
         ("to", po::value<double>(),
          "end of the continued parameter [N or rad/s] (default: 81 N / 50 rad/s; backbone "
          "1.25 × the mode's frequency; fold curve 1.5 × --frequency-rad-s)")
-        ("mode", po::value<int>()->default_value(d.mode), "backbone mode (1 = lowest; 0: every mode)")
+        ("mode", po::value<int>()->default_value(d.mode),
+         "backbone mode (1 = lowest; 0: every mode)")
         ("harmonics", po::value<int>()->default_value(d.harmonics),
          "odd harmonics retained (1, 3, …, 2N−1); 0: automatic by a convergence test")
         ("kp", po::value<double>()->default_value(d.kp),
@@ -162,7 +163,8 @@ void addNonlinearOptions(po::options_description& options)
         ("sweep-parameter", po::value<std::string>()->default_value(
                                 sweepParameterName(d.sweepParameter)),
          "frequency (at --force-n) or force (at --frequency-rad-s)")
-        ("sweep-points", po::value<long long>()->default_value(static_cast<long long>(d.sweepPoints)),
+        ("sweep-points",
+         po::value<long long>()->default_value(static_cast<long long>(d.sweepPoints)),
          "quasi-static sweep: grid points each way")
         ("sweep-rate", po::value<double>()->default_value(d.sweepRate),
          "time-domain sweep rate [rad/s² or N/s]; 0: none");
