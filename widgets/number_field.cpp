@@ -19,6 +19,26 @@ std::optional<double> parseNumber(const QString& text)
     return v;
 }
 
+double requiredFieldValue(const NumberField* f, const char* id, double fallback,
+                          InputIssues* issues)
+{
+    if (!f->value()) {
+        if (issues)
+            issues->push_back({id, "not a number: '" + f->text().toStdString() + "'"});
+        return fallback;
+    }
+    return *f->value();
+}
+
+std::optional<double> optionalFieldValue(const NumberField* f, const char* id, InputIssues* issues)
+{
+    if (f->text().trimmed().isEmpty())
+        return std::nullopt;
+    if (!f->value() && issues)
+        issues->push_back({id, "not a number: '" + f->text().toStdString() + "'"});
+    return f->value();
+}
+
 NumberField::NumberField(QWidget* parent) : NumberField(Options{}, parent) {}
 
 NumberField::NumberField(const QString& unit, const QString& toolTip, QWidget* parent)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/input_issue.h"
+
 #include <QWidget>
 
 #include <cstdint>
@@ -78,5 +80,13 @@ private:
 // "12.5" → 12.5: the text of a numeric field as the user typed it (blanks around allowed,
 // C locale); empty when it is not a number.
 std::optional<double> parseNumber(const QString& text);
+
+// A form's reading of a required field: its value, or `fallback` and an issue "not a number:
+// '…'" for field id `id` (when `issues` is given).
+double requiredFieldValue(const NumberField* field, const char* id, double fallback,
+                          InputIssues* issues);
+// The same for a field that may be left empty ("default"/"derived"): nullopt when empty.
+std::optional<double> optionalFieldValue(const NumberField* field, const char* id,
+                                         InputIssues* issues);
 
 } // namespace dtop::widgets

@@ -10,6 +10,7 @@ namespace dtop::tools {
     TOOL(simulate)                                                                          \
     TOOL(uncertainty)                                                                       \
     TOOL(control)                                                                           \
+    TOOL(nonlinear)                                                                         \
     TOOL(crossval)                                                                          \
     TOOL(identify)                                                                          \
     TOOL(fe)
@@ -31,7 +32,6 @@ const std::vector<PlannedTool>& plannedTools()
 {
     static const std::vector<PlannedTool> kPlanned = {
         {"design", "Design under uncertainty", "Output distributions, Fisher information"},
-        {"nonlinear", "Nonlinear dynamics", "Nonlinear response, control-based continuation"},
         {"profiles", "Twin history", "Profile versions, run records, comparison"},
     };
     return kPlanned;

@@ -44,29 +44,6 @@ int sliderPosition(double gain)
     return static_cast<int>(std::lround(std::clamp(t, 0.0, 1.0) * kSliderSteps));
 }
 
-// A field that may be left empty ("derived"): nullopt when empty, an issue when unreadable.
-std::optional<double> optionalField(const NumberField* f, const char* id, InputIssues* issues)
-{
-    if (f->text().trimmed().isEmpty())
-        return std::nullopt;
-    if (!f->value()) {
-        if (issues)
-            issues->push_back({id, "not a number: '" + f->text().toStdString() + "'"});
-        return std::nullopt;
-    }
-    return f->value();
-}
-
-double requiredField(const NumberField* f, const char* id, double fallback, InputIssues* issues)
-{
-    if (!f->value()) {
-        if (issues)
-            issues->push_back({id, "not a number: '" + f->text().toStdString() + "'"});
-        return fallback;
-    }
-    return *f->value();
-}
-
 void setOptional(NumberField* f, const std::optional<double>& v)
 {
     if (v)
@@ -326,27 +303,27 @@ control::ControlInput ControlForm::input(const model::Profile& profile, InputIss
     in.strategy = static_cast<Strategy>(m_strategy->currentIndex());
     in.floor = m_floor->value();
     in.forceFloor = m_forceFloor->value();
-    in.gain = requiredField(m_gain, "gain", in.gain, issues);
+    in.gain = requiredFieldValue(m_gain, "gain", in.gain, issues);
     auto& a = in.actuator;
-    a.baseMassKg = requiredField(m_baseMass, "base_mass", a.baseMassKg, issues);
-    a.proofMassKg = requiredField(m_proofMass, "proof_mass", a.proofMassKg, issues);
+    a.baseMassKg = requiredFieldValue(m_baseMass, "base_mass", a.baseMassKg, issues);
+    a.proofMassKg = requiredFieldValue(m_proofMass, "proof_mass", a.proofMassKg, issues);
     a.suspensionStiffnessNM =
-        requiredField(m_stiffness, "suspension_stiffness", a.suspensionStiffnessNM, issues);
+        requiredFieldValue(m_stiffness, "suspension_stiffness", a.suspensionStiffnessNM, issues);
     a.suspensionDampingNsM =
-        requiredField(m_damping, "suspension_damping", a.suspensionDampingNsM, issues);
-    a.forceFactorNA = requiredField(m_forceFactor, "force_factor", a.forceFactorNA, issues);
-    a.coilResistanceOhm = requiredField(m_resistance, "coil_resistance", a.coilResistanceOhm, issues);
-    in.compensator.estimateHz = optionalField(m_ecEstimateHz, "ec_estimate_hz", issues);
+        requiredFieldValue(m_damping, "suspension_damping", a.suspensionDampingNsM, issues);
+    a.forceFactorNA = requiredFieldValue(m_forceFactor, "force_factor", a.forceFactorNA, issues);
+    a.coilResistanceOhm = requiredFieldValue(m_resistance, "coil_resistance", a.coilResistanceOhm, issues);
+    in.compensator.estimateHz = optionalFieldValue(m_ecEstimateHz, "ec_estimate_hz", issues);
     in.compensator.estimateDamping =
-        optionalField(m_ecEstimateDamping, "ec_estimate_damping", issues);
-    in.compensator.targetHz = optionalField(m_ecTargetHz, "ec_target_hz", issues);
-    in.compensator.targetDamping = optionalField(m_ecTargetDamping, "ec_target_damping", issues);
-    in.lqg.stateWeight = requiredField(m_lqgQ, "lqg_state_weight", in.lqg.stateWeight, issues);
-    in.lqg.inputWeight = requiredField(m_lqgR, "lqg_input_weight", in.lqg.inputWeight, issues);
+        optionalFieldValue(m_ecEstimateDamping, "ec_estimate_damping", issues);
+    in.compensator.targetHz = optionalFieldValue(m_ecTargetHz, "ec_target_hz", issues);
+    in.compensator.targetDamping = optionalFieldValue(m_ecTargetDamping, "ec_target_damping", issues);
+    in.lqg.stateWeight = requiredFieldValue(m_lqgQ, "lqg_state_weight", in.lqg.stateWeight, issues);
+    in.lqg.inputWeight = requiredFieldValue(m_lqgR, "lqg_input_weight", in.lqg.inputWeight, issues);
     in.lqg.processNoise =
-        requiredField(m_lqgProcess, "lqg_process_noise", in.lqg.processNoise, issues);
+        requiredFieldValue(m_lqgProcess, "lqg_process_noise", in.lqg.processNoise, issues);
     in.lqg.measurementNoise =
-        requiredField(m_lqgMeasurement, "lqg_measurement_noise", in.lqg.measurementNoise, issues);
+        requiredFieldValue(m_lqgMeasurement, "lqg_measurement_noise", in.lqg.measurementNoise, issues);
     control::parseTmdTuning(m_tune->currentData().toString().toStdString(), in.tune);
     // Tuning belongs to the TMD: kept in the form, not applied to other strategies.
     if (in.strategy != Strategy::Tmd)
