@@ -7,7 +7,9 @@
 # in build-fuzz/fuzz/corpus/<harness>/ from run to run. Findings (crash-*, leak-*, timeout-*,
 # oom-*) land in build-fuzz/fuzz/findings/<harness>/: minimise one, fix the bug, and add it to
 # tests/data/fuzz/<harness>/, where dtop_fuzz_fixture_tests and the CLI tests replay it.
-# Exit status 1 when anything was found. DTOP_JOBS limits the build's parallel jobs.
+# Exit status 1 when anything was found. DTOP_JOBS limits the build's parallel jobs;
+# DTOP_FUZZ_CORE_LIBRARY=build/core/libdtop_core.a (a regular build's) instruments only the
+# readers and takes the numerics from that library (tests/fuzz/CMakeLists.txt): a short build.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 renice -n 19 $$ >/dev/null
 
@@ -20,7 +22,7 @@ dtop_install_fuzz_packages
 dir="$DTOP_ROOT/build-fuzz"
 CC=clang CXX=clang++ dtop_build "$dir" dtop_fuzzers -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DDTOP_FUZZ=ON -DDTOP_BUILD_TESTS=OFF \
-    -DDTOP_BUILD_BENCH=OFF
+    -DDTOP_BUILD_BENCH=OFF ${DTOP_FUZZ_CORE_LIBRARY:+-DDTOP_FUZZ_CORE_LIBRARY="$DTOP_FUZZ_CORE_LIBRARY"}
 
 harnesses=("$@")
 if [ ${#harnesses[@]} -eq 0 ]; then

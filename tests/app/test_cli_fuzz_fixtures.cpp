@@ -84,8 +84,7 @@ TEST_CASE("no fuzz fixture reaches an internal error through the command line", 
 TEST_CASE("a fuzzed dataset manifest in the data folder is refused with a message", "[cli][fuzz]")
 {
     const fs::path dir = fs::path(DTOP_TEST_DATA_DIR) / "fuzz" / "manifest";
-    if (!fs::is_directory(dir))
-        return;
+    REQUIRE(fs::is_directory(dir));
     for (const auto& entry : fs::directory_iterator(dir)) {
         TempDir data;
         fs::copy_file(entry.path(), data.path() / "manifest.json");
