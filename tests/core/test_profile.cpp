@@ -218,7 +218,7 @@ TEST_CASE("A profile whose stiffness or damping over mass overflows the model is
     CHECK(issues.front().field == "k1");
     CHECK_THAT(issues.front().message, Catch::Contains("beyond what the model can represent"));
 
-    p.masses = {1e-200, 1e-200, 1e-200};
+    p.masses = {1e-100, 1e-100, 1e-100};
     p.stiffnesses = {1.0, 1.0, 1.0};
     p.damping = dtop::model::DampingModel::StoreyDampers;
     p.dampers = {1.0, 1e200, 1.0};
