@@ -20,6 +20,9 @@ shift $(( $# > 0 ? 1 : 0 ))
 dtop_install_missing_packages
 dtop_install_fuzz_packages
 dir="$DTOP_ROOT/build-fuzz"
+if [ -n "${DTOP_FUZZ_CORE_LIBRARY:-}" ] && [ -f "$dir/CMakeCache.txt" ]; then
+    cmake -S "$DTOP_ROOT" -B "$dir" -DDTOP_FUZZ_CORE_LIBRARY="$DTOP_FUZZ_CORE_LIBRARY" >/dev/null
+fi
 CC=clang CXX=clang++ dtop_build "$dir" dtop_fuzzers -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DDTOP_FUZZ=ON -DDTOP_BUILD_TESTS=OFF \
     -DDTOP_BUILD_BENCH=OFF ${DTOP_FUZZ_CORE_LIBRARY:+-DDTOP_FUZZ_CORE_LIBRARY="$DTOP_FUZZ_CORE_LIBRARY"}
