@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/workspace_session.h"
 
+#include "io/workspace_backup.h"
+#include "io/workspace_error.h"
 #include "io/workspace_location.h"
 
 namespace dtop::models {
@@ -15,10 +17,17 @@ bool WorkspaceSession::openWorkspace(const QString& path, QString* error)
         io::createWorkspaceFolder(path.toStdString());
         m_workspace = io::Workspace::open(path.toStdString());
     } catch (const std::exception& e) {
+        m_failedPath = path;
         if (error)
             *error = QString::fromUtf8(e.what());
         return false;
     }
+    try {
+        io::backupIfDue(path.toStdString());
+    } catch (const io::WorkspaceError&) {
+        // The work goes on without this backup; `dtop workspace backup` says why.
+    }
+    m_failedPath.clear();
     m_cache.clear();
     emit workspaceChanged();
     emit profilesChanged();

@@ -24,7 +24,11 @@ public:
 
     // Opens `path` (created when missing). On failure the previous workspace stays open, the
     // file is untouched and `error` says why.
+    // A workspace opened here gets its automatic backup when one is due (io::backupIfDue).
     bool openWorkspace(const QString& path, QString* error);
+    // The file the last failed openWorkspace() refused (empty after a success), for the offer
+    // to restore its newest good backup.
+    QString failedWorkspacePath() const { return m_failedPath; }
     bool hasWorkspace() const { return m_workspace.has_value(); }
     QString workspacePath() const;
     io::Workspace* workspace() { return m_workspace ? &*m_workspace : nullptr; }
@@ -55,6 +59,7 @@ signals:
 
 private:
     std::optional<io::Workspace> m_workspace;
+    QString m_failedPath;
     std::optional<io::Catalogue> m_catalogue;
     std::map<std::string, std::shared_ptr<const io::Dataset>> m_cache;
 };

@@ -14,9 +14,11 @@ DTOP_PACKAGES=(
     xvfb xauth fonts-dejavu-core
 )
 
+# dtop_install_missing_packages [PACKAGE...]: those given (default: DTOP_PACKAGES).
 dtop_install_missing_packages() {
-    local missing=() p
-    for p in "${DTOP_PACKAGES[@]}"; do
+    local wanted=("$@") missing=() p
+    [ ${#wanted[@]} -eq 0 ] && wanted=("${DTOP_PACKAGES[@]}")
+    for p in "${wanted[@]}"; do
         if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
             missing+=("$p")
         fi
@@ -32,12 +34,20 @@ dtop_install_missing_packages() {
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
-# dtop_build BUILD_DIR TARGET [cmake options...]: configure once, then build incrementally.
+# The fuzzing tool chain (packaging/fuzz.sh only): Debian's clang and its libFuzzer runtime.
+DTOP_FUZZ_PACKAGES=(clang libfuzzer-14-dev)
+
+dtop_install_fuzz_packages() {
+    dtop_install_missing_packages "${DTOP_FUZZ_PACKAGES[@]}"
+}
+
+# dtop_build BUILD_DIR TARGET [cmake options...]: configure once, then build incrementally
+# (DTOP_JOBS parallel jobs, default: every core).
 dtop_build() {
     local dir="$1" target="$2"
     shift 2
     if [ ! -f "$dir/CMakeCache.txt" ]; then
         cmake -S "$DTOP_ROOT" -B "$dir" -G Ninja "$@"
     fi
-    cmake --build "$dir" --target "$target" -j "$(nproc)"
+    cmake --build "$dir" --target "$target" -j "${DTOP_JOBS:-$(nproc)}"
 }

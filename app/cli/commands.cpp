@@ -12,6 +12,7 @@ const std::vector<Command>& commands()
          &runDatasetCommand},
         {"profile", "profiles: list, show, export, import, history (saved in the workspace)",
          &runProfileCommand},
+        {"workspace", "the workspace file: backup, verify, restore, backups", &runWorkspaceCommand},
     };
     return kCommands;
 }

@@ -9,5 +9,6 @@ namespace dtop::cli {
 int runDatasetCommand(const std::vector<std::string>& args, CommandIo& io);
 int runReportCommand(const std::vector<std::string>& args, CommandIo& io);
 int runProfileCommand(const std::vector<std::string>& args, CommandIo& io);
+int runWorkspaceCommand(const std::vector<std::string>& args, CommandIo& io);
 
 } // namespace dtop::cli

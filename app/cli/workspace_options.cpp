@@ -2,6 +2,7 @@
 #include "cli/workspace_options.h"
 
 #include "cli/cli_errors.h"
+#include "io/workspace_backup.h"
 #include "io/workspace_location.h"
 
 #include <filesystem>
@@ -51,7 +52,14 @@ io::Workspace openWorkspaceForWriting(const po::variables_map& vm)
     try {
         if (!vm.count("workspace"))
             io::createWorkspaceFolder(path);
-        return io::Workspace::open(path);
+        io::Workspace workspace = io::Workspace::open(path);
+        try {
+            io::backupIfDue(path);
+        } catch (const io::WorkspaceError&) {
+            // A backup that cannot be made must not stop the user's work; `dtop workspace
+            // backup` says why.
+        }
+        return workspace;
     } catch (const io::WorkspaceError& e) {
         throw FileError(e.what());
     }

@@ -19,7 +19,8 @@ std::string workspacePath(const boost::program_options::variables_map& vm);
 // A file that is not a valid workspace is a FileError (exit 3); it is left untouched.
 std::optional<io::Workspace> openWorkspaceIfExists(const std::string& path);
 
-// Opens or creates the workspace for writing (the default folder is created when needed).
+// Opens or creates the workspace for writing (the default folder is created when needed), and
+// makes the automatic backup when one is due (io::backupIfDue).
 io::Workspace openWorkspaceForWriting(const boost::program_options::variables_map& vm);
 
 } // namespace dtop::cli

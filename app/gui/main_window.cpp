@@ -6,6 +6,8 @@
 #include "gui/resources_init.h"
 #include "tools/tool_descriptor.h"
 #include "io/profile_json.h"
+#include "io/workspace_backup.h"
+#include "io/workspace_error.h"
 #include "models/active_profile.h"
 #include "models/workspace_session.h"
 #include "widgets/dataset_browser.h"
@@ -18,7 +20,9 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFile>
+#include <QDateTime>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -264,9 +268,29 @@ void MainWindow::offerWorkspaceRecovery()
                             ? box.addButton(tr("Keep the current workspace"), QMessageBox::RejectRole)
                             : box.addButton(tr("Continue without a workspace"), QMessageBox::RejectRole);
     QPushButton* other = box.addButton(tr("Use another workspace…"), QMessageBox::AcceptRole);
+    // The way back from a damaged workspace: its newest backup that verifies (the damaged file
+    // is kept in the backup folder).
+    const QString failed = m_session->failedWorkspacePath();
+    const auto backup = failed.isEmpty() ? std::nullopt : io::latestGoodBackup(failed.toStdString());
+    QPushButton* restore =
+        backup ? box.addButton(tr("Restore the backup of %1")
+                                   .arg(QFileInfo(QString::fromStdString(*backup)).lastModified()
+                                            .toString(Qt::ISODate)),
+                               QMessageBox::AcceptRole)
+               : nullptr;
     box.setDefaultButton(keep);
     box.setEscapeButton(keep);
     box.exec();
+    if (restore && box.clickedButton() == restore) {
+        try {
+            io::restoreWorkspace(failed.toStdString(), *backup);
+        } catch (const io::WorkspaceError& e) {
+            QMessageBox::warning(this, tr("Restore failed"), QString::fromUtf8(e.what()));
+            return;
+        }
+        openWorkspace(failed, true);
+        return;
+    }
     if (box.clickedButton() != other)
         return;
     const QString path = QFileDialog::getSaveFileName(

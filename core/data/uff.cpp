@@ -227,7 +227,9 @@ std::vector<double> reals(Lines& lines, const std::vector<int>& pattern, std::si
                           const std::string& what)
 {
     std::vector<double> out;
-    out.reserve(count);
+    // `count` comes from the file: a few bytes may claim millions of points, so memory grows
+    // with the numbers actually read, not with the claim.
+    out.reserve(std::min<std::size_t>(count, 1 << 16));
     while (out.size() < count) {
         const std::string_view line = lines.expect(what);
         if (isDelimiter(line))

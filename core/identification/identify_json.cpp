@@ -254,7 +254,9 @@ IdentifyInput identifyInputFromJson(const json& j)
         in.picks.clear();
         for (const auto& p : *v) {
             if (!p.is_object() || !p.contains("order") || !p.contains("frequency_hz") ||
-                !p["order"].is_number_integer() || !p["frequency_hz"].is_number())
+                !p["order"].is_number_integer() || !p["frequency_hz"].is_number() ||
+                p["order"].is_number_unsigned() || p["order"].get<long long>() < 0 ||
+                p["order"].get<long long>() > 10000)
                 bad("picks", "items must be {\"order\": integer, \"frequency_hz\": number}, got " +
                                  p.dump());
             in.picks.push_back({p["order"].get<int>(), p["frequency_hz"].get<double>()});

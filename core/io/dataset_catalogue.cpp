@@ -206,6 +206,15 @@ ReadResult<Catalogue> parseManifest(const std::string& jsonText, const std::stri
         return ReadError{name, lineOfByte(jsonText, byte),
                          "invalid JSON: " + (colon == std::string::npos ? what
                                                                         : what.substr(colon + 2))};
+    } catch (const json::out_of_range& e) {
+        // A number beyond a double ("number overflow parsing '1e400'"): the line of that text.
+        std::string what = e.what();
+        const std::size_t open = what.find('\''), close = what.rfind('\'');
+        const std::string number =
+            open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : "";
+        const std::size_t at = number.empty() ? std::string::npos : jsonText.find(number);
+        return ReadError{name, at == std::string::npos ? 0 : lineOfByte(jsonText, at),
+                         "invalid JSON: the number " + number + " is beyond the range of a double"};
     }
     try {
         return catalogueFromJson(root, directory);

@@ -15,6 +15,27 @@ std::string workspaceEntryName(const std::string& id)
     return "workspace dataset '" + id + "'";
 }
 
+// A field of an imported dataset's stored metadata. The workspace is a file anyone can edit:
+// a missing or mistyped field (or metadata that is no object) gives the fallback.
+std::string textField(const nlohmann::json& metadata, const char* key, const std::string& fallback)
+{
+    if (!metadata.is_object())
+        return fallback;
+    const auto it = metadata.find(key);
+    return it != metadata.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
+int floorField(const nlohmann::json& metadata, const char* key)
+{
+    if (!metadata.is_object())
+        return 0;
+    const auto it = metadata.find(key);
+    if (it == metadata.end() || !it->is_number_integer())
+        return 0;
+    const auto value = it->get<long long>();
+    return value >= 0 && value <= 1000 ? static_cast<int>(value) : 0;
+}
+
 // "Run 3 (final).csv" → "run-3-final": safe, readable default ids.
 std::string idFromFileName(const std::string& path)
 {
@@ -47,15 +68,15 @@ std::vector<DatasetListing> listDatasets(const Catalogue* catalogue, Workspace* 
             entry.importedUtc = summary.importedUtc;
             entry.info.id = summary.id;
             const auto& m = summary.metadata;
-            entry.info.title = m.value("title", summary.originalFileName);
-            entry.info.rig = m.value("rig", "");
-            parseDatasetKind(m.value("kind", "frf"), entry.info.kind);
-            parseFrfQuantityText(m.value("quantity", "unknown"), entry.info.quantity);
-            parseResponseQuantity(m.value("response", "velocity"), entry.info.response);
-            entry.info.units = m.value("units", "");
-            entry.info.excitationFloor = m.value("excitation_floor", 0);
-            entry.info.source = m.value("source", "");
-            entry.info.notes = m.value("notes", "");
+            entry.info.title = textField(m, "title", summary.originalFileName);
+            entry.info.rig = textField(m, "rig", "");
+            parseDatasetKind(textField(m, "kind", "frf"), entry.info.kind);
+            parseFrfQuantityText(textField(m, "quantity", "unknown"), entry.info.quantity);
+            parseResponseQuantity(textField(m, "response", "velocity"), entry.info.response);
+            entry.info.units = textField(m, "units", "");
+            entry.info.excitationFloor = floorField(m, "excitation_floor");
+            entry.info.source = textField(m, "source", "");
+            entry.info.notes = textField(m, "notes", "");
             entry.info.format = datasetFormatName(DatasetFormat::DtopCsv);
             entry.info.file = workspaceEntryName(summary.id);
             list.push_back(std::move(entry));

@@ -232,7 +232,16 @@ double checkTimeAxis(const std::vector<double>& axis, const std::vector<std::siz
                                "from the first step " + formatNumber(first) +
                                " s; the time axis must be uniformly sampled");
     }
-    return static_cast<double>(axis.size() - 1) / (axis.back() - axis.front());
+    // Steps too small for a sampling rate (denormal) or a span beyond a double are no record
+    // any analysis can use: both must be finite numbers.
+    const double span = axis.back() - axis.front();
+    const double rate = static_cast<double>(axis.size() - 1) / span;
+    if (!std::isfinite(span) || !std::isfinite(rate) || !std::isfinite(1.0 / first))
+        fail(lines.back(), "time axis from " + formatNumber(axis.front()) + " s to " +
+                               formatNumber(axis.back()) + " s in steps of " +
+                               formatNumber(first) +
+                               " s has no finite sampling rate or duration");
+    return rate;
 }
 
 void checkRowLimit(std::size_t rows, std::size_t lineNumber, const ReadOptions& options)

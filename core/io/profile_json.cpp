@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/profile_json.h"
 
+#include <cstdint>
+
 namespace dtop::io {
 
 using nlohmann::json;
@@ -103,6 +105,14 @@ void readDamping(const json& d, model::Profile& p, InputIssues& issues)
             issues.push_back({"modes", "profile JSON damping needs 'modes': two mode numbers"});
             break;
         }
+        // Mode numbers beyond int would wrap into acceptable ones; validate() names the range.
+        for (const auto& m : *modes)
+            if (m.is_number_unsigned() ? m.get<std::uint64_t>() > 1000u
+                                       : m.get<long long>() < -1000 || m.get<long long>() > 1000) {
+                issues.push_back({"modes", "profile JSON damping 'modes' must be mode numbers, "
+                                           "got " + m.dump()});
+                return;
+            }
         p.targetModeA = (*modes)[0].get<int>();
         p.targetModeB = (*modes)[1].get<int>();
         break;

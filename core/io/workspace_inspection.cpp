@@ -225,7 +225,16 @@ WorkspaceFileState inspectWorkspaceFile(const std::string& path)
                  " is read-only; DTOP saves profiles and run records in it, so it must be "
                  "writable");
     checkFolderWritable(path, "open");
+    return inspectWorkspaceContent(path);
+}
 
+WorkspaceFileState inspectWorkspaceContent(const std::string& path)
+{
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec))
+        fail(WorkspaceProblem::NotAFile, path + " is not a regular file, so not a workspace");
+    if (::access(path.c_str(), R_OK) != 0)
+        fail(WorkspaceProblem::Unreadable, "cannot read workspace " + path + ": permission denied");
     const std::uintmax_t size = fs::file_size(path, ec);
     if (ec)
         fail(WorkspaceProblem::Unreadable, "cannot read workspace " + path + ": " + ec.message());

@@ -17,5 +17,8 @@ struct WorkspaceFileState {
 // a schema version this build knows and no foreign tables. Throws WorkspaceError naming the
 // file and the problem. Reads only the header itself and opens SQLite read-only.
 WorkspaceFileState inspectWorkspaceFile(const std::string& path);
+// The same checks of the content alone (header, SQLite, application id, schema, quick check),
+// for a file that is only to be read (a backup): it must be a readable regular file.
+WorkspaceFileState inspectWorkspaceContent(const std::string& path);
 
 } // namespace dtop::io

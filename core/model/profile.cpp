@@ -66,6 +66,27 @@ void checkList(InputIssues& issues, const std::vector<double>& values, std::size
     }
 }
 
+// Values acceptable one by one can still overflow the model: every analysis works with the
+// mass-normalised matrices (k/m, c/m) and squares them, so each storey's (k_i + k_i+1)/m_i and
+// (c_i + c_i+1)/m_i must stay below kMaxRatio. Called when the lists themselves are valid.
+void checkScale(InputIssues& issues, const std::vector<double>& values,
+                const std::vector<double>& masses, const char* what, const char* symbol)
+{
+    constexpr double kMaxRatio = 1e150;
+    for (std::size_t i = 0; i < masses.size(); ++i) {
+        const double above = i + 1 < values.size() ? values[i + 1] : 0.0;
+        const double ratio = (values[i] + above) / masses[i];
+        if (!(ratio <= kMaxRatio)) {
+            issues.push_back({symbol + std::to_string(i + 1),
+                              std::string(what) + " " + symbol + std::to_string(i + 1) +
+                                  " over mass m" + std::to_string(i + 1) + " is " +
+                                  formatValue(ratio) + ", beyond what the model can represent (" +
+                                  formatValue(kMaxRatio) + "); check the units"});
+            return;
+        }
+    }
+}
+
 } // namespace
 
 InputIssues Profile::validate() const
@@ -83,12 +104,16 @@ InputIssues Profile::validate() const
     }
     checkList(issues, masses, n, "mass", "m", "kg", false, false);
     checkList(issues, stiffnesses, n, "stiffness", "k", "N/m", false, false);
+    if (issues.empty())
+        checkScale(issues, stiffnesses, masses, "stiffness", "k");
     if (!cubicStiffnesses.empty())
         checkList(issues, cubicStiffnesses, n, "cubic stiffness", "kc", "N/m³", true, true);
 
     switch (damping) {
     case DampingModel::StoreyDampers:
         checkList(issues, dampers, n, "damper", "c", "N·s/m", true, false);
+        if (issues.empty())
+            checkScale(issues, dampers, masses, "damper", "c");
         break;
     case DampingModel::RayleighCoefficients:
         if (!std::isfinite(rayleighAlpha) || rayleighAlpha < 0.0)

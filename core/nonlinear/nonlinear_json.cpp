@@ -4,6 +4,8 @@
 #include "io/json_numbers.h"
 #include "io/profile_json.h"
 
+#include <climits>
+#include <cstdint>
 #include <cmath>
 #include <stdexcept>
 
@@ -67,7 +69,11 @@ int integer(const json& j, const std::string& key)
     const json& v = j.at(key);
     if (!v.is_number_integer())
         bad(key, "must be an integer");
-    return v.get<int>();
+    // Not get<int>(): a value beyond int would wrap silently into an acceptable one.
+    if (v.is_number_unsigned() ? v.get<std::uint64_t>() > std::uint64_t(INT_MAX)
+                               : v.get<long long>() < INT_MIN || v.get<long long>() > INT_MAX)
+        bad(key, "is out of range: " + v.dump());
+    return static_cast<int>(v.get<long long>());
 }
 
 std::size_t count(const json& j, const std::string& key)

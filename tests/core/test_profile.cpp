@@ -206,3 +206,28 @@ TEST_CASE("Profile JSON errors name the key", "[profile][json]")
           "beta_s", "needs a number 'beta_s'");
     check(R"({"name":"a","masses_kg":[1],"stiffnesses_n_m":[1]})", "damping", "has no key 'damping'");
 }
+
+TEST_CASE("A profile whose stiffness or damping over mass overflows the model is refused by name",
+          "[profile][validation]")
+{
+    dtop::model::Profile p = *dtop::model::preset("southampton-lpm");
+    p.masses = {1e-300, 1e-300, 1e-300};
+    p.stiffnesses = {1e300, 1e300, 1e300};
+    auto issues = p.validate();
+    REQUIRE(issues.size() == 1);
+    CHECK(issues.front().field == "k1");
+    CHECK_THAT(issues.front().message, Catch::Contains("beyond what the model can represent"));
+
+    p.masses = {1e-100, 1e-100, 1e-100};
+    p.stiffnesses = {1.0, 1.0, 1.0};
+    p.damping = dtop::model::DampingModel::StoreyDampers;
+    p.dampers = {1.0, 1e200, 1.0};
+    issues = p.validate();
+    REQUIRE(issues.size() == 1);
+    CHECK(issues.front().field == "c1");
+    // Extreme but representable values stay valid.
+    p.dampers = {1.0, 1.0, 1.0};
+    p.masses = {1e-100, 1e-100, 1e-100};
+    p.stiffnesses = {1e40, 1e40, 1e40};
+    CHECK(p.validate().empty());
+}
