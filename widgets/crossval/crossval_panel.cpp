@@ -228,6 +228,9 @@ CrossvalPanel::CrossvalPanel(PanelContext& context, QWidget* parent)
         grid->addWidget(plot, i / 2, i % 2);
     }
     pagesLayout->addLayout(grid, 1);
+    m_viewNotes = new QLabel(pages);
+    m_viewNotes->setWordWrap(true);
+    pagesLayout->addWidget(m_viewNotes);
     m_tabs->addTab(pages, tr("Prototype pages"));
 
     m_metrics = makeTable({tr("Candidate"), tr("Floor"), tr("FRAC"), tr("Basis"), tr("RMS Δ [dB]"),
@@ -416,8 +419,7 @@ void CrossvalPanel::showPair()
                               .arg(QString::fromLatin1(crossval::correlationBasisName(p.signatureBasis)))
                               .arg(number(meanOf(p.csac), 3), number(meanOf(p.csf), 3)));
     drawFdac(*m_fdac, p);
-    m_fdac->setTitle(tr("FDAC, %1 against %2: a ridge off the diagonal is a frequency shift")
-                         .arg(reference, candidate));
+    m_fdac->setTitle(tr("FDAC (a ridge off the diagonal is a frequency shift)"));
     drawMac(*m_mac, p);
     m_mac->setTitle(tr("MAC (%1 shapes), pairing by %2")
                         .arg(QString::fromLatin1(crossval::correlationBasisName(p.macBasis)),
@@ -517,18 +519,20 @@ void CrossvalPanel::showPrototypeView()
     if (index < 0 || index >= static_cast<int>(views.size()))
         return;
     const crossval::PrototypeView& v = views[static_cast<std::size_t>(index)];
+    QStringList notes;
     for (std::size_t i = 0; i < m_viewPlots.size(); ++i) {
         PlotView* plot = m_viewPlots[i];
         if (i < v.panels.size()) {
             drawViewPanel(*plot, v.panels[i]);
-            if (!v.panels[i].note.empty() && v.panels[i].traces.empty())
-                plot->setTitle(QString::fromStdString(v.panels[i].title + ": " + v.panels[i].note));
+            if (!v.panels[i].note.empty())
+                notes << QString::fromStdString(v.panels[i].title + ": " + v.panels[i].note);
             plot->show();
         } else {
             plot->clear();
             plot->hide();
         }
     }
+    m_viewNotes->setText(notes.join(QLatin1Char('\n')));
 }
 
 QList<ToolPanel::NamedPlot> CrossvalPanel::plots() const

@@ -86,6 +86,7 @@ private:
     QTableWidget* m_spread;
     QLabel* m_interlabNotes;
     QComboBox* m_view;
+    QLabel* m_viewNotes; // why a panel is empty, which axis a curve uses
     std::vector<PlotView*> m_viewPlots; // 2 × 2, one per rig
     QTableWidget* m_metrics;
     QTableWidget* m_modes;
