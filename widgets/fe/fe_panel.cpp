@@ -125,7 +125,7 @@ FePanel::FePanel(PanelContext& context, QWidget* parent)
     auto* rigLayout = new QVBoxLayout(rig);
     rigLayout->setContentsMargins(0, 0, 0, 0);
     m_comparisonTable = newTable(rig);
-    m_comparisonTable->setMaximumHeight(150);
+    m_comparisonTable->setMaximumHeight(130);
     m_comparisonPlot = new PlotView(rig);
     m_calibrationLabel = new QLabel(rig);
     m_calibrationLabel->setWordWrap(true);

@@ -153,7 +153,7 @@ void drawComparison(PlotView& plot, const fe::FeResult& r)
     plot.clear();
     plot.setXAxis({QObject::tr("Sway mode (weak direction)"), QStringLiteral("–"),
                    AxisScale::Linear, 1.0});
-    plot.setYAxis({QObject::tr("Frequency error FE − measured"), QStringLiteral("%")});
+    plot.setYAxis({QObject::tr("Frequency error"), QStringLiteral("%")});
     if (!r.comparison) {
         plot.setTitle(QObject::tr("FE against measured: choose a measured dataset"));
         return;
