@@ -202,7 +202,7 @@ NonlinearPanel::NonlinearPanel(PanelContext& context, QWidget* parent)
     m_tabs->addTab(m_map, tr("Bistability map"));
     m_cbcErrors = new PlotView;
     m_tabs->addTab(m_cbcErrors, tr("CBC errors"));
-    auto* legacy = new QSplitter(Qt::Horizontal);
+    auto* legacy = new QSplitter(Qt::Vertical);
     m_legacyFrequency = new PlotView(legacy);
     m_legacyForce = new PlotView(legacy);
     m_tabs->addTab(legacy, tr("Prototype run"));
@@ -254,9 +254,8 @@ NonlinearPanel::NonlinearPanel(PanelContext& context, QWidget* parent)
         }
     }
     drawLegacy(*m_legacyFrequency, *m_legacyForce, nullptr, m_reference ? &*m_reference : nullptr);
-    m_legacyFrequency->setTitle(tr("Prototype's reference run: frequency sweeps at 10 N (tick the "
-                                   "compatibility mode to reproduce it)"));
-    m_legacyForce->setTitle(tr("Prototype's reference run: amplitude sweeps and CBC at 16 rad/s"));
+    m_legacyFrequency->setTitle(tr("Prototype's reference run (bundled file): frequency sweeps"));
+    m_legacyForce->setTitle(tr("Prototype's reference run: amplitude sweeps and CBC"));
 
     connect(m_form, &NonlinearForm::changed, this, [this] { inputsChanged(); });
     connect(m_orbit, &QSlider::valueChanged, this, [this] { showOrbit(); });
@@ -383,10 +382,9 @@ void NonlinearPanel::showResult(const NonlinearResult& r, const model::Profile& 
     if (r.legacy) {
         drawLegacy(*m_legacyFrequency, *m_legacyForce, &*r.legacy,
                    m_reference ? &*m_reference : nullptr);
-        m_legacyFrequency->setTitle(tr("Compatibility mode (prototype's algorithms): frequency "
-                                       "sweeps, over the reference file"));
-        m_legacyForce->setTitle(tr("Compatibility mode: amplitude sweeps and CBC, over the "
-                                   "reference file"));
+        m_legacyFrequency->setTitle(tr("Prototype's frequency sweeps: file (points), repro "
+                                       "(lines)"));
+        m_legacyForce->setTitle(tr("Prototype's amplitude sweeps and CBC: file and repro"));
     }
     m_summary->setText(summaryText(r, complete));
 

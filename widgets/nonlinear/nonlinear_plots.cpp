@@ -352,9 +352,9 @@ void drawLegacy(PlotView& frequency, PlotView& force, const nonlinear::LegacyRun
     frequency.clear();
     force.clear();
     frequency.setXAxis({QObject::tr("Frequency ω"), QStringLiteral("rad/s")});
-    frequency.setYAxis({QObject::tr("Half peak-to-peak of floor 1"), QStringLiteral("m")});
+    frequency.setYAxis({QObject::tr("x₁ half p-p"), QStringLiteral("m")});
     force.setXAxis({QObject::tr("Force amplitude F"), QStringLiteral("N")});
-    force.setYAxis({QObject::tr("Amplitude of floor 1, 1st harmonic"), QStringLiteral("m")});
+    force.setYAxis({QObject::tr("x₁ 1st harmonic"), QStringLiteral("m")});
     auto add = [](PlotView& plot, const std::vector<std::vector<double>>& rows, const QString& name,
                   const SeriesStyle& style) {
         std::vector<double> x, y;
@@ -367,27 +367,27 @@ void drawLegacy(PlotView& frequency, PlotView& force, const nonlinear::LegacyRun
             plot.addSeries(name, x, y, style);
     };
     if (reference) {
-        const QString ref = QObject::tr("reference file: ");
-        add(frequency, reference->frequencyUp, ref + QObject::tr("sweep up"),
+        const QString ref = QObject::tr("file ");
+        add(frequency, reference->frequencyUp, ref + QObject::tr("up"),
             {QColor(150, 150, 150), 1.5, false, true});
-        add(frequency, reference->frequencyDown, ref + QObject::tr("sweep down"),
+        add(frequency, reference->frequencyDown, ref + QObject::tr("down"),
             {QColor(90, 90, 90), 1.5, false, true});
-        add(force, reference->amplitudeUp, ref + QObject::tr("amplitude sweep up"),
+        add(force, reference->amplitudeUp, ref + QObject::tr("up"),
             {QColor(150, 150, 150), 1.5, false, true});
-        add(force, reference->amplitudeDown, ref + QObject::tr("amplitude sweep down"),
+        add(force, reference->amplitudeDown, ref + QObject::tr("down"),
             {QColor(90, 90, 90), 1.5, false, true});
         add(force, reference->cbc, ref + QObject::tr("CBC"),
             {QColor(230, 140, 140), 1.5, false, true});
     }
     if (run) {
-        const QString mode = QObject::tr("compatibility mode: ");
-        add(frequency, run->frequencyUp, mode + QObject::tr("sweep up"),
+        const QString mode = QObject::tr("repro ");
+        add(frequency, run->frequencyUp, mode + QObject::tr("up"),
             {PlotView::paletteColor(0), 1.5, false});
-        add(frequency, run->frequencyDown, mode + QObject::tr("sweep down"),
+        add(frequency, run->frequencyDown, mode + QObject::tr("down"),
             {PlotView::paletteColor(1), 1.5, false});
-        add(force, run->amplitudeUp, mode + QObject::tr("amplitude sweep up"),
+        add(force, run->amplitudeUp, mode + QObject::tr("up"),
             {PlotView::paletteColor(0), 1.5, false});
-        add(force, run->amplitudeDown, mode + QObject::tr("amplitude sweep down"),
+        add(force, run->amplitudeDown, mode + QObject::tr("down"),
             {PlotView::paletteColor(1), 1.5, false});
         add(force, run->cbc, mode + QObject::tr("CBC"), {kRed, 1.5, false});
     }
