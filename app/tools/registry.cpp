@@ -9,7 +9,8 @@ namespace dtop::tools {
     TOOL(structure)                                                                            \
     TOOL(simulate)                                                                             \
     TOOL(uncertainty)                                                                          \
-    TOOL(control)
+    TOOL(control)                                                                              \
+    TOOL(design)
 
 #define DTOP_DECLARE_TOOL(id) const ToolDescriptor& id##Tool();
 DTOP_REGISTERED_TOOLS(DTOP_DECLARE_TOOL)
@@ -27,7 +28,6 @@ const std::vector<const ToolDescriptor*>& registeredTools()
 const std::vector<PlannedTool>& plannedTools()
 {
     static const std::vector<PlannedTool> kPlanned = {
-        {"design", "Design under uncertainty", "Output distributions, Fisher information"},
         {"nonlinear", "Nonlinear dynamics", "Nonlinear response, control-based continuation"},
         {"crossval", "Cross-validation", "Measured against modelled FRFs of the four rigs"},
         {"identify", "Identification", "Modal identification and model updating"},
