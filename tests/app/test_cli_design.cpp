@@ -13,9 +13,9 @@ using nlohmann::json;
 namespace {
 
 // Fast options: a small main sample and Sobol' design, a coarse Fisher partition.
-std::vector<std::string> quick(std::vector<std::string> extra)
+std::vector<std::string> quick(std::vector<std::string> extra, const std::string& samples = "40000")
 {
-    std::vector<std::string> a = {"design", "--samples", "40000", "--sobol-samples", "512",
+    std::vector<std::string> a = {"design", "--samples", samples, "--sobol-samples", "512",
                                   "--sobol-max-samples", "512", "--bootstrap", "100",
                                   "--fisher-max-cells", "64", "--frf-points", "200"};
     a.insert(a.end(), extra.begin(), extra.end());
@@ -31,7 +31,7 @@ bool closeRel(double a, double b, double tol)
 
 TEST_CASE("dtop design: nominal outputs and statistics at the sheffield-design defaults", "[cli]")
 {
-    const auto r = runDtop(quick({"--outputs", "x3,s1", "--samples", "200000"}));
+    const auto r = runDtop(quick({"--outputs", "x3,s1"}, "200000"));
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     const json out = json::parse(r.out);
@@ -109,7 +109,7 @@ TEST_CASE("dtop design: the result has the issue's keys for Sobol', Fisher and p
 
 TEST_CASE("dtop design: six outputs run with a joint Fisher information", "[cli]")
 {
-    const auto r = runDtop(quick({"--outputs", "x1,x2,x3,s1,s2,s3", "--no-sobol", "--samples", "20000"}));
+    const auto r = runDtop(quick({"--outputs", "x1,x2,x3,s1,s2,s3", "--no-sobol"}, "20000"));
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     const json res = json::parse(r.out)["result"];
