@@ -28,7 +28,7 @@ using test::waitFor;
 namespace {
 
 // A quick case: small main sample and Sobol' design, coarse Fisher partition.
-const json kQuick = {{"samples", 40000}, {"sobol_samples", 512}, {"sobol_max_samples", 512},
+const json kQuick = {{"samples", 40000}, {"sobol_samples", 2048}, {"sobol_max_samples", 2048},
                      {"bootstrap", 100}, {"fisher_max_cells", 64}, {"frf_points", 200}};
 
 struct RunnerCount {

@@ -374,7 +374,10 @@ void DesignPanel::drawShownOutput()
                               .arg(r.sobol.rows)
                               .arg(s->sumFirst, 0, 'f', 3));
         drawSobolConvergence(*m_sobolConvergence, *s);
-        m_sobolConvergence->setTitle(tr("Convergence against N_s (five largest total indices)"));
+        m_sobolConvergence->setTitle(
+            s->convergence.rows.empty()
+                ? tr("Convergence against N_s: needs at least 2048 rows (%1 used)").arg(r.sobol.rows)
+                : tr("Convergence against N_s (five largest total indices, 95 % CI bands)"));
         fillSobolTable(*m_sobolTable, *s);
     } else {
         m_sobol->clear();

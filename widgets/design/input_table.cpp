@@ -148,10 +148,13 @@ void InputDistributionTable::updateRowHints(int row)
         b = tr("%1: standard deviation [%2] (0 = fixed at the mean)").arg(name, unit);
         break;
     }
+    const bool wasSyncing = m_syncing;
     m_syncing = true;
     const bool truncated = k == InputDistributionKind::TruncatedNormal;
     for (int c : {kA, kB, kLower, kUpper}) {
         QTableWidgetItem* item = m_table->item(row, c);
+        if (!item)
+            continue;
         const bool used = c == kA || (c == kB && k != InputDistributionKind::Fixed) ||
                           ((c == kLower || c == kUpper) && truncated);
         item->setFlags(used ? Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable
@@ -171,7 +174,7 @@ void InputDistributionTable::updateRowHints(int row)
         if (item->background().style() == Qt::NoBrush)
             item->setToolTip(item->data(kHintRole).toString());
     }
-    m_syncing = false;
+    m_syncing = wasSyncing;
 }
 
 std::vector<design::InputDistribution> InputDistributionTable::distributions(InputIssues* issues) const
@@ -207,9 +210,9 @@ void InputDistributionTable::setDistributions(const std::vector<design::InputDis
     m_storeys = inputs.size() / 4;
     m_table->setRowCount(0);
     m_table->setRowCount(static_cast<int>(inputs.size()));
-    m_syncing = false;
     for (std::size_t i = 0; i < inputs.size(); ++i)
         addRow(static_cast<int>(i), inputs[i]);
+    m_syncing = false;
 }
 
 void InputDistributionTable::showIssues(const InputIssues& issues)

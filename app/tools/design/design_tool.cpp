@@ -31,7 +31,7 @@ const ToolDescriptor& designTool()
           &cli::runDesignCommand}},
         {&cli::addDesignOptions, &reportInput},
         &makePanel<widgets::DesignPanel>,
-        {{"--samples", "20000", "--sobol-samples", "256", "--sobol-max-samples", "256",
+        {{"--samples", "20000", "--sobol-samples", "2048", "--sobol-max-samples", "2048",
           "--bootstrap", "50", "--fisher-max-cells", "64", "--frf-points", "200"}},
     };
     return kTool;
