@@ -101,7 +101,7 @@ DesignPanel::DesignPanel(PanelContext& context, QWidget* parent)
     scroll->setWidget(m_form);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(470);
+    scroll->setMinimumWidth(390);
     auto* side = new QWidget(this);
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
@@ -135,9 +135,7 @@ DesignPanel::DesignPanel(PanelContext& context, QWidget* parent)
                                     tr("S_i (Jansen)"), tr("ST_i (Homma)")},
                                    area);
     sobolSplit->addWidget(m_sobolTable);
-    sobolSplit->setStretchFactor(0, 3);
-    sobolSplit->setStretchFactor(1, 2);
-    sobolSplit->setStretchFactor(2, 1);
+    sobolSplit->setSizes({420, 300, 160});
     m_tabs->addTab(sobolSplit, tr("Sobol' indices"));
 
     auto* fisher = new QWidget;
@@ -146,8 +144,11 @@ DesignPanel::DesignPanel(PanelContext& context, QWidget* parent)
     m_fisherStatus = new QLabel(fisher);
     m_fisherStatus->setWordWrap(true);
     fisherLayout->addWidget(m_fisherStatus);
-    auto* fisherSplit = new QSplitter(Qt::Horizontal, fisher);
-    auto* mapSide = new QWidget(fisherSplit);
+    // Heat map | eigenvalues above, convergence | eigenvector table below.
+    auto* fisherSplit = new QSplitter(Qt::Vertical, fisher);
+    auto* fisherTop = new QSplitter(Qt::Horizontal, fisherSplit);
+    auto* fisherBottom = new QSplitter(Qt::Horizontal, fisherSplit);
+    auto* mapSide = new QWidget(fisherTop);
     auto* mapLayout = new QVBoxLayout(mapSide);
     mapLayout->setContentsMargins(0, 0, 0, 0);
     m_heatMapForm = new QComboBox(mapSide);
@@ -157,14 +158,14 @@ DesignPanel::DesignPanel(PanelContext& context, QWidget* parent)
     mapLayout->addWidget(m_heatMapForm);
     m_heatMap = new HeatMapView(mapSide);
     mapLayout->addWidget(m_heatMap, 1);
-    auto* plotsSplit = new QSplitter(Qt::Vertical, fisherSplit);
-    m_eigenvalues = new PlotView(plotsSplit);
-    m_fisherConvergence = new PlotView(plotsSplit);
+    m_eigenvalues = new PlotView(fisherTop);
+    m_fisherConvergence = new PlotView(fisherBottom);
     m_eigenTable = makeResultTable({tr("k"), tr("λ̃_k ± s.e."), tr("N/2"), tr("largest entries of q_k")},
-                                   plotsSplit);
-    plotsSplit->addWidget(m_eigenTable);
-    fisherSplit->setStretchFactor(0, 1);
-    fisherSplit->setStretchFactor(1, 1);
+                                   fisherBottom);
+    fisherBottom->addWidget(m_eigenTable);
+    fisherTop->setSizes({500, 500});
+    fisherBottom->setSizes({500, 500});
+    fisherSplit->setSizes({600, 400});
     fisherLayout->addWidget(fisherSplit, 1);
     m_tabs->addTab(fisher, tr("Fisher information"));
 
@@ -181,8 +182,7 @@ DesignPanel::DesignPanel(PanelContext& context, QWidget* parent)
                                         tr("Info. bound"), tr("KL(ε = 10 %) [nats]")},
                                        probabilitySplit);
     probabilitySplit->addWidget(m_parameterTable);
-    probabilitySplit->setStretchFactor(0, 3);
-    probabilitySplit->setStretchFactor(1, 2);
+    probabilitySplit->setSizes({650, 300});
     probabilityLayout->addWidget(probabilitySplit, 1);
     m_tabs->addTab(probability, tr("Probability"));
 
@@ -198,6 +198,7 @@ DesignPanel::DesignPanel(PanelContext& context, QWidget* parent)
     split->addWidget(area);
     split->setStretchFactor(1, 1);
     split->setCollapsible(1, false);
+    split->setSizes({390, 10000});
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
@@ -321,7 +322,8 @@ void DesignPanel::showResult(design::DesignResult result)
     const std::vector<design::ParameterInfo>& params = r.parameters;
     drawProbabilityGradient(*m_gradient, params, m_shownProbability);
     if (m_shownProbability.computed) {
-        m_gradient->setTitle(tr("Scaled gradient of P(%1 < %2 %3)%4")
+        // (Chart titles read "<" as the start of markup: the words say it instead.)
+        m_gradient->setTitle(tr("b·∂P/∂b of P(%1 below %2 %3)%4")
                                  .arg(QString::fromStdString(m_shownProbability.output))
                                  .arg(m_shownProbability.threshold, 0, 'g', 6)
                                  .arg(QString::fromStdString(m_shownProbability.unit))
@@ -369,7 +371,7 @@ void DesignPanel::drawShownOutput()
                 s = &so;
     if (s) {
         drawSobolBars(*m_sobol, *s);
-        m_sobol->setTitle(tr("Sobol' indices of %1 (N_s = %2 rows, 95 % bootstrap CI); Σ S_i = %3")
+        m_sobol->setTitle(tr("Sobol' indices of %1, N_s = %2, 95 % CI, Σ S_i = %3")
                               .arg(QString::fromStdString(s->output))
                               .arg(r.sobol.rows)
                               .arg(s->sumFirst, 0, 'f', 3));
@@ -377,7 +379,7 @@ void DesignPanel::drawShownOutput()
         m_sobolConvergence->setTitle(
             s->convergence.rows.empty()
                 ? tr("Convergence against N_s: needs at least 2048 rows (%1 used)").arg(r.sobol.rows)
-                : tr("Convergence against N_s (five largest total indices, 95 % CI bands)"));
+                : tr("Convergence against N_s (five largest ST_i)"));
         fillSobolTable(*m_sobolTable, *s);
     } else {
         m_sobol->clear();
@@ -415,11 +417,11 @@ void DesignPanel::drawFisher()
     m_heatMap->setTitle(tr("Scaled Fisher information of {%1}%2").arg(outputs,
                         r.legacy ? tr(" — prototype's estimator") : QString()));
     drawFisherEigenvalues(*m_eigenvalues, f);
-    m_eigenvalues->setTitle(tr("Eigenvalues of F̃ = diag(b)·F·diag(b)%1")
+    m_eigenvalues->setTitle(tr("Eigenvalues of F̃%1")
                                 .arg(r.legacy ? tr(" (prototype's)") : QString()));
     drawFisherConvergence(*m_fisherConvergence, f);
     m_fisherConvergence->setTitle(r.legacy ? tr("No convergence diagnostic in the prototype")
-                                           : tr("Convergence: leading λ̃ against cells (half sample N/2 as points)"));
+                                           : tr("Leading λ̃ against cells (points: N/2)"));
     fillEigenTable(*m_eigenTable, f, r.parameters);
     if (r.legacy) {
         m_fisherStatus->setText(tr("<b>Prototype's estimator</b> (%1): biased by noise, not converged; "

@@ -173,17 +173,11 @@ void drawSobolConvergence(PlotView& plot, const design::SobolOutputResult& s)
               [&](std::size_t a, std::size_t b) { return s.inputs[a].total > s.inputs[b].total; });
     if (order.size() > 5)
         order.resize(5);
-    std::vector<double> rows(c.rows.begin(), c.rows.end());
+    const std::vector<double> rows(c.rows.begin(), c.rows.end());
     for (std::size_t k = 0; k < order.size(); ++k) {
         const std::size_t i = order[k];
         const QColor color = PlotView::paletteColor(static_cast<int>(k));
         const QString name = QString::fromStdString(s.inputs[i].input);
-        std::vector<double> lo, hi;
-        for (std::size_t step = 0; step < c.total[i].size(); ++step) {
-            lo.push_back(c.total[i][step] - c.totalHalfWidth[i][step]);
-            hi.push_back(c.total[i][step] + c.totalHalfWidth[i][step]);
-        }
-        plot.addBand(QObject::tr("ST %1 95 % CI").arg(name), rows, lo, hi, color);
         plot.addSeries(QObject::tr("ST %1").arg(name), rows, c.total[i], {color, 2.0, false});
         plot.addSeries(QObject::tr("S %1").arg(name), rows, c.first[i], {color, 1.2, true});
     }
@@ -193,27 +187,41 @@ void drawFisherEigenvalues(PlotView& plot, const design::FisherResult& f)
 {
     PlotView::UpdateBatch batch(plot);
     plot.clear();
-    plot.setXAxis({QObject::tr("Eigenvalue index k"), QString(), AxisScale::Linear, 1.0});
+    AxisSpec axis{QObject::tr("Eigenvalue index k"), QString()};
+    for (std::size_t j = 0; j < f.eigenvaluesScaled.size(); ++j)
+        axis.categories.push_back(QString::number(j + 1));
+    plot.setXAxis(axis);
     plot.setYAxis({QObject::tr("Scaled eigenvalue λ̃_k"), QStringLiteral("–"), AxisScale::Log});
     if (f.eigenvaluesScaled.empty())
         return;
-    std::vector<double> k(f.eigenvaluesScaled.size());
-    std::iota(k.begin(), k.end(), 1.0);
-    plot.addSeries(QObject::tr("λ̃_k (N, finest cells)"), k, f.eigenvaluesScaled,
-                   {PlotView::paletteColor(0), 1.5, false, true});
-    if (f.eigenvalueStdErrors.size() == f.eigenvaluesScaled.size()) {
-        std::vector<double> x, y;
-        for (std::size_t j = 0; j < k.size(); ++j) {
-            const double v = f.eigenvaluesScaled[j], e = 2.0 * f.eigenvalueStdErrors[j];
-            x.insert(x.end(), {k[j], k[j], k[j]});
-            y.insert(y.end(), {std::max(v - e, v * 1e-3), v + e, kGap});
+    // The log axis shows the positive eigenvalues (the rest are estimation noise around 0).
+    std::vector<double> k, v, x, y, kh, vh;
+    for (std::size_t j = 0; j < f.eigenvaluesScaled.size(); ++j) {
+        const double value = f.eigenvaluesScaled[j];
+        if (value > 0.0) {
+            k.push_back(static_cast<double>(j)); // category j is eigenvalue j + 1
+            v.push_back(value);
+            if (j < f.eigenvalueStdErrors.size()) {
+                const double e = 2.0 * f.eigenvalueStdErrors[j];
+                x.insert(x.end(), {k.back(), k.back(), k.back()});
+                y.insert(y.end(), {value - e > 0.0 ? value - e : value * 1e-2, value + e, kGap});
+            }
         }
-        plot.addSeries(QObject::tr("±2 jackknife s.e."), std::move(x), std::move(y),
-                       {PlotView::paletteColor(0).darker(150), 1.5, false});
+        if (j < f.halfSampleEigenvalues.size() && f.halfSampleEigenvalues[j] > 0.0) {
+            kh.push_back(static_cast<double>(j));
+            vh.push_back(f.halfSampleEigenvalues[j]);
+        }
     }
-    if (f.halfSampleEigenvalues.size() == f.eigenvaluesScaled.size())
-        plot.addSeries(QObject::tr("half sample (N/2)"), k, f.halfSampleEigenvalues,
+    const double last = static_cast<double>(f.eigenvaluesScaled.size()) - 0.5;
+    plot.addSeries(QObject::tr("λ̃_k"), std::move(k), std::move(v),
+                   {PlotView::paletteColor(0), 1.5, false, true});
+    if (!x.empty())
+        plot.addSeries(QObject::tr("±2 s.e."), std::move(x), std::move(y),
+                       {PlotView::paletteColor(0).darker(150), 1.5, false});
+    if (!kh.empty())
+        plot.addSeries(QObject::tr("N/2"), std::move(kh), std::move(vh),
                        {PlotView::paletteColor(1), 1.0, false, true});
+    plot.setXRange(-0.5, last);
 }
 
 void drawFisherConvergence(PlotView& plot, const design::FisherResult& f)

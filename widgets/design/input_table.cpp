@@ -78,6 +78,8 @@ InputDistributionTable::InputDistributionTable(QWidget* parent) : QWidget(parent
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(kA, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(kB, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(kKind, QHeaderView::Fixed);
+    m_table->setColumnWidth(kKind, 118);
     m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* layout = new QVBoxLayout(this);
@@ -175,6 +177,14 @@ void InputDistributionTable::updateRowHints(int row)
             item->setToolTip(item->data(kHintRole).toString());
     }
     m_syncing = wasSyncing;
+    // The bounds columns only while a truncated normal needs them.
+    bool anyTruncated = false;
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        if (const auto* box = qobject_cast<QComboBox*>(m_table->cellWidget(r, kKind)))
+            anyTruncated = anyTruncated ||
+                           box->currentData().toInt() == static_cast<int>(InputDistributionKind::TruncatedNormal);
+    m_table->setColumnHidden(kLower, !anyTruncated);
+    m_table->setColumnHidden(kUpper, !anyTruncated);
 }
 
 std::vector<design::InputDistribution> InputDistributionTable::distributions(InputIssues* issues) const
@@ -213,6 +223,12 @@ void InputDistributionTable::setDistributions(const std::vector<design::InputDis
     for (std::size_t i = 0; i < inputs.size(); ++i)
         addRow(static_cast<int>(i), inputs[i]);
     m_syncing = false;
+    // Every row shown: the form scrolls, not the table.
+    m_table->resizeRowsToContents();
+    int height = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth() + 2;
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        height += m_table->rowHeight(row);
+    m_table->setMinimumHeight(height);
 }
 
 void InputDistributionTable::showIssues(const InputIssues& issues)
