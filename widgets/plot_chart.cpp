@@ -81,6 +81,16 @@ std::vector<AxisTick> ticksFor(AxisScale scale, double min, double max, double l
                                    : linearTicks(min, max, lengthPx, spacingPx, step);
 }
 
+// A tick at each integer position in [min, max] that has a name.
+std::vector<AxisTick> categoryTicks(const std::vector<QString>& names, double min, double max)
+{
+    std::vector<AxisTick> ticks;
+    for (std::size_t k = 0; k < names.size(); ++k)
+        if (static_cast<double>(k) >= min && static_cast<double>(k) <= max)
+            ticks.push_back({static_cast<double>(k), names[k]});
+    return ticks;
+}
+
 std::vector<AxisTick> minorTicksFor(AxisScale scale, double min, double max, double lengthPx)
 {
     if (scale != AxisScale::Log)
@@ -219,6 +229,8 @@ void PlotChart::setAxes(const AxisSpec& x, const AxisSpec& y)
     m_yScale = y.scale;
     m_xStep = x.tickStep;
     m_yStep = y.tickStep;
+    m_xCategories = m_xScale == AxisScale::Linear ? x.categories : std::vector<QString>{};
+    m_axisX->setLabelsAngle(m_xCategories.empty() ? 0 : -90);
 }
 
 void PlotChart::addItem(const PlotItem& item)
@@ -395,8 +407,11 @@ void PlotChart::setRange(const PlotRange& range)
     const QSizeF size = m_chart->size();
     const double width = std::max(100.0, size.width() - horizontalDecorationPx);
     const double height = std::max(60.0, size.height() - verticalDecorationPx);
-    setTicks(m_axisX, ticksFor(m_xScale, range.x0, range.x1, width, xTickSpacingPx, m_xStep), range.x0,
-             range.x1);
+    setTicks(m_axisX,
+             m_xCategories.empty()
+                 ? ticksFor(m_xScale, range.x0, range.x1, width, xTickSpacingPx, m_xStep)
+                 : categoryTicks(m_xCategories, range.x0, range.x1),
+             range.x0, range.x1);
     setTicks(m_axisY, ticksFor(m_yScale, range.y0, range.y1, height, yTickSpacingPx, m_yStep), range.y0,
              range.y1);
     setTicks(m_minorX, minorTicksFor(m_xScale, range.x0, range.x1, width), range.x0, range.x1);

@@ -84,6 +84,7 @@ private:
     AxisScale m_yScale = AxisScale::Linear;
     double m_xStep = 0.0; // AxisSpec::tickStep
     double m_yStep = 0.0;
+    std::vector<QString> m_xCategories; // AxisSpec::categories
 };
 
 } // namespace dtop::widgets

@@ -27,6 +27,9 @@ struct AxisSpec {
     // Linear axes only: labelled ticks at multiples of this step (e.g. 90 for a phase in
     // degrees), doubled while they would crowd; 0 = automatic 1-2-5 steps.
     double tickStep = 0.0;
+    // x axis only, linear: when not empty, the ticks are at 0, 1, 2, … labelled with these
+    // names (bar charts of named items, e.g. one bar per input), labels turned upright.
+    std::vector<QString> categories = {};
 };
 
 // A range along one axis in display units (Hz, dB, ...).

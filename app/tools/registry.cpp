@@ -9,6 +9,7 @@ namespace dtop::tools {
     TOOL(structure)                                                                         \
     TOOL(simulate)                                                                          \
     TOOL(uncertainty)                                                                       \
+    TOOL(design)                                                                            \
     TOOL(control)                                                                           \
     TOOL(nonlinear)                                                                         \
     TOOL(crossval)                                                                          \
@@ -31,7 +32,6 @@ const std::vector<const ToolDescriptor*>& registeredTools()
 const std::vector<PlannedTool>& plannedTools()
 {
     static const std::vector<PlannedTool> kPlanned = {
-        {"design", "Design under uncertainty", "Output distributions, Fisher information"},
         {"profiles", "Twin history", "Profile versions, run records, comparison"},
     };
     return kPlanned;
