@@ -3,6 +3,7 @@
 #include "models/analysis_runner.h"
 #include "widgets/identify/identify_form.h"
 #include "widgets/identify/identify_panel.h"
+#include "widgets/identify/identify_tables.h"
 #include "widgets/field_issue.h"
 #include "widgets/number_field.h"
 #include "widgets/plot_view.h"
@@ -41,6 +42,12 @@ TEST_CASE("Identify panel identifies force1 and shows the modes, methods and cha
     CHECK(panel.diagramPlot()->seriesCount() >= 3);
     CHECK(panel.summaryLabel()->text().contains("Masses"));
     CHECK(panel.reportResult()["modes"].size() == r.modes.size());
+    // Tables are exported as CSV (context menu "Copy as CSV").
+    const QString csv = widgets::tableCsv(*panel.modesTable());
+    CHECK(csv.startsWith("Mode,f [Hz],ζ [%],"));
+    CHECK(csv.count('\n') == int(r.modes.size()) + 1);
+    CHECK(csv.contains("\n1,6.513"));
+    CHECK(widgets::tableCsv(*panel.macTable()).startsWith(",mode 1 6.51 Hz,"));
     // Without updating there is nothing to save.
     CHECK_FALSE(panel.saveButton()->isEnabled());
 }

@@ -51,6 +51,8 @@ QTableWidget* makeTable(QWidget* parent)
     t->verticalHeader()->hide();
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    addCopyCsvAction(*t);
+    t->setToolTip(QObject::tr("Right-click: copy the table as CSV"));
     return t;
 }
 
