@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/main_window.h"
 #include "gui/resources_init.h"
+#include "io/workspace_backup.h"
 #include "models/active_profile.h"
 #include "models/workspace_session.h"
 #include "tools/tool_descriptor.h"
@@ -10,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include <QCoreApplication>
+#include <QTemporaryDir>
 #include <QDir>
 #include <QFile>
 #include <QSettings>
@@ -134,4 +136,32 @@ TEST_CASE("Saving a profile version from the shell appends to the workspace", "[
     REQUIRE(structure);
     CHECK(window.session().savedProfiles().size() == 1);
     QFile::remove(path);
+}
+
+TEST_CASE("The session remembers a refused workspace and backs up the one it opens",
+          "[gui][backup]")
+{
+    isolateSettings();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString bad = dir.filePath(QStringLiteral("bad.dtop"));
+    {
+        QFile f(bad);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("not a workspace\n");
+    }
+    models::WorkspaceSession session;
+    QString error;
+    CHECK_FALSE(session.openWorkspace(bad, &error));
+    CHECK(session.failedWorkspacePath() == bad);
+    // The refused file has no backup, so the window offers none; nothing was written beside it.
+    CHECK_FALSE(io::latestGoodBackup(bad.toStdString()));
+    CHECK(io::listBackups(bad.toStdString()).empty());
+
+    const QString good = dir.filePath(QStringLiteral("good.dtop"));
+    REQUIRE(session.openWorkspace(good, &error));
+    CHECK(session.failedWorkspacePath().isEmpty());
+    const auto backups = io::listBackups(good.toStdString());
+    REQUIRE(backups.size() == 1);
+    CHECK(io::latestGoodBackup(good.toStdString()) == backups.front());
 }
