@@ -56,7 +56,7 @@ struct UncertaintyInput {
     std::uint64_t seed = 1;
     std::vector<double> percentiles = {5.0, 50.0, 95.0}; // bands of the sampled envelope [%]
     std::size_t maxVertices = 4096;    // all 2^p corners if 2^p <= this, else this many (seeded)
-    double verifiedTolerance = 0.01;   // target relative gap between verified outer and inner
+    double verifiedTolerance = 0.001;  // target relative gap between verified outer and inner
     // Branch-and-bound budget per frequency, floor and side. At 1000 the default case reaches
     // the 1 % gap at every one of its 4407 (frequency, floor) points (verified stage ~6.5 s on
     // one core); at 150 it takes ~5.3 s and 49 points stop short (worst 4.5 %). Whatever is
