@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iomanip>
 #include <numbers>
 #include <random>
 
@@ -62,9 +63,12 @@ std::vector<double> gridPoint(std::size_t i, std::size_t k, int steps)
     return t;
 }
 
-// The global extreme of |H_d| over the box by brute force: a dense grid, then each of its three
-// best local extremes (grid points no worse than their neighbours) refined by nested grids of
-// 9^k points in a window of ±2 steps around the best point so far, halved 36 times.
+// The global extreme of |H_d| over the box by brute force: a dense grid, then each of its best
+// local extremes (grid points no worse than their neighbours: 16 for k = 2, 8 for k = 3)
+// refined by a pattern search on nested grids (9^k points for k = 2, 5^k for k = 3) in a window
+// of ±2 grid steps around the best point so far: the window moves to a better point and doubles
+// (up to ±8 steps), and halves only when its centre is best, so it follows a resonance ridge
+// that is narrower than the grid (which leaves many local extremes along it).
 double gridExtreme(BoxFrf& f, std::size_t floor, bool upper, int steps)
 {
     const std::size_t k = f.dimensions();
@@ -92,9 +96,9 @@ double gridExtreme(BoxFrf& f, std::size_t floor, bool upper, int steps)
             peaks.push_back(i);
     }
     std::sort(peaks.begin(), peaks.end(), [&](std::size_t a, std::size_t b) { return value[a] > value[b]; });
-    peaks.resize(std::min<std::size_t>(peaks.size(), 3));
+    peaks.resize(std::min<std::size_t>(peaks.size(), k == 2 ? 16 : 8));
     double best = -INFINITY;
-    constexpr int kSub = 8; // 9 points per side
+    const int kSub = k == 2 ? 8 : 4; // points per side - 1
     std::size_t subTotal = 1;
     for (std::size_t s = 0; s < k; ++s)
         subTotal *= kSub + 1;
@@ -102,8 +106,9 @@ double gridExtreme(BoxFrf& f, std::size_t floor, bool upper, int steps)
         std::vector<double> centre = gridPoint(peak, k, steps);
         double centreValue = value[peak];
         double half = 2.0 / steps;
-        for (int level = 0; level < 36; ++level, half *= 0.5) {
+        for (int move = 0; move < 20000 && half > 1e-12; ++move) {
             const std::vector<double> origin = centre;
+            bool moved = false;
             for (std::size_t j = 0; j < subTotal; ++j) {
                 std::vector<double> t = gridPoint(j, k, kSub);
                 for (std::size_t s = 0; s < k; ++s)
@@ -112,8 +117,10 @@ double gridExtreme(BoxFrf& f, std::size_t floor, bool upper, int steps)
                 if (v > centreValue) {
                     centreValue = v;
                     centre = t;
+                    moved = true;
                 }
             }
+            half = moved ? std::min(2.0 * half, 8.0 / steps) : 0.5 * half;
         }
         best = std::max(best, centreValue);
     }
@@ -156,7 +163,9 @@ void checkAgainstGrid(const UncertaintyInput& in, int steps)
         for (std::size_t d = 0; d < r.nominal.size(); ++d) {
             const double hi = gridExtreme(f, d, true, steps);
             const double lo = gridExtreme(f, d, false, steps);
-            INFO("f = " << r.frequencyHz[w] << " Hz, floor " << d + 1);
+            INFO("f = " << r.frequencyHz[w] << " Hz, floor " << d + 1 << std::setprecision(12)
+                        << ": optimised [" << optimised->floors[d].lower[w] << ", "
+                        << optimised->floors[d].upper[w] << "], grid [" << lo << ", " << hi << "]");
             CHECK(optimised->floors[d].upper[w] == Approx(hi).epsilon(1e-6).margin(0.0));
             CHECK(optimised->floors[d].lower[w] == Approx(lo).epsilon(1e-6).margin(0.0));
             // The grid's extremes are attained, so inside the verified bound.
