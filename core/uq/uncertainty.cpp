@@ -488,9 +488,10 @@ MethodBounds optimisedStage(UqRun& run, double p0, double share)
     m.label = uqMethodLabel(m.method);
     m.guarantee = "Per frequency, the largest and smallest |H| found by a bound-constrained "
                   "quasi-Newton search with analytic gradients, started from the best corners "
-                  "and samples and from the optimum at the neighbouring frequency: values "
-                  "attained by structures in the box, so inside the true range; the true "
-                  "range may be wider.";
+                  "and samples and from the optimum at the neighbouring frequency, and raised "
+                  "by the verified stage's branch and bound where it runs: values attained by "
+                  "structures in the box, so inside the true range; the true range may be "
+                  "wider (by at most the gap, where the verified bound ran).";
     m.floors.resize(n);
     ExtremeSearch search(run.model, box, in);
     for (std::size_t d = 0; d < n; ++d) {
@@ -658,7 +659,9 @@ MethodBounds verifiedStage(UqRun& run, double p0)
          "rigorous rounding-error radii; affine arithmetic when more than 12 parameters are "
          "uncertain), refined until within "
       << input.verifiedTolerance * 100.0 << " % of the best inner value or "
-      << input.maxBoxesPerBound << " boxes per bound.";
+      << input.maxBoxesPerBound << " boxes per bound. Its corners, and local searches restarted "
+         "from them and from the best corners of the most promising boxes, raise the optimised "
+         "inner bound.";
     m.guarantee = g.str();
     m.floors = bounds.outer;
     // Points found by the branch and bound are attained values too: they improve the
