@@ -7,6 +7,7 @@
 #include "uq/chain_frf.h"
 #include "uq/uncertainty.h"
 #include "uq/uq_frequency_grid.h"
+#include "uq/verified_frf_bounds.h"
 
 #include <catch2/catch.hpp>
 
@@ -240,4 +241,48 @@ TEST_CASE("Inner bounds never exceed the verified outer bound on random 9-parame
             }
         CHECK(worst == r.worstGap);
     }
+}
+
+TEST_CASE("Verified bounds and raised inner values do not depend on the number of threads",
+          "[uncertainty][inner]")
+{
+    UncertaintyInput in;
+    in.gridMode = UqGridMode::Linear;
+    in.points = 24;
+    const ParameterBox box = in.box();
+    const ChainModel model = ChainModel::fromProfile(in.profile);
+    std::vector<double> omegas;
+    for (std::size_t i = 0; i < in.points; ++i)
+        omegas.push_back(30.0 + 150.0 * static_cast<double>(i) / static_cast<double>(in.points - 1));
+    // Seeds: the nominal values, so that the search has inner values to raise.
+    std::vector<FloorBounds> inner(3);
+    std::vector<cd> x(3);
+    for (double w : omegas) {
+        ChainFrf(model, box.nominal.data(), w).column(1, x.data());
+        for (std::size_t d = 0; d < 3; ++d) {
+            inner[d].lower.push_back(std::abs(x[d]));
+            inner[d].upper.push_back(std::abs(x[d]));
+        }
+    }
+    VerifiedFrfOptions options;
+    options.tolerance = 0.001;
+    options.maxBoxes = 300;
+    options.threads = 1;
+    const VerifiedFrfBounds one = verifiedFrfBounds(model, box, 1, omegas, dynamics::FrfQuantity::Receptance,
+                                                    inner, options, Progress::none());
+    options.threads = 2;
+    const VerifiedFrfBounds two = verifiedFrfBounds(model, box, 1, omegas, dynamics::FrfQuantity::Receptance,
+                                                    inner, options, Progress::none());
+    for (std::size_t d = 0; d < 3; ++d) {
+        CHECK(one.outer[d].lower == two.outer[d].lower);
+        CHECK(one.outer[d].upper == two.outer[d].upper);
+        CHECK(one.inner[d].lower == two.inner[d].lower);
+        CHECK(one.inner[d].upper == two.inner[d].upper);
+    }
+    CHECK(one.statistics.boxes == two.statistics.boxes);
+    CHECK(one.statistics.searches == two.statistics.searches);
+    CHECK(one.statistics.raised == two.statistics.raised);
+    // Starting from the nominal values, the search raises most points.
+    CHECK(one.statistics.raised > omegas.size());
+    CHECK(one.statistics.largestRaise > 0.01);
 }
