@@ -146,7 +146,10 @@ json uncertaintyResultToJson(const uq::UncertaintyResult& r)
                          {"boxes", r.verified.boxes},
                          {"evaluations", r.verified.evaluations},
                          {"problems", r.verified.problems},
-                         {"unconverged", r.verified.unconverged}};
+                         {"unconverged", r.verified.unconverged},
+                         {"searches", r.verified.searches},
+                         {"inner_raised", r.verified.raised},
+                         {"largest_inner_raise", jsonNumber(r.verified.largestRaise)}};
     }
     return result;
 }

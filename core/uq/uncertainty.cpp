@@ -4,7 +4,7 @@
 #include "dynamics/frequency_grid.h"
 
 #include "model/presets.h"
-#include "uq/box_optimizer.h"
+#include "uq/extreme_search.h"
 #include "uq/chain_frf.h"
 #include "uq/chain_frf_batch.h"
 #include "uq/order_statistics.h"
@@ -180,10 +180,6 @@ std::string sampledStatement(std::size_t n, SamplingMethod method, std::uint64_t
 
 // A point of the box in unit coordinates of the uncertain dimensions.
 using UnitPoint = std::vector<double>;
-
-// Local searches on log|H| stop well below any visible change: an iteration that moves |H| by
-// less than 1e-9 relative, or a projected gradient below 1e-8 per box width.
-const BoxOptimizerOptions optimizerOptions{60, 6, 1e-8, 1e-9, 0.05};
 
 UnitPoint unitOfRow(const ParameterBox& box, const std::vector<std::size_t>& dims,
                     const Eigen::MatrixXd& sets, std::size_t row)
@@ -482,7 +478,6 @@ MethodBounds optimisedStage(UqRun& run, double p0, double share)
     const auto start = Clock::now();
     run.progress.report(p0, "optimised");
     const ParameterBox& box = run.box;
-    const std::vector<std::size_t>& dims = run.dims;
     const std::vector<double>& omegas = run.omegas;
     const std::size_t n = run.n;
     const std::size_t in = run.in;
@@ -493,14 +488,12 @@ MethodBounds optimisedStage(UqRun& run, double p0, double share)
     m.label = uqMethodLabel(m.method);
     m.guarantee = "Per frequency, the largest and smallest |H| found by a bound-constrained "
                   "quasi-Newton search with analytic gradients, started from the best corners "
-                  "and samples and from the optimum at the neighbouring frequency: values "
-                  "attained by structures in the box, so inside the true range; the true "
-                  "range may be wider.";
+                  "and samples and from the optimum at the neighbouring frequency, and raised "
+                  "by the verified stage's branch and bound where it runs: values attained by "
+                  "structures in the box, so inside the true range; the true range may be "
+                  "wider (by at most the gap, where the verified bound ran).";
     m.floors.resize(n);
-    const std::vector<double> zeros(p, 0.0), ones(p, 1.0);
-    std::vector<double> point = box.nominal;
-    std::vector<std::complex<double>> grad(3 * n);
-    ChainFrf frf(run.model);
+    ExtremeSearch search(run.model, box, in);
     for (std::size_t d = 0; d < n; ++d) {
         m.floors[d].lower.resize(count);
         m.floors[d].upper.resize(count);
@@ -515,17 +508,7 @@ MethodBounds optimisedStage(UqRun& run, double p0, double share)
         for (std::size_t d = 0; d < n; ++d)
             for (int side = 0; side < 2; ++side) {
                 // Minimise -log|H| for the maximum, log|H| for the minimum.
-                const double sign = side == 0 ? -1.0 : 1.0;
-                const BoxObjective f = [&](const double* t, double* g) {
-                    setUnitPoint(box, dims, t, point);
-                    frf.evaluate(point.data(), omega);
-                    const std::complex<double> h = frf.gradient(in, d, grad.data());
-                    const double h2 = std::norm(h);
-                    const std::complex<double> hInv(h.real() / h2, -h.imag() / h2);
-                    for (std::size_t i = 0; i < p; ++i)
-                        g[i] = sign * (grad[dims[i]] * hInv).real() * box.width(dims[i]);
-                    return sign * 0.5 * std::log(h2);
-                };
+                search.setProblem(omega, d, side == 0);
                 // Starts: the optimum at the neighbouring frequency, and the better of the
                 // best corner and the best sample.
                 auto& own = side == 0 ? run.optimumMax : run.optimumMin;
@@ -545,7 +528,7 @@ MethodBounds optimisedStage(UqRun& run, double p0, double share)
                                            side == 0 ? &run.sampleMax[d][w] : &run.sampleMin[d][w]}) {
                     if (s->empty())
                         continue;
-                    const double v = f(s->data(), scratch.data());
+                    const double v = search.objective(s->data(), scratch.data());
                     if (v < seedValue) {
                         seedValue = v;
                         seed = s;
@@ -557,13 +540,13 @@ MethodBounds optimisedStage(UqRun& run, double p0, double share)
                     starts.push_back(&centre);
                 double best = std::numeric_limits<double>::infinity();
                 for (const UnitPoint* s : starts) {
-                    BoxOptimum opt = minimizeInBox(f, *s, zeros, ones, optimizerOptions);
+                    BoxOptimum opt = search.search(*s);
                     if (opt.value < best) {
                         best = opt.value;
                         own[d][w] = std::move(opt.x);
                     }
                 }
-                const double value = std::exp(sign * best) * run.scales[w];
+                const double value = search.magnitude(best) * run.scales[w];
                 (side == 0 ? m.floors[d].upper : m.floors[d].lower)[w] = value;
             }
     }
@@ -676,7 +659,9 @@ MethodBounds verifiedStage(UqRun& run, double p0)
          "rigorous rounding-error radii; affine arithmetic when more than 12 parameters are "
          "uncertain), refined until within "
       << input.verifiedTolerance * 100.0 << " % of the best inner value or "
-      << input.maxBoxesPerBound << " boxes per bound.";
+      << input.maxBoxesPerBound << " boxes per bound. Its corners, and local searches restarted "
+         "from them and from the best corners of the most promising boxes, raise the optimised "
+         "inner bound.";
     m.guarantee = g.str();
     m.floors = bounds.outer;
     // Points found by the branch and bound are attained values too: they improve the

@@ -75,6 +75,9 @@ struct VerifiedFrfOptions {
     // bounds per second on the default case (1: 195 of 8814 at 150 boxes, 3: 49) and the fastest
     // run to the 1 % gap at the default budget (2: 5.5 s, 3: 3.2 s, 4: 3.3 s).
     std::size_t trialSplits = 3;
+    // Worker threads over the frequencies (0: one per hardware thread); the bounds do not
+    // depend on it.
+    unsigned threads = 0;
 };
 
 struct VerifiedStatistics {
@@ -83,11 +86,16 @@ struct VerifiedStatistics {
     std::size_t evaluations = 0; // bounds computed, trial splits included (>= boxes)
     std::size_t problems = 0;    // (frequency, floor, side) branch-and-bound runs
     std::size_t unconverged = 0; // runs that stopped on the box budget
+    std::size_t searches = 0;    // local searches started inside the trees (incumbent)
+    // (frequency, floor) points whose incoming inner value the search raised (either side, by
+    // more than 1e-9 relative), and the largest relative raise.
+    std::size_t raised = 0;
+    double largestRaise = 0.0;
 };
 
 struct VerifiedFrfBounds {
     std::vector<FloorBounds> outer; // guaranteed: every structure in the box lies inside
-    std::vector<FloorBounds> inner; // best attained values (the incoming inner, improved)
+    std::vector<FloorBounds> inner; // best attained values (the incoming inner, raised)
     VerifiedStatistics statistics;
 };
 
@@ -97,7 +105,10 @@ struct VerifiedFrfBounds {
 // of N_d multilinear in the parameters, bounded from their values at the box corners
 // (multilinear_ratio_bound.h); every corner is an attained value. Affine method (any p): the
 // ladder form in affine arithmetic (FrfEnclosure), box centres as attained values.
-// `inner` (per floor lower/upper, quantity applied) seeds the attained values.
+// `inner` (per floor lower/upper, quantity applied) seeds the attained values. The attained
+// value (incumbent) is raised further by local searches (ExtremeSearch) from every point that
+// improves it and, before each bound is reported, from the centre of the most promising box;
+// `inner` of the result holds the final incumbents, so inner and outer close from both sides.
 VerifiedFrfBounds verifiedFrfBounds(const ChainModel& model, const ParameterBox& box,
                                     std::size_t input, const std::vector<double>& omegas,
                                     dynamics::FrfQuantity quantity,

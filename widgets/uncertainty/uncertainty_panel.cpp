@@ -393,12 +393,15 @@ void UncertaintyPanel::updateSummary()
     QString gapText;
     if (!r.gap.empty()) {
         gapText = tr("Worst gap between verified outer and optimised inner: <b>%1 %</b> "
-                     "(target %2 %; %3 of %4 bound problems stopped on the budget of %5 boxes).")
+                     "(target %2 %; %3 of %4 bound problems stopped on the budget of %5 boxes; "
+                     "the branch and bound raised the inner bound at %6 of %7 points).")
                       .arg(100.0 * r.worstGap, 0, 'g', 3)
                       .arg(100.0 * r.verified.tolerance, 0, 'g', 3)
                       .arg(r.verified.unconverged)
                       .arg(r.verified.problems)
-                      .arg(m_resultInput ? static_cast<qulonglong>(m_resultInput->maxBoxesPerBound) : 0ULL);
+                      .arg(m_resultInput ? static_cast<qulonglong>(m_resultInput->maxBoxesPerBound) : 0ULL)
+                      .arg(r.verified.raised)
+                      .arg(r.gap.size() * r.frequencyHz.size());
         lines << gapText;
     }
     if (!r.sampledStatement.empty())
