@@ -9,7 +9,8 @@ namespace dtop::tools {
     TOOL(structure)                                                                            \
     TOOL(simulate)                                                                             \
     TOOL(uncertainty)                                                                          \
-    TOOL(control)
+    TOOL(control)                                                                              \
+    TOOL(profiles)
 
 #define DTOP_DECLARE_TOOL(id) const ToolDescriptor& id##Tool();
 DTOP_REGISTERED_TOOLS(DTOP_DECLARE_TOOL)
@@ -32,7 +33,6 @@ const std::vector<PlannedTool>& plannedTools()
         {"crossval", "Cross-validation", "Measured against modelled FRFs of the four rigs"},
         {"identify", "Identification", "Modal identification and model updating"},
         {"fe", "Frame FE model", "Finite-element model of the rig frame"},
-        {"profiles", "Twin history", "Profile versions, run records, comparison"},
     };
     return kPlanned;
 }
