@@ -111,8 +111,8 @@ TEST_CASE("dtop dataset import detects a hand-written UFF 58 file", "[cli][profi
     CHECK(j["channels"][0]["frequency_min_hz"] == 1.0);
     const auto data = w.run({"dataset", "show", "frf58-complex-even", "--data"});
     REQUIRE(data.exitCode == 0);
-    // H11 at 1 Hz is −0.25 + 1.25j (the file's first pair).
-    CHECK(data.out.find("\n1,-0.25,1.25,") != std::string::npos);
+    // H11 at 1 Hz is 1 − 0.25j and H21 2 + 0j (the file's first values, even abscissa from 1 Hz).
+    CHECK(data.out.find("\n1,1,-0.25,2,0\n") != std::string::npos);
 }
 
 TEST_CASE("dtop dataset export and UFF import: bad input exits 2, a bad file 3", "[cli][profiles]")
@@ -159,8 +159,9 @@ TEST_CASE("dtop profile export --format uff writes nodes and mode shapes", "[cli
     CHECK(modes == 3);
     // Node 3 at z = 0.75 m, in the 2411 layout (1P3D25.16).
     CHECK(text.find("7.5000000000000000D-01") != std::string::npos);
-    // Dataset 55 record 8 of mode 1: its frequency (E13.5) 6.20357731 Hz.
-    CHECK(text.find("6.20358E+00") != std::string::npos);
+    // Dataset 55 record 8 of mode 1: its undamped natural frequency (E13.5), modal mass 1
+    // (mass-normalised) and damping ratio.
+    CHECK(text.find("  6.20356E+00  1.00000E+00  3.44930E-03") != std::string::npos);
 
     const auto bad = w.run({"profile", "export", "southampton-lpm", "--format", "uff"});
     CHECK(bad.exitCode == 2);

@@ -131,7 +131,7 @@ ProfilesPanel::ProfilesPanel(PanelContext& context, QWidget* parent)
     m_parameters = makeTable(tables);
     m_modes = makeTable(tables);
     m_frf = new PlotView(diff);
-    diff->setStretchFactor(1, 1);
+    diff->setSizes({330, 440});
     m_tabs->addTab(diff, tr("Diff"));
 
     auto* runs = new QWidget;
@@ -337,6 +337,13 @@ void ProfilesPanel::updateDiff()
                                  static_cast<int>(m_diff->changedParameters))
                                   .arg(m_oldLabel, m_newLabel));
     fillParameterTable(*m_parameters, *m_diff);
+    // Show the first changed parameter (every parameter is listed, changed or not).
+    for (std::size_t i = 0; i < m_diff->parameters.size(); ++i)
+        if (m_diff->parameters[i].changed) {
+            m_parameters->scrollToItem(m_parameters->item(static_cast<int>(i), 0),
+                                       QAbstractItemView::PositionAtTop);
+            break;
+        }
     fillModeTable(*m_modes, *m_diff);
     drawFrfOverlay(*m_frf, older->resolved.profile, m_oldLabel, newer->resolved.profile,
                    m_newLabel);
@@ -443,6 +450,11 @@ void ProfilesPanel::applyInput(const nlohmann::json& input)
     }
     if (input.contains("runs_limit") && input["runs_limit"].is_number_integer())
         m_runsLimit->setValue(input["runs_limit"].get<int>());
+    // "tab": the tab to show ("Timeline", "Diff", "Runs"), for screenshots of a chosen view.
+    if (input.contains("tab") && input["tab"].is_string())
+        for (int t = 0; t < m_tabs->count(); ++t)
+            if (m_tabs->tabText(t) == text(input["tab"]))
+                m_tabs->setCurrentIndex(t);
     m_filling = false;
     updateDiff();
     updateRuns();

@@ -38,7 +38,7 @@ public:
     // diff and runs as `dtop profile diff` and `dtop runs list` print them.
     nlohmann::json reportResult() const override;
     // Keys "history_profile", "old", "new" (NAME or NAME@VERSION), "runs_tool" (null: all),
-    // "runs_limit" (0: all).
+    // "runs_limit" (0: all); also "tab" ("Timeline", "Diff", "Runs"), the tab shown.
     void applyInput(const nlohmann::json& input) override;
     void saveSettings(QSettings& settings) const override;
     void restoreSettings(QSettings& settings) override;

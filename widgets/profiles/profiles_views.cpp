@@ -33,6 +33,8 @@ void setRow(QTableWidget& table, int row, const QStringList& cells, bool bold = 
 {
     for (int c = 0; c < cells.size(); ++c) {
         auto* item = new QTableWidgetItem(cells[c]);
+        if (cells[c].size() > 30)
+            item->setToolTip(cells[c]);
         item->setFlags(item->flags() & ~Qt::ItemIsEditable);
         if (bold) {
             QFont f = item->font();
@@ -41,6 +43,16 @@ void setRow(QTableWidget& table, int row, const QStringList& cells, bool bold = 
         }
         table.setItem(row, c, item);
     }
+}
+
+// Columns fit their contents but no wider than `maxWidth` pixels (long notes and provenance
+// texts are elided; the tooltip of the cell has the whole text).
+void fitColumns(QTableWidget& table, int maxWidth = 240)
+{
+    fitColumns(table);
+    for (int c = 0; c < table.columnCount(); ++c)
+        if (table.columnWidth(c) > maxWidth)
+            table.setColumnWidth(c, maxWidth);
 }
 
 void prepare(QTableWidget& table, const QStringList& headers, std::size_t rows)
@@ -93,7 +105,7 @@ void fillTimelineTable(QTableWidget& table, const crossval::ProfileHistory& hist
                                                  : QStringLiteral("—"));
         setRow(table, static_cast<int>(v), cells);
     }
-    table.resizeColumnsToContents();
+    fitColumns(table);
 }
 
 void drawModeEvolution(PlotView& plot, const crossval::ProfileHistory& history)
@@ -115,8 +127,9 @@ void drawModeEvolution(PlotView& plot, const crossval::ProfileHistory& history)
         plot.addSeries(QObject::tr("Mode %1 (versions)").arg(r + 1), versions,
                        history.modeFrequenciesHz[r], style);
     }
-    if (versions.size() == 1)
-        plot.setXRange(versions.front() - 1.0, versions.front() + 1.0);
+    // Half a version of margin, so that the first and last points are not on the frame.
+    if (!versions.empty())
+        plot.setXRange(versions.front() - 0.5, versions.back() + 0.5);
 }
 
 void fillParameterTable(QTableWidget& table, const crossval::ProfileDiff& diff)
@@ -136,7 +149,7 @@ void fillParameterTable(QTableWidget& table, const crossval::ProfileDiff& diff)
                           : QString()},
                p.changed);
     }
-    table.resizeColumnsToContents();
+    fitColumns(table);
 }
 
 void fillModeTable(QTableWidget& table, const crossval::ProfileDiff& diff)
@@ -156,7 +169,7 @@ void fillModeTable(QTableWidget& table, const crossval::ProfileDiff& diff)
                 number(pct(m.newDampingRatio), 4)},
                std::isfinite(m.frequencyChangePct) && m.frequencyChangePct != 0.0);
     }
-    table.resizeColumnsToContents();
+    fitColumns(table);
 }
 
 void drawFrfOverlay(PlotView& plot, const model::Profile& older, const QString& oldLabel,
@@ -174,12 +187,12 @@ void drawFrfOverlay(PlotView& plot, const model::Profile& older, const QString& 
 
     const PlotView::UpdateBatch batch(plot);
     plot.clear();
-    plot.setTitle(QObject::tr("Receptance, force at floor 1: %1 (solid) and %2 (dashed)")
+    plot.setTitle(QObject::tr("Receptance, force at floor 1: old %1 (solid), new %2 (dashed)")
                       .arg(oldLabel, newLabel));
     plot.setXAxis({QObject::tr("Frequency"), QStringLiteral("Hz")});
     plot.setYAxis({QObject::tr("Receptance"), QStringLiteral("m/N"), AxisScale::Decibel});
-    const std::pair<const model::Profile*, QString> sides[] = {{&older, oldLabel},
-                                                               {&newer, newLabel}};
+    const std::pair<const model::Profile*, QString> sides[] = {{&older, QObject::tr("old")},
+                                                               {&newer, QObject::tr("new")}};
     for (int s = 0; s < 2; ++s) {
         dynamics::FrfInput input;
         input.profile = *sides[s].first;
@@ -192,7 +205,7 @@ void drawFrfOverlay(PlotView& plot, const model::Profile& older, const QString& 
                 magnitude.push_back(std::abs(h));
             SeriesStyle style{PlotView::paletteColor(static_cast<int>(floor))};
             style.dashed = s == 1;
-            plot.addSeries(QObject::tr("%1 floor %2").arg(sides[s].second).arg(floor + 1),
+            plot.addSeries(QObject::tr("Floor %1 %2").arg(floor + 1).arg(sides[s].second),
                            frf.frequencyHz, std::move(magnitude), style);
         }
     }
@@ -214,7 +227,7 @@ void fillRunsTable(QTableWidget& table, const std::vector<io::RunRecord>& runs)
                 r.seed ? QString::number(*r.seed) : QStringLiteral("—"),
                 r.summary.is_null() ? QString() : QString::fromStdString(r.summary.dump())});
     }
-    table.resizeColumnsToContents();
+    fitColumns(table);
 }
 
 } // namespace dtop::widgets
