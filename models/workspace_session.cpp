@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/workspace_session.h"
 
+#include "data/uff_import.h"
 #include "io/workspace_backup.h"
 #include "io/workspace_error.h"
 #include "io/workspace_location.h"
@@ -121,7 +122,16 @@ io::ReadResult<io::Dataset> WorkspaceSession::importDataset(const QString& path,
         return io::ReadError{path.toStdString(), 0,
                              "no workspace is open, so the dataset cannot be stored"};
     try {
-        auto stored = io::importDataset(*m_workspace, catalogue(), path.toStdString(), options);
+        const std::string file = path.toStdString();
+        if (data::isUffFile(file)) {
+            // A Universal File Format file: its FRFs, the first one returned.
+            auto uff = data::importUffDatasets(*m_workspace, catalogue(), file, options);
+            if (!uff)
+                return uff.error();
+            emit datasetsChanged();
+            return std::move(uff).value().front();
+        }
+        auto stored = io::importDataset(*m_workspace, catalogue(), file, options);
         if (stored)
             emit datasetsChanged();
         return stored;
@@ -134,7 +144,8 @@ io::ReadResult<io::Dataset> WorkspaceSession::importDataset(const QString& path,
 }
 
 void WorkspaceSession::recordRun(const std::string& tool, const nlohmann::json& input,
-                                 std::optional<std::uint64_t> seed, const nlohmann::json& summary)
+                                 std::optional<std::uint64_t> seed, const nlohmann::json& summary,
+                                 std::optional<io::ProfileRef> profile)
 {
     if (!m_workspace)
         return;
@@ -143,6 +154,7 @@ void WorkspaceSession::recordRun(const std::string& tool, const nlohmann::json& 
     run.input = input;
     run.seed = seed;
     run.summary = summary;
+    run.profile = std::move(profile);
     try {
         m_workspace->recordRun(run);
     } catch (const std::exception&) {

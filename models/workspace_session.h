@@ -45,12 +45,16 @@ public:
     std::vector<io::DatasetListing> datasets();
     // Reads (and caches) a dataset. Errors name the file and line.
     io::ReadResult<io::Dataset> dataset(const std::string& id);
+    // Imports a file into the workspace (format detected). A Universal File Format file stores
+    // every FRF group it holds and returns the first.
     io::ReadResult<io::Dataset> importDataset(const QString& path,
                                               const io::DatasetImportOptions& options);
 
-    // Records an analysis run; silently skipped without a workspace.
+    // Records an analysis run; silently skipped without a workspace. `profile`: the saved
+    // profile version the run used, if any.
     void recordRun(const std::string& tool, const nlohmann::json& input,
-                   std::optional<std::uint64_t> seed, const nlohmann::json& summary);
+                   std::optional<std::uint64_t> seed, const nlohmann::json& summary,
+                   std::optional<io::ProfileRef> profile = std::nullopt);
 
 signals:
     void workspaceChanged();

@@ -2,6 +2,7 @@
 #include "widgets/analysis_panel.h"
 
 #include "common/progress.h"
+#include "models/active_profile.h"
 #include "models/analysis_runner.h"
 #include "models/workspace_session.h"
 
@@ -30,7 +31,8 @@ QString secondsText(double s)
 } // namespace
 
 AnalysisPanel::AnalysisPanel(PanelContext& context, Texts texts, QWidget* parent)
-    : ToolPanel(parent), m_session(context.session), m_texts(std::move(texts)),
+    : ToolPanel(parent), m_session(context.session), m_active(context.activeProfile),
+      m_texts(std::move(texts)),
       m_runner(new models::AnalysisRunner(this))
 {
     m_run = new QPushButton(tr("Run"), this);
@@ -224,6 +226,11 @@ void AnalysisPanel::start(Run run)
 {
     const quint64 generation = ++m_generation;
     m_runInput = std::move(run.input);
+    // The run record names the saved profile version the run used (none for a preset or an
+    // edited profile).
+    m_runProfile.reset();
+    if (m_active.version() > 0 && !m_active.isEdited())
+        m_runProfile = io::ProfileRef{m_active.profile().name, m_active.version()};
     m_stoppedByEdit = false;
     m_flagged = false;
     m_stage.clear();
@@ -275,7 +282,8 @@ void AnalysisPanel::finish(const Outcome& outcome)
 {
     m_lastSeconds = static_cast<double>(m_clock.elapsed()) / 1000.0;
     land(outcome.show, true);
-    m_session.recordRun(toolId().toStdString(), *m_shownInput, outcome.seed, outcome.summary);
+    m_session.recordRun(toolId().toStdString(), *m_shownInput, outcome.seed, outcome.summary,
+                        m_runProfile);
 }
 
 void AnalysisPanel::forgetResult()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/input_issue.h"
+#include "io/workspace_records.h"
 #include "widgets/panel_context.h"
 #include "widgets/tool_panel.h"
 
@@ -24,6 +25,7 @@ class Progress;
 }
 
 namespace dtop::models {
+class ActiveProfile;
 class AnalysisRunner;
 class WorkspaceSession;
 } // namespace dtop::models
@@ -160,6 +162,7 @@ private:
     void onFailed(const QString& message);
 
     models::WorkspaceSession& m_session;
+    models::ActiveProfile& m_active;
     Texts m_texts;
     models::AnalysisRunner* m_runner;
     QPushButton* m_run;
@@ -173,6 +176,7 @@ private:
     std::optional<nlohmann::json> m_formInput;  // the form's inputs, when valid
     std::optional<nlohmann::json> m_runInput;   // the inputs of the run going or last started
     std::optional<nlohmann::json> m_shownInput; // the inputs of the result on screen
+    std::optional<io::ProfileRef> m_runProfile; // the saved profile version of that run
     bool m_complete = false;
     bool m_stale = false;
     bool m_stoppedByEdit = false;

@@ -48,6 +48,9 @@ public:
 
 signals:
     void statusMessage(const QString& text);
+    // Asks the shell to show tool `toolId` and apply `inputJson` (an input as reportInput()
+    // gives it) to its panel: the twin history's "Open this run again".
+    void openToolRequested(const QString& toolId, const QString& inputJson);
 };
 
 // Writes <dir>/<stem>.png (rendered offscreen at `size`) and <dir>/<stem>.csv for every plot,

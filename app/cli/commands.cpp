@@ -8,9 +8,9 @@ const std::vector<Command>& commands()
     static const std::vector<Command> kCommands = {
         {"report", "render a tool's plots, data and results into a folder (PNG, CSV, JSON)",
          &runReportCommand},
-        {"dataset", "datasets: list, show, import (bundled lab data and your own files)",
+        {"dataset", "datasets: list, show, import, export (bundled lab data, your files, UFF)",
          &runDatasetCommand},
-        {"profile", "profiles: list, show, export, import, history (saved in the workspace)",
+        {"profile", "profiles: list, show, export, import, history, diff (saved in the workspace)",
          &runProfileCommand},
         {"workspace", "the workspace file: backup, verify, restore, backups", &runWorkspaceCommand},
     };

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `dtop dataset list|show|import`: the bundled prerecorded data and the datasets imported
-// into the workspace.
+// `dtop dataset list|show|import|export`: the bundled prerecorded data and the datasets
+// imported into the workspace.
 #include "cli/commands.h"
 
 #include "cli/cli_errors.h"
+#include "cli/dataset_uff.h"
 #include "cli/output_options.h"
 #include "cli/sub_command.h"
 #include "cli/workspace_options.h"
+#include "data/uff_import.h"
 #include "io/dataset_library.h"
 #include "io/dataset_writer.h"
 #include "io/text_table.h"
@@ -158,7 +160,8 @@ int runImport(const std::vector<std::string>& args, CommandIo& io)
     options.add_options()
         ("file", po::value<std::string>(), "the FILE to import")
         ("input-format", po::value<std::string>()->default_value("auto"),
-         "auto, dtop-csv, cristallo-complex, cristallo-db or cristallo-time-history")
+         "auto, dtop-csv, cristallo-complex, cristallo-db, cristallo-time-history or uff "
+         "(Universal File Format dataset 58/58b FRFs)")
         ("id", po::value<std::string>(), "dataset id (default: from the file name)")
         ("title", po::value<std::string>(), "one-line title (default: the file name)")
         ("rig", po::value<std::string>(), "rig: southampton, swansea, sheffield, bristol, ...")
@@ -171,16 +174,18 @@ int runImport(const std::vector<std::string>& args, CommandIo& io)
     files.add("file", 1);
     po::variables_map vm;
     if (!parseOptions("dataset import", "FILE [options]\n\nReads FILE (format detected) and "
-                                        "stores it in the workspace.",
+                                        "stores it in the workspace. A Universal File Format\n"
+                                        "file (dataset 58/58b) gives one dataset per reference "
+                                        "node and direction.",
                       options, args, vm, io, &files))
         return kExitOk;
     if (!vm.count("file"))
         throw UsageError("give the FILE to import");
     io::DatasetImportOptions import;
     const std::string format = vm["input-format"].as<std::string>();
-    if (!io::parseDatasetFormat(format, import.read.format))
-        throw UsageError("--input-format must be auto, dtop-csv, cristallo-complex, cristallo-db "
-                         "or cristallo-time-history, got '" + format + "'");
+    if (format != "uff" && !io::parseDatasetFormat(format, import.read.format))
+        throw UsageError("--input-format must be auto, dtop-csv, cristallo-complex, cristallo-db, "
+                         "cristallo-time-history or uff, got '" + format + "'");
     if (vm.count("id"))
         import.id = vm["id"].as<std::string>();
     if (vm.count("title"))
@@ -202,6 +207,21 @@ int runImport(const std::vector<std::string>& args, CommandIo& io)
                              std::to_string(import.excitationFloor));
     }
     const auto catalogue = bundledCatalogue(io);
+    const std::string file = vm["file"].as<std::string>();
+    if (format == "uff" || (format == "auto" && data::isUffFile(file))) {
+        io::Workspace workspace = openWorkspaceForWriting(vm);
+        json datasets = json::array();
+        for (const auto& d : importUff(workspace, catalogue ? &*catalogue : nullptr, file,
+                                       import)) {
+            json j = json::parse(io::datasetInfoToJson(d.info).dump());
+            j["channels"] = contentSummary(d);
+            datasets.push_back(std::move(j));
+        }
+        json j = datasets.size() == 1 ? datasets.front() : json{{"datasets", datasets}};
+        j["workspace"] = workspace.path();
+        io.out << j.dump(2) << '\n';
+        return kExitOk;
+    }
     io::Workspace workspace = openWorkspaceForWriting(vm);
     auto stored = io::importDataset(workspace, catalogue ? &*catalogue : nullptr,
                                     vm["file"].as<std::string>(), import);
@@ -220,7 +240,10 @@ const std::vector<SubCommand>& subCommands()
         {"list", "[options]", "bundled and imported datasets", &runList},
         {"show", "ID [--data]", "a dataset's description and channels, or its samples",
          &runShow},
-        {"import", "FILE [options]", "read FILE and store it in the workspace", &runImport},
+        {"import", "FILE [options]", "read FILE (CSV or UFF) and store it in the workspace",
+         &runImport},
+        {"export", "ID --out FILE [--format F]", "write a dataset as UFF 58/58b or CSV",
+         &runDatasetExport},
     };
     return kSubCommands;
 }

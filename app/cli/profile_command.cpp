@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `dtop profile list|show|export|import|history`: built-in presets and the profiles saved in
+// `dtop profile list|show|export|import|history|diff`: built-in presets and the profiles saved in
 // the workspace, with their append-only versions.
 #include "cli/commands.h"
 
@@ -7,12 +7,15 @@
 #include "cli/output_options.h"
 #include "cli/sub_command.h"
 #include "cli/workspace_options.h"
+#include "data/uff_conversion.h"
 #include "io/atomic_file.h"
 #include "io/json_text.h"
 #include "io/profile_json.h"
 #include "io/text_table.h"
 #include "model/presets.h"
+#include "tools/profiles/profile_diff_command.h"
 
+#include <cmath>
 #include <filesystem>
 #include <iomanip>
 #include <sstream>
@@ -88,6 +91,17 @@ FoundProfile findProfile(const po::variables_map& vm, const std::string& name)
     return found;
 }
 
+// The storeys' nodes (2411) and the profile's mode shapes (55) as one UFF file.
+std::string profileUff(const model::Profile& profile, double storeyHeightM)
+{
+    data::UffFile file;
+    file.datasets.push_back(data::shearBuildingNodes(profile.storeys(), storeyHeightM));
+    for (auto& d : data::uffFromModeShapes(data::modeShapesFromProfile(profile), profile.name)
+                       .datasets)
+        file.datasets.push_back(std::move(d));
+    return data::formatUff(file);
+}
+
 json versionJson(const io::ProfileVersion& v)
 {
     return {{"version", v.version},
@@ -149,11 +163,14 @@ int runList(const std::vector<std::string>& args, CommandIo& io)
 // Returns the found profile, or nothing when --help was printed.
 std::optional<FoundProfile> parseNamedProfile(const std::string& sub, const std::string& usage,
                                               const std::vector<std::string>& args,
-                                              po::variables_map& vm, CommandIo& io)
+                                              po::variables_map& vm, CommandIo& io,
+                                              const po::options_description* extra = nullptr)
 {
     po::options_description options("Options");
     options.add_options()("name", po::value<std::string>(), "profile NAME (preset or saved)");
     addVersionOption(options);
+    if (extra)
+        options.add(*extra);
     addWorkspaceOption(options);
     options.add_options()("out", po::value<std::string>(), "write the JSON to FILE");
     po::positional_options_description names;
@@ -191,13 +208,34 @@ int runShow(const std::vector<std::string>& args, CommandIo& io)
 
 int runExport(const std::vector<std::string>& args, CommandIo& io)
 {
+    po::options_description uff;
+    uff.add_options()
+        ("format", po::value<std::string>()->default_value("json"),
+         "json (importable again) or uff: the storeys' nodes (UFF dataset 2411) and the "
+         "mass-normalised mode shapes with frequencies and damping ratios (dataset 55)")
+        ("storey-height", po::value<double>()->default_value(1.0),
+         "uff: height of each storey [m] (node k at z = k·height; display geometry only)");
     po::variables_map vm;
     const auto found = parseNamedProfile(
-        "export", "NAME [options]\n\nThe profile's JSON, as `dtop profile import` reads it.",
-        args, vm, io);
+        "export",
+        "NAME [options]\n\nThe profile's JSON, as `dtop profile import` reads it, or with "
+        "--format uff its\nnodes and mode shapes for ME'scope, Simcenter Testlab or pyuff.",
+        args, vm, io, &uff);
     if (!found)
         return kExitOk;
-    writeOutput(vm, io::profileToJson(found->profile).dump(2) + "\n", io);
+    const std::string format = vm["format"].as<std::string>();
+    if (format == "json") {
+        writeOutput(vm, io::profileToJson(found->profile).dump(2) + "\n", io);
+        return kExitOk;
+    }
+    if (format != "uff")
+        throw UsageError("--format must be json or uff, got '" + format + "'");
+    const double height = vm["storey-height"].as<double>();
+    if (!(height > 0.0) || !std::isfinite(height))
+        throw UsageError("--storey-height must be a positive number of metres");
+    if (!vm.count("out"))
+        throw UsageError("--format uff needs --out FILE");
+    writeOutput(vm, profileUff(found->profile, height), io);
     return kExitOk;
 }
 
@@ -289,10 +327,12 @@ const std::vector<SubCommand>& subCommands()
         {"list", "[options]", "presets and saved profiles with their latest version", &runList},
         {"show", "NAME [--version N]", "the profile NAME with its version and note (JSON)",
          &runShow},
-        {"export", "NAME [--version N] [--out FILE]", "the profile's JSON, importable again",
+        {"export", "NAME [--version N] [--out FILE]", "its JSON, or its nodes and modes as UFF",
          &runExport},
         {"import", "FILE [--note TEXT]", "save FILE's profile as a new version", &runImport},
         {"history", "NAME", "every saved version of NAME, oldest first", &runHistory},
+        {"diff", "OLD NEW", "parameters and modes of two profiles (NAME[@VERSION])",
+         &runProfileDiffCommand},
     };
     return kSubCommands;
 }

@@ -195,6 +195,18 @@ bool MainWindow::showTool(const QString& id)
         m_stack->addWidget(panel);
         connect(panel, &widgets::ToolPanel::statusMessage, this,
                 [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+        // "Open this run again" (twin history): the run's tool with the run's input.
+        connect(panel, &widgets::ToolPanel::openToolRequested, this,
+                [this](const QString& toolId, const QString& inputJson) {
+                    const auto input =
+                        nlohmann::json::parse(inputJson.toStdString(), nullptr, false);
+                    if (!showTool(toolId) || !input.is_object()) {
+                        statusBar()->showMessage(tr("Cannot open a run of '%1' again").arg(toolId),
+                                                 8000);
+                        return;
+                    }
+                    currentPanel()->applyInput(input);
+                });
         if (QUndoStack* stack = panel->undoStack())
             m_undo->addStack(stack);
     }

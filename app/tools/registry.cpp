@@ -14,7 +14,8 @@ namespace dtop::tools {
     TOOL(nonlinear)                                                                         \
     TOOL(crossval)                                                                          \
     TOOL(identify)                                                                          \
-    TOOL(fe)
+    TOOL(fe)                                                                                \
+    TOOL(profiles)
 
 #define DTOP_DECLARE_TOOL(id) const ToolDescriptor& id##Tool();
 DTOP_REGISTERED_TOOLS(DTOP_DECLARE_TOOL)
@@ -31,9 +32,7 @@ const std::vector<const ToolDescriptor*>& registeredTools()
 // Listed, disabled, until they are built; a tool's line moves to the list above when it is.
 const std::vector<PlannedTool>& plannedTools()
 {
-    static const std::vector<PlannedTool> kPlanned = {
-        {"profiles", "Twin history", "Profile versions, run records, comparison"},
-    };
+    static const std::vector<PlannedTool> kPlanned = {}; // every planned tool is built
     return kPlanned;
 }
 

@@ -104,7 +104,12 @@ ReadResult<Dataset> importDataset(Workspace& workspace, const Catalogue* catalog
     ReadResult<Dataset> read = readDataset(path, options.read);
     if (!read)
         return read;
-    Dataset dataset = std::move(read).value();
+    return storeImportedDataset(workspace, catalogue, std::move(read).value(), path, options);
+}
+
+Dataset storeImportedDataset(Workspace& workspace, const Catalogue* catalogue, Dataset dataset,
+                             const std::string& path, const DatasetImportOptions& options)
+{
     const std::string fileName = std::filesystem::path(path).filename().string();
 
     std::string id = options.id;

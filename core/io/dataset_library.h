@@ -46,4 +46,10 @@ struct DatasetImportOptions {
 ReadResult<Dataset> importDataset(Workspace& workspace, const Catalogue* catalogue,
                                   const std::string& path, const DatasetImportOptions& options);
 
+// The storing half of importDataset(): `dataset`, read from `path` by any reader, with the
+// options applied (options.read is not used). Returns the stored dataset. Throws
+// WorkspaceInputError as importDataset() does.
+Dataset storeImportedDataset(Workspace& workspace, const Catalogue* catalogue, Dataset dataset,
+                             const std::string& path, const DatasetImportOptions& options);
+
 } // namespace dtop::io

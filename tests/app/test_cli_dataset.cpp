@@ -112,7 +112,7 @@ TEST_CASE("dtop dataset errors", "[cli][dataset]")
 {
     auto r = runDtop({"dataset"});
     CHECK(r.exitCode == 2);
-    CHECK_THAT(r.err, Catch::Contains("missing sub-command: list, show or import"));
+    CHECK_THAT(r.err, Catch::Contains("missing sub-command: list, show, import or export"));
     r = runDtop({"dataset", "import"});
     CHECK(r.exitCode == 2);
     CHECK_THAT(r.err, Catch::Contains("give the FILE"));
