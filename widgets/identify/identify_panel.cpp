@@ -377,7 +377,7 @@ void IdentifyPanel::showNyquist()
         return;
     const int mode = m_nyquistMode->currentIndex();
     drawModeNyquist(*m_nyquist, m_shown->result, static_cast<std::size_t>(std::max(0, mode)));
-    m_nyquist->setTitle(mode >= 0 ? tr("Mobility near mode %1 (%2 Hz): measured, model, circle fit")
+    m_nyquist->setTitle(mode >= 0 ? tr("Mode %1, %2 Hz: mobility measured (dots), model, circle fit (dashed)")
                                         .arg(mode + 1)
                                         .arg(m_shown->result.modes[std::size_t(mode)].frequencyHz,
                                              0, 'f', 3)

@@ -169,10 +169,10 @@ void drawModeNyquist(PlotView& plot, const IdentifyResult& r, std::size_t mode)
             mre.push_back(s.real());
             mim.push_back(s.imag());
         }
-        plot.addSeries(QObject::tr("floor %1 measured").arg(b.floors[o]), re, im,
+        plot.addSeries(QObject::tr("floor %1").arg(b.floors[o]), re, im,
                        {c, 1.5, false, true});
         if (!mre.empty())
-            plot.addSeries(QObject::tr("floor %1 model").arg(b.floors[o]), mre, mim,
+            plot.addSeries(QObject::tr("model %1").arg(b.floors[o]), mre, mim,
                            {c, 1.5, false});
         if (circle)
             for (const auto& fit : r.circle.fits[*circle])
@@ -183,7 +183,7 @@ void drawModeNyquist(PlotView& plot, const IdentifyResult& r, std::size_t mode)
                         cx.push_back(fit.circle.centre.real() + fit.circle.radius * std::cos(t));
                         cy.push_back(fit.circle.centre.imag() + fit.circle.radius * std::sin(t));
                     }
-                    plot.addSeries(QObject::tr("floor %1 circle fit").arg(b.floors[o]), cx, cy,
+                    plot.addSeries(QObject::tr("circle %1").arg(b.floors[o]), cx, cy,
                                    {c, 1.0, true});
                 }
     }
