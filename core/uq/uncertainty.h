@@ -59,9 +59,9 @@ struct UncertaintyInput {
     double verifiedTolerance = 0.001;  // target relative gap between verified outer and inner
     // Branch-and-bound budget per frequency, floor and side. At the 0.1 % target and 1000 boxes
     // the default case has 4345 of its 4407 (frequency, floor) points within 0.1 % (worst
-    // 0.89 %, median 0.001 %; ~627 000 bounds, ~8 s on 2 cores); at 150 boxes, ~5 s and 4173
-    // points (worst 4.5 %); see docs/tools/uncertainty.md. Whatever is reached is reported per
-    // point, so a smaller budget trades a stated gap for time.
+    // 0.89 %, median 0.001 %; 627 426 bounds, whole run 17.9 s on 2 loaded cores); at 150
+    // boxes, 8.6 s and 4173 points (worst 4.5 %); see docs/tools/uncertainty.md. Whatever is
+    // reached is reported per point, so a smaller budget trades a stated gap for time.
     std::size_t maxBoxesPerBound = 1000;
 
     UncertaintyInput();
