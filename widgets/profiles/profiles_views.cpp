@@ -49,7 +49,7 @@ void setRow(QTableWidget& table, int row, const QStringList& cells, bool bold = 
 // texts are elided; the tooltip of the cell has the whole text).
 void fitColumns(QTableWidget& table, int maxWidth = 240)
 {
-    fitColumns(table);
+    table.resizeColumnsToContents();
     for (int c = 0; c < table.columnCount(); ++c)
         if (table.columnWidth(c) > maxWidth)
             table.setColumnWidth(c, maxWidth);
