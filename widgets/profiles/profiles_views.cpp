@@ -149,7 +149,7 @@ void fillParameterTable(QTableWidget& table, const crossval::ProfileDiff& diff)
                           : QString()},
                p.changed);
     }
-    fitColumns(table);
+    fitColumns(table, 120); // the provenance text is long: elided, whole in the tooltip
 }
 
 void fillModeTable(QTableWidget& table, const crossval::ProfileDiff& diff)
@@ -187,7 +187,7 @@ void drawFrfOverlay(PlotView& plot, const model::Profile& older, const QString& 
 
     const PlotView::UpdateBatch batch(plot);
     plot.clear();
-    plot.setTitle(QObject::tr("Receptance, force at floor 1: old %1 (solid), new %2 (dashed)")
+    plot.setTitle(QObject::tr("Receptance to a force at floor 1: %1 solid, %2 dashed")
                       .arg(oldLabel, newLabel));
     plot.setXAxis({QObject::tr("Frequency"), QStringLiteral("Hz")});
     plot.setYAxis({QObject::tr("Receptance"), QStringLiteral("m/N"), AxisScale::Decibel});
