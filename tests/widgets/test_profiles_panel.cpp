@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -153,4 +154,27 @@ TEST_CASE("Twin history without a workspace shows the preset and compares preset
     const auto input = panel.reportInput();
     panel.applyInput(input);
     CHECK(panel.reportInput() == input);
+}
+
+TEST_CASE("Twin history of 100 versions is shown at once", "[widgets][profiles]")
+{
+    HistoryContext c;
+    model::Profile p = *model::preset("southampton-lpm");
+    p.name = "long";
+    QString error;
+    for (int v = 1; v <= 100; ++v) {
+        p.masses[2] = 4.9693 + 0.01 * v;
+        REQUIRE(c.session.saveProfile(p, "edited", &error));
+    }
+    widgets::ProfilesPanel panel(c.context);
+    QElapsedTimer timer;
+    timer.start();
+    panel.applyInput({{"history_profile", "long"}});
+    const auto ms = timer.elapsed();
+    WARN("timeline, evolution, diff and FRF overlay of 100 versions: " << ms << " ms");
+    REQUIRE(panel.history());
+    CHECK(panel.timelineTable()->rowCount() == 100);
+    CHECK(panel.history()->modeFrequenciesHz[0].size() == 100);
+    CHECK(panel.newCombo()->currentText() == "long@100");
+    CHECK(ms < 2000); // budget 50 ms for diff and history; generous for a starved CI core
 }

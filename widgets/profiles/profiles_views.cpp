@@ -49,7 +49,7 @@ void setRow(QTableWidget& table, int row, const QStringList& cells, bool bold = 
 // texts are elided; the tooltip of the cell has the whole text).
 void fitColumns(QTableWidget& table, int maxWidth = 240)
 {
-    fitColumns(table);
+    table.resizeColumnsToContents();
     for (int c = 0; c < table.columnCount(); ++c)
         if (table.columnWidth(c) > maxWidth)
             table.setColumnWidth(c, maxWidth);
@@ -149,7 +149,7 @@ void fillParameterTable(QTableWidget& table, const crossval::ProfileDiff& diff)
                           : QString()},
                p.changed);
     }
-    fitColumns(table);
+    fitColumns(table, 120); // the provenance text is long: elided, whole in the tooltip
 }
 
 void fillModeTable(QTableWidget& table, const crossval::ProfileDiff& diff)
@@ -187,7 +187,7 @@ void drawFrfOverlay(PlotView& plot, const model::Profile& older, const QString& 
 
     const PlotView::UpdateBatch batch(plot);
     plot.clear();
-    plot.setTitle(QObject::tr("Receptance, force at floor 1: old %1 (solid), new %2 (dashed)")
+    plot.setTitle(QObject::tr("Receptance to a force at floor 1: %1 solid, %2 dashed")
                       .arg(oldLabel, newLabel));
     plot.setXAxis({QObject::tr("Frequency"), QStringLiteral("Hz")});
     plot.setYAxis({QObject::tr("Receptance"), QStringLiteral("m/N"), AxisScale::Decibel});
