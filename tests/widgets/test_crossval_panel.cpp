@@ -5,6 +5,7 @@
 #include "widgets/crossval/heat_map.h"
 #include "widgets/field_issue.h"
 #include "widgets/number_field.h"
+#include "widgets/table_csv.h"
 
 #include <catch2/catch.hpp>
 
@@ -159,13 +160,13 @@ TEST_CASE("Crossval panel: tables export as CSV, inputs are remembered", "[widge
     widgets::CrossvalPanel panel(c.context);
     panel.applyInput({{"band_hz", {3.0, 30.0}}, {"interlab_floor", 3}});
     panel.finishPendingWork();
-    const QStringList lines = widgets::tableCsv(panel.modeTable()).split('\n', Qt::SkipEmptyParts);
+    const QStringList lines = widgets::tableCsv(*panel.modeTable()).split('\n', Qt::SkipEmptyParts);
     REQUIRE(lines.size() == 4);
     CHECK(lines[0].startsWith("Candidate,Mode,f ref [Hz]"));
     CHECK(lines[1].startsWith("profile:southampton-lpm,1,"));
     CHECK(lines[1].contains(",-4.73,"));
     // A peaks cell holds commas: quoted.
-    CHECK(widgets::tableCsv(panel.metricTable()).contains("\"6.511, 17.465, 26.508\""));
+    CHECK(widgets::tableCsv(*panel.metricTable()).contains("\"6.511, 17.465, 26.508\""));
 
     const QString file = QDir::temp().filePath(QStringLiteral("crossval_settings_%1.ini")
                                                    .arg(QCoreApplication::applicationPid()));

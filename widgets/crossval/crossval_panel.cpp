@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/crossval/crossval_panel.h"
+#include "widgets/table_csv.h"
 
 #include "common/progress.h"
 #include "crossval/crossval_json.h"
 #include "crossval/interlab_json.h"
 #include "crossval/prototype_views.h"
-#include "io/atomic_file.h"
 #include "models/workspace_session.h"
 #include "widgets/crossval/crossval_form.h"
 #include "widgets/crossval/crossval_plots.h"
@@ -14,11 +14,7 @@
 #include "widgets/plot_view.h"
 
 #include <QAction>
-#include <QApplication>
-#include <QClipboard>
 #include <QComboBox>
-#include <QFileDialog>
-#include <QMessageBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -37,28 +33,6 @@
 
 namespace dtop::widgets {
 
-// The table as CSV text (header line, then the cells as shown; quoted when they hold a comma).
-QString tableCsv(const QTableWidget* table)
-{
-    auto quote = [](QString text) {
-        if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')))
-            text = QLatin1Char('"') + text.replace(QLatin1String("\""), QLatin1String("\"\"")) +
-                   QLatin1Char('"');
-        return text;
-    };
-    QStringList lines, cells;
-    for (int c = 0; c < table->columnCount(); ++c)
-        cells << quote(table->horizontalHeaderItem(c) ? table->horizontalHeaderItem(c)->text()
-                                                      : QString());
-    lines << cells.join(QLatin1Char(','));
-    for (int r = 0; r < table->rowCount(); ++r) {
-        cells.clear();
-        for (int c = 0; c < table->columnCount(); ++c)
-            cells << quote(table->item(r, c) ? table->item(r, c)->text() : QString());
-        lines << cells.join(QLatin1Char(','));
-    }
-    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
-}
 
 namespace {
 
@@ -105,27 +79,6 @@ double meanOf(const std::vector<double>& values)
     return n ? sum / static_cast<double>(n) : std::nan("");
 }
 
-// Right-click: copy the table as CSV, or save it to a file.
-void addTableExport(QTableWidget* table)
-{
-    table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto* copy = new QAction(QObject::tr("Copy table as CSV"), table);
-    QObject::connect(copy, &QAction::triggered, table,
-                     [table] { QApplication::clipboard()->setText(tableCsv(table)); });
-    auto* save = new QAction(QObject::tr("Export table as CSV…"), table);
-    QObject::connect(save, &QAction::triggered, table, [table] {
-        const QString path = QFileDialog::getSaveFileName(table, QObject::tr("Export table as CSV"),
-                                                          QStringLiteral("crossval-table.csv"),
-                                                          QObject::tr("CSV files (*.csv)"));
-        std::string error;
-        if (!path.isEmpty() &&
-            !io::writeFileAtomically(path.toStdString(), tableCsv(table).toStdString(), error))
-            QMessageBox::warning(table, QObject::tr("Export table as CSV"),
-                                 QString::fromStdString(error));
-    });
-    table->addAction(copy);
-    table->addAction(save);
-}
 
 QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
 {
@@ -135,7 +88,7 @@ QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
     t->verticalHeader()->hide();
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    addTableExport(t);
+    addTableCsvActions(*t, QStringLiteral("crossval-table.csv"));
     return t;
 }
 

@@ -15,8 +15,6 @@ class QTableWidget;
 
 namespace dtop::widgets {
 
-// A results table as CSV text: the header line, then the cells as shown.
-QString tableCsv(const QTableWidget* table);
 
 class CrossvalForm;
 class HeatMap;

@@ -1,14 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/design/result_tables.h"
 
-#include "io/atomic_file.h"
 
-#include <QApplication>
-#include <QClipboard>
-#include <QFileDialog>
 #include <QHeaderView>
-#include <QMenu>
-#include <QMessageBox>
 #include <QTableWidget>
 
 #include <algorithm>
@@ -40,15 +34,6 @@ void setRow(QTableWidget& table, int row, const QStringList& cells)
         table.setItem(row, c, new QTableWidgetItem(cells[c]));
 }
 
-QString csvCell(const QString& s)
-{
-    if (!s.contains(',') && !s.contains('"') && !s.contains('\n'))
-        return s;
-    QString q = s;
-    q.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return '"' + q + '"';
-}
-
 } // namespace
 
 QTableWidget* makeResultTable(const QStringList& headers, QWidget* parent)
@@ -59,40 +44,8 @@ QTableWidget* makeResultTable(const QStringList& headers, QWidget* parent)
     table->horizontalHeader()->setStretchLastSection(true);
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setContextMenuPolicy(Qt::CustomContextMenu);
-    table->setToolTip(QObject::tr("Right-click to copy the table or save it as CSV"));
-    QObject::connect(table, &QWidget::customContextMenuRequested, table, [table](const QPoint& at) {
-        QMenu menu(table);
-        menu.addAction(QObject::tr("Copy table"), table,
-                       [table] { QApplication::clipboard()->setText(tableCsv(*table)); });
-        menu.addAction(QObject::tr("Save CSV…"), table, [table] {
-            const QString path = QFileDialog::getSaveFileName(table, QObject::tr("Save table"), QString(),
-                                                              QObject::tr("CSV (*.csv)"));
-            if (path.isEmpty())
-                return;
-            std::string error;
-            if (!io::writeFileAtomically(path.toStdString(), tableCsv(*table).toStdString(), error))
-                QMessageBox::warning(table, QObject::tr("Save table"), QString::fromStdString(error));
-        });
-        menu.exec(table->viewport()->mapToGlobal(at));
-    });
+    addTableCsvActions(*table, QStringLiteral("design-table.csv"));
     return table;
-}
-
-QString tableCsv(const QTableWidget& table)
-{
-    QStringList lines;
-    QStringList header;
-    for (int c = 0; c < table.columnCount(); ++c)
-        header << csvCell(table.horizontalHeaderItem(c) ? table.horizontalHeaderItem(c)->text() : QString());
-    lines << header.join(',');
-    for (int r = 0; r < table.rowCount(); ++r) {
-        QStringList row;
-        for (int c = 0; c < table.columnCount(); ++c)
-            row << csvCell(table.item(r, c) ? table.item(r, c)->text() : QString());
-        lines << row.join(',');
-    }
-    return lines.join('\n') + '\n';
 }
 
 void fillStatisticsTable(QTableWidget& table, const design::DesignResult& r)

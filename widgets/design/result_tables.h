@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "widgets/table_csv.h" // tableCsv: the tables' CSV
+
 #include "design/design_result.h"
 
 #include <QStringList>
@@ -26,8 +28,5 @@ void fillEigenTable(QTableWidget& table, const design::FisherResult& f,
 void fillParameterTable(QTableWidget& table, const std::vector<design::ParameterInfo>& parameters,
                         const design::FisherResult& f, const design::ProbabilityResult& p,
                         const design::KlView& kl);
-
-// The table as CSV text (headers, then rows; cells quoted where needed).
-QString tableCsv(const QTableWidget& table);
 
 } // namespace dtop::widgets

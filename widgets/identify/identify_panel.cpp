@@ -51,7 +51,7 @@ QTableWidget* makeTable(QWidget* parent)
     t->verticalHeader()->hide();
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    addCopyCsvAction(*t);
+    addTableCsvActions(*t, QStringLiteral("identify-table.csv"));
     t->setToolTip(QObject::tr("Right-click: copy the table as CSV"));
     return t;
 }

@@ -2,8 +2,6 @@
 #include "widgets/identify/identify_tables.h"
 
 #include <QAction>
-#include <QApplication>
-#include <QClipboard>
 #include <QHeaderView>
 #include <QObject>
 #include <QStringList>
@@ -163,44 +161,7 @@ void fillMacTable(QTableWidget& table, const Eigen::MatrixXd& mac, const QString
     table.verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
 }
 
-QString tableCsv(const QTableWidget& table)
-{
-    auto quote = [](QString text) {
-        text.replace(QLatin1Char('\n'), QLatin1Char(' '));
-        if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')))
-            text = QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
-                   QLatin1Char('"');
-        return text;
-    };
-    const bool rowHeaders = !table.verticalHeader()->isHidden();
-    QStringList lines;
-    QStringList header;
-    if (rowHeaders)
-        header << QString();
-    for (int c = 0; c < table.columnCount(); ++c)
-        header << quote(table.horizontalHeaderItem(c) ? table.horizontalHeaderItem(c)->text()
-                                                      : QString());
-    lines << header.join(QLatin1Char(','));
-    for (int r = 0; r < table.rowCount(); ++r) {
-        QStringList row;
-        if (rowHeaders)
-            row << quote(table.verticalHeaderItem(r) ? table.verticalHeaderItem(r)->text()
-                                                     : QString());
-        for (int c = 0; c < table.columnCount(); ++c)
-            row << quote(table.item(r, c) ? table.item(r, c)->text() : QString());
-        lines << row.join(QLatin1Char(','));
-    }
-    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
-}
 
-void addCopyCsvAction(QTableWidget& table)
-{
-    auto* copy = new QAction(QObject::tr("Copy as CSV"), &table);
-    QObject::connect(copy, &QAction::triggered, &table,
-                     [&table] { QApplication::clipboard()->setText(tableCsv(table)); });
-    table.addAction(copy);
-    table.setContextMenuPolicy(Qt::ActionsContextMenu);
-}
 
 void fillUpdateTable(QTableWidget& table, const IdentifyResult& r)
 {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "widgets/table_csv.h" // tableCsv, addTableCsvActions: the tables' CSV
+
 #include "identification/identify.h"
 
 #include <QString>
@@ -24,10 +26,6 @@ void fillPhysicalTable(QTableWidget& table, const identification::IdentifyResult
 void fillMacTable(QTableWidget& table, const Eigen::MatrixXd& mac, const QString& rowName,
                   const QString& colName, const std::vector<double>& rowFrequenciesHz,
                   const std::vector<double>& colFrequenciesHz);
-// The table as CSV text (header row, then one line per row; the vertical header first when
-// shown), and a context-menu action "Copy as CSV" that puts it on the clipboard.
-QString tableCsv(const QTableWidget& table);
-void addCopyCsvAction(QTableWidget& table);
 // One row per updated parameter: before, after, change [%]; then paired f and MAC before/after.
 void fillUpdateTable(QTableWidget& table, const identification::IdentifyResult& r);
 
