@@ -6,6 +6,8 @@
 #include "models/analysis_runner.h"
 #include "models/workspace_session.h"
 
+#include <QVBoxLayout>
+#include <QScrollArea>
 #include <QBoxLayout>
 #include <QEventLoop>
 #include <QHBoxLayout>
@@ -81,6 +83,22 @@ AnalysisPanel::AnalysisPanel(PanelContext& context, Texts texts, QWidget* parent
 }
 
 AnalysisPanel::~AnalysisPanel() = default;
+
+QWidget* AnalysisPanel::formColumn(QWidget* form, int minimumWidth)
+{
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(form);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(minimumWidth);
+    auto* column = new QWidget(this);
+    auto* layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll, 1);
+    addRunControls(layout, true);
+    return column;
+}
 
 void AnalysisPanel::addRunControls(QBoxLayout* layout, bool issueList)
 {

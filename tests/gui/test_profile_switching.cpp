@@ -104,7 +104,7 @@ ModalScript::Step answerText(const QString& answer, QString* offered = nullptr,
 
 } // namespace
 
-TEST_CASE("Switching profiles asks before discarding edits; Cancel is the default", "[gui][profile]")
+TEST_CASE("Switching profiles asks before discarding edits, Cancel being the default", "[gui][profile]")
 {
     Shell s;
     REQUIRE(s.structure->editor()->setFieldText("k2", "61000"));
@@ -152,7 +152,7 @@ TEST_CASE("New profile never takes an existing name", "[gui][profile]")
     CHECK(s.window->activeProfile().profile().name != "my-rig");
 }
 
-TEST_CASE("Make active v1: status bar and profile list agree; the next save is v3",
+TEST_CASE("Make active v1: status bar and profile list agree, and the next save is v3",
           "[gui][profile]")
 {
     Shell s;

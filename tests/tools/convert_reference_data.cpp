@@ -122,7 +122,7 @@ const Source kSources[] = {
      "not documented: the modes (6.5205, 18.2700, 26.4034 Hz from a 60 s FFT) and the floor "
      "mass (0.01 N*s / 1.8772e-3 m/s = 5.33 kg) are close to the Southampton rig's. The records "
      "are noise-free (floor 3 moves 1.67e-9 m/s one sample after the impulse), so almost "
-     "certainly simulated rather than measured. No prototype code read these files."},
+     "certainly simulated rather than measured. The DTOP-Cristallo application never used these files."},
     {"th-harmonic", "Time history: 10 N sine at 12 Hz on floor 1, floor velocities", "",
      "time-histories/data_th_harmonic.csv", "dtApp/dtData/data_th_harmonic.csv",
      DatasetFormat::CristalloTimeHistory, "time-histories/harmonic.csv", "unknown",

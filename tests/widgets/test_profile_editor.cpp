@@ -68,8 +68,9 @@ TEST_CASE("Lowering the storey count and raising it again restores the upper flo
           "[profile-editor]")
 {
     Editor e;
-    e.storeys->setValue(1);
-    REQUIRE(e.editor.profile().storeys() == 1);
+    // Two storeys, not one: the preset's Rayleigh damping names modes 1 and 2.
+    e.storeys->setValue(2);
+    REQUIRE(e.editor.profile().storeys() == 2);
     e.storeys->setValue(3);
     REQUIRE(e.editor.profile().storeys() == 3);
     CHECK(e.editor.profile().masses[1] == 8.0);
@@ -81,8 +82,8 @@ TEST_CASE("Profile edits undo and redo, storey count included", "[profile-editor
     Editor e;
     QUndoStack* undo = e.editor.undoStack();
     REQUIRE(undo->canUndo());
-    e.storeys->setValue(1);
-    REQUIRE(e.editor.profile().storeys() == 1);
+    e.storeys->setValue(2);
+    REQUIRE(e.editor.profile().storeys() == 2);
     undo->undo(); // back to three storeys with their masses
     REQUIRE(e.editor.profile().storeys() == 3);
     CHECK(e.editor.profile().masses[2] == 9.0);

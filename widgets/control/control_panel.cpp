@@ -46,17 +46,7 @@ ControlPanel::ControlPanel(PanelContext& context, QWidget* parent)
     : AnalysisPanel(context, controlTexts(), parent), m_active(context.activeProfile)
 {
     m_form = new ControlForm(this);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(m_form);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(420);
-    auto* side = new QWidget(this);
-    auto* sideLayout = new QVBoxLayout(side);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->addWidget(scroll, 1);
-    addRunControls(sideLayout, true);
+    QWidget* side = formColumn(m_form, 420); // run controls below the form
 
     auto* area = new QWidget(this);
     m_banner = new QLabel(area);

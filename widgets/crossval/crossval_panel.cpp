@@ -118,17 +118,7 @@ CrossvalPanel::CrossvalPanel(PanelContext& context, QWidget* parent)
     : AnalysisPanel(context, crossvalTexts(), parent)
 {
     m_form = new CrossvalForm(this);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(m_form);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(330);
-    auto* side = new QWidget(this);
-    auto* sideLayout = new QVBoxLayout(side);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->addWidget(scroll, 1);
-    addRunControls(sideLayout, true);
+    QWidget* side = formColumn(m_form, 330); // run controls below the form
 
     auto* area = new QWidget(this);
     m_notes = new QLabel(area);

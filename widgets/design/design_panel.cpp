@@ -97,16 +97,7 @@ DesignPanel::DesignPanel(PanelContext& context, QWidget* parent)
     : AnalysisPanel(context, designTexts(), parent), m_active(context.activeProfile)
 {
     m_form = new DesignForm(this);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(m_form);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(390);
-    auto* side = new QWidget(this);
-    auto* sideLayout = new QVBoxLayout(side);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->addWidget(scroll, 1);
-    addRunControls(sideLayout, true);
+    QWidget* side = formColumn(m_form, 390); // run controls below the form
 
     auto* area = new QWidget(this);
     m_summary = new QLabel(tr("No result yet."), area);

@@ -55,17 +55,7 @@ FePanel::FePanel(PanelContext& context, QWidget* parent)
     : AnalysisPanel(context, feTexts(), parent)
 {
     m_form = new FeForm(this);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(m_form);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(400);
-    auto* side = new QWidget(this);
-    auto* sideLayout = new QVBoxLayout(side);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->addWidget(scroll, 1);
-    addRunControls(sideLayout, true);
+    QWidget* side = formColumn(m_form, 400); // run controls below the form
 
     auto* area = new QWidget(this);
     m_summary = new QLabel(area);

@@ -62,17 +62,7 @@ IdentifyPanel::IdentifyPanel(PanelContext& context, QWidget* parent)
     : AnalysisPanel(context, identifyTexts(), parent), m_active(context.activeProfile)
 {
     m_form = new IdentifyForm(this);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(m_form);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(350);
-    auto* side = new QWidget(this);
-    auto* sideLayout = new QVBoxLayout(side);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->addWidget(scroll, 1);
-    addRunControls(sideLayout, true);
+    QWidget* side = formColumn(m_form, 350); // run controls below the form
 
     auto* area = new QWidget(this);
     m_summary = new QLabel(area);

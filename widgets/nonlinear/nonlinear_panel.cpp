@@ -148,15 +148,7 @@ NonlinearPanel::NonlinearPanel(PanelContext& context, QWidget* parent)
     : AnalysisPanel(context, nonlinearTexts(), parent), m_active(context.activeProfile)
 {
     m_form = new NonlinearForm(this);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(m_form);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(400);
-    auto* side = new QWidget(this);
-    auto* sideLayout = new QVBoxLayout(side);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
+    QWidget* side = formColumn(m_form, 400);
     m_profileNote = new QLabel(side);
     m_profileNote->setWordWrap(true);
     m_profileNote->setStyleSheet(
@@ -164,10 +156,9 @@ NonlinearPanel::NonlinearPanel(PanelContext& context, QWidget* parent)
     m_usePreset = new QPushButton(tr("Use the cbc-demo preset"), side);
     m_usePreset->setToolTip(tr("Make the cbc-demo preset (0.2 kg floors, 200 N/m storeys, a "
                                "200 N/m³ cubic ground spring) the active profile"));
-    sideLayout->addWidget(m_profileNote);
-    sideLayout->addWidget(m_usePreset);
-    sideLayout->addWidget(scroll, 1);
-    addRunControls(sideLayout, true);
+    auto* sideLayout = static_cast<QVBoxLayout*>(side->layout());
+    sideLayout->insertWidget(0, m_usePreset);
+    sideLayout->insertWidget(0, m_profileNote);
 
     auto* area = new QWidget(this);
     m_summary = new QLabel(area);

@@ -63,18 +63,7 @@ UncertaintyPanel::UncertaintyPanel(PanelContext& context, QWidget* parent)
     : AnalysisPanel(context, uncertaintyTexts(), parent), m_active(context.activeProfile)
 {
     m_form = new UncertaintyForm(this);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(m_form);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(450);
-    // Run controls stay visible below the scrolling form.
-    auto* side = new QWidget(this);
-    auto* sideLayout = new QVBoxLayout(side);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->addWidget(scroll, 1);
-    addRunControls(sideLayout, true);
+    QWidget* side = formColumn(m_form, 450); // run controls below the form
 
     QWidget* plots = buildPlots();
     auto* split = new QSplitter(Qt::Horizontal, this);
