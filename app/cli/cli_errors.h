@@ -23,6 +23,9 @@ public:
     }
     explicit UsageError(const std::string& line) : UsageError(std::vector<std::string>{line}) {}
     static UsageError fromIssues(const InputIssues& issues);
+    // One line per issue, "--OPTION: message", with the option of each issue's field.
+    static UsageError fromIssues(const InputIssues& issues,
+                                 std::string (*optionFor)(const std::string& field));
     const std::vector<std::string>& lines() const { return m_lines; }
 
 private:

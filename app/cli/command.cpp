@@ -16,6 +16,15 @@ UsageError UsageError::fromIssues(const InputIssues& issues)
     return UsageError(std::move(lines));
 }
 
+UsageError UsageError::fromIssues(const InputIssues& issues,
+                                  std::string (*optionFor)(const std::string& field))
+{
+    std::vector<std::string> lines;
+    for (const auto& issue : issues)
+        lines.push_back("--" + optionFor(issue.field) + ": " + issue.message);
+    return UsageError(std::move(lines));
+}
+
 bool parseOptions(const std::string& command, const std::string& usage,
                   po::options_description& options, const std::vector<std::string>& args,
                   po::variables_map& vm, CommandIo& io,

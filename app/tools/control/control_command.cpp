@@ -267,12 +267,8 @@ control::ControlInput controlInputFromOptions(const po::variables_map& vm)
             throw UsageError("--excitation record needs --force-record FILE (CSV time_s,force_n)");
         e.recordedForce = readRecord(vm, "force-record");
     }
-    if (const auto issues = in.validate(); !issues.empty()) {
-        std::vector<std::string> lines;
-        for (const auto& issue : issues)
-            lines.push_back("--" + optionFor(issue.field) + ": " + issue.message);
-        throw UsageError(std::move(lines));
-    }
+    if (const auto issues = in.validate(); !issues.empty())
+        throw UsageError::fromIssues(issues, &optionFor);
     return in;
 }
 

@@ -61,10 +61,7 @@ std::string optionFor(const std::string& field)
 
 [[noreturn]] void throwIssues(const InputIssues& issues)
 {
-    std::vector<std::string> lines;
-    for (const auto& issue : issues)
-        lines.push_back("--" + optionFor(issue.field) + ": " + issue.message);
-    throw UsageError(std::move(lines));
+    throw UsageError::fromIssues(issues, &optionFor);
 }
 
 // "40:6.51,40:17.46" → picks.

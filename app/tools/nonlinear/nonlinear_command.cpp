@@ -248,12 +248,8 @@ nonlinear::NonlinearInput nonlinearInputFromOptions(const po::variables_map& vm)
         in.cbcSamplesPerPeriod = vm["cbc-samples-per-period"].as<int>();
     if (given("cbc-harmonics"))
         in.cbcHarmonics = vm["cbc-harmonics"].as<int>();
-    if (const auto issues = in.validate(); !issues.empty()) {
-        std::vector<std::string> lines;
-        for (const auto& issue : issues)
-            lines.push_back("--" + optionFor(issue.field) + ": " + issue.message);
-        throw UsageError(std::move(lines));
-    }
+    if (const auto issues = in.validate(); !issues.empty())
+        throw UsageError::fromIssues(issues, &optionFor);
     return in;
 }
 
