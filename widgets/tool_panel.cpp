@@ -3,6 +3,7 @@
 
 #include "io/atomic_file.h"
 #include "io/dynamics_json.h"
+#include "widgets/heat_map.h"
 #include "widgets/plot_view.h"
 
 #include <QDir>
@@ -33,14 +34,22 @@ bool writeReport(ToolPanel& panel, const QString& dir, const QSize& size, QStrin
     panel.finishPendingWork();
     const QDir out(dir);
     nlohmann::json files = nlohmann::json::array();
-    for (const auto& [stem, plot] : panel.plots()) {
+    // PlotView and HeatMap share exportPng / exportCsv.
+    const auto write = [&](const QString& stem, const auto& view) {
         const QString png = out.filePath(stem + QStringLiteral(".png"));
         const QString csv = out.filePath(stem + QStringLiteral(".csv"));
-        if (!plot->exportPng(png, size, error) || !plot->exportCsv(csv, error))
+        if (!view.exportPng(png, size, error) || !view.exportCsv(csv, error))
             return false;
         files.push_back(stem.toStdString() + ".png");
         files.push_back(stem.toStdString() + ".csv");
-    }
+        return true;
+    };
+    for (const auto& [stem, plot] : panel.plots())
+        if (!write(stem, *plot))
+            return false;
+    for (const auto& [stem, map] : panel.heatMaps())
+        if (!map->isEmpty() && !write(stem, *map))
+            return false;
     nlohmann::json json = io::resultEnvelope(panel.toolId().toStdString(), panel.reportInput(),
                                              panel.reportResult());
     json["files"] = files;

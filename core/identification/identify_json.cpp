@@ -5,6 +5,7 @@
 #include "io/json_numbers.h"
 #include "io/profile_json.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -277,7 +278,12 @@ IdentifyInput identifyInputFromJson(const json& j)
 json identifyResultToJson(const IdentifyResult& r)
 {
     json modes = json::array();
-    for (const auto& m : r.modes)
+    for (std::size_t i = 0; i < r.modes.size(); ++i) {
+        const IdentifiedMode& m = r.modes[i];
+        // Whether the chain model (`physical`) uses this mode; null without a chain model.
+        const json inChain = r.physical ? json(std::binary_search(r.physical->modesUsed.begin(),
+                                                                  r.physical->modesUsed.end(), i))
+                                        : json(nullptr);
         modes.push_back({{"frequency_hz", jsonNumber(m.frequencyHz)},
                          {"damping_ratio", jsonNumber(m.dampingRatio)},
                          {"mode_shape_re", jsonArray(realParts(m.shape))},
@@ -285,7 +291,9 @@ json identifyResultToJson(const IdentifyResult& r)
                          {"complexity", jsonNumber(m.complexity)},
                          {"mpc", jsonNumber(m.mpc)},
                          {"mpd_deg", jsonNumber(m.mpdDeg)},
-                         {"mass_normalised", m.massNormalised}});
+                         {"mass_normalised", m.massNormalised},
+                         {"in_chain_model", inChain}});
+    }
     const MeasuredFrf& b = r.measured;
     json result = {
         {"dataset", r.dataset},

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <sstream>
 #include <stdexcept>
 
 namespace dtop::identification {
@@ -85,9 +86,16 @@ PhysicalModel physicalModel(const std::vector<IdentifiedMode>& modes, const std:
     order.resize(n);
     std::sort(order.begin(), order.end());
     pm.modesUsed = order;
-    if (modes.size() > n)
-        pm.notes = std::to_string(modes.size() - n) +
-                   " mode(s) with the largest modal mass left out of the spatial model";
+    // Name the modes left out so that a user sees which poles the chain does not explain.
+    for (std::size_t m = 0; m < modes.size(); ++m) {
+        if (std::binary_search(order.begin(), order.end(), m))
+            continue;
+        std::ostringstream note;
+        note.precision(6);
+        note << (pm.notes.empty() ? "" : "; ") << "mode " << m + 1 << " (" << modes[m].frequencyHz
+             << " Hz) left out of the spatial model (largest modal mass)";
+        pm.notes += note.str();
+    }
 
     // Row permutation: matrix row i = floor i + 1.
     std::vector<Eigen::Index> rowOf(n);

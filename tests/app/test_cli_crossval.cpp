@@ -232,3 +232,21 @@ TEST_CASE("dtop crossval: a workspace that is not one is exit 3", "[cli][crossva
     CHECK(r.exitCode == 3);
     CHECK(r.err.find(ws) != std::string::npos);
 }
+
+TEST_CASE("dtop report crossval writes the FDAC and MAC heat maps beside the plots",
+          "[cli][crossval]")
+{
+    const TempDir dir;
+    const std::filesystem::path out = dir.file("report");
+    const auto r = runDtop({"report", "crossval", "--out", out.string(), "--reference",
+                            "southampton-exp-force1", "--candidate", "profile:southampton-lpm",
+                            "--width", "640", "--height", "480"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    for (const char* stem : {"fdac", "mac", "frf_overlay"}) {
+        INFO(stem);
+        REQUIRE(std::filesystem::exists(out / (std::string(stem) + ".png")));
+        CHECK(std::filesystem::file_size(out / (std::string(stem) + ".png")) > 1000);
+        CHECK(std::filesystem::file_size(out / (std::string(stem) + ".csv")) > 20);
+    }
+}

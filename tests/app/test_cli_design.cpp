@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 
 using dtop::test::runDtop;
@@ -231,4 +232,33 @@ TEST_CASE("dtop design: a bad samples file exits 3 naming the file, line and fie
     CHECK(r.exitCode == 3);
     CHECK(r.err.find(".missing") != std::string::npos);
     std::filesystem::remove(path);
+}
+
+TEST_CASE("dtop report design writes the Fisher heat map beside the plots", "[cli]")
+{
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "dtop-report-design-heat-map";
+    fs::remove_all(dir);
+    std::vector<std::string> args = quick({"--out", dir.string(), "--width", "640", "--height",
+                                           "480"});
+    args.insert(args.begin(), "report");
+    const auto r = runDtop(args);
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    for (const char* stem : {"fisher_heat_map", "fisher_eigenvalues", "sobol_indices"}) {
+        INFO(stem);
+        REQUIRE(fs::exists(dir / (std::string(stem) + ".png")));
+        CHECK(fs::file_size(dir / (std::string(stem) + ".png")) > 1000);
+    }
+    std::ifstream csv(dir / "fisher_heat_map.csv");
+    std::string header;
+    std::getline(csv, header);
+    CHECK(header.rfind("parameter,parameter 1", 0) == 0);
+    std::ifstream jsonFile(dir / "design.json");
+    const json j = json::parse(jsonFile);
+    bool listed = false;
+    for (const auto& f : j["files"])
+        listed = listed || f == "fisher_heat_map.png";
+    CHECK(listed);
+    fs::remove_all(dir);
 }

@@ -70,6 +70,20 @@ void checkModes(const json& res, const Reference& ref)
         CHECK(e.get<double>() < 0.06);
     for (const char* key : {"stiffness_n_m", "damping_ns_m"})
         CHECK(res["physical"][key].size() == 3);
+    // The chain uses the three sway modes; any further pole is reported, flagged as left out
+    // and named in the notes.
+    int used = 0;
+    for (const auto& m : modes) {
+        const bool inChain = m["in_chain_model"].get<bool>();
+        used += inChain ? 1 : 0;
+        const double f = m["frequency_hz"].get<double>();
+        const bool sway = std::abs(f - ref.f[0]) < 0.01 || std::abs(f - ref.f[1]) < 0.01 ||
+                          std::abs(f - ref.f[2]) < 0.01;
+        CHECK(inChain == sway);
+        if (!inChain)
+            CHECK(res["physical"]["notes"].get<std::string>().find("left out") != std::string::npos);
+    }
+    CHECK(used == 3);
 }
 
 } // namespace

@@ -2,7 +2,7 @@
 #include "panel_test_context.h"
 #include "widgets/crossval/crossval_form.h"
 #include "widgets/crossval/crossval_panel.h"
-#include "widgets/crossval/heat_map.h"
+#include "widgets/heat_map.h"
 #include "widgets/field_issue.h"
 #include "widgets/number_field.h"
 #include "widgets/table_csv.h"

@@ -3,7 +3,7 @@
 #include "models/analysis_runner.h"
 #include "widgets/design/design_form.h"
 #include "widgets/design/design_panel.h"
-#include "widgets/design/fisher_heat_map.h"
+#include "widgets/heat_map.h"
 #include "widgets/design/input_table.h"
 #include "widgets/number_field.h"
 #include "widgets/plot_view.h"
@@ -70,7 +70,8 @@ TEST_CASE("Design panel runs and shows the core's numbers", "[widgets][design]")
     CHECK(panel.parameterTable()->rowCount() == 20);
     CHECK(panel.parameterTable()->item(0, 0)->text() == "mu_f1");
     CHECK_FALSE(panel.heatMap()->isEmpty());
-    CHECK(std::abs(panel.heatMap()->shownValue(1, 1) - 1.0) < 1e-12); // correlation diagonal (mu_k1)
+    CHECK(std::abs(panel.heatMap()->values()[1][1] - 1.0) < 1e-12); // correlation diagonal (mu_k1)
+    CHECK(panel.heatMaps().size() == 1); // the report writes it beside the plots
 
     // Every plot drew something, with axis units; the report result is the core's JSON.
     for (const auto& [stem, plot] : panel.plots()) {

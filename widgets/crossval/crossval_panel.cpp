@@ -10,7 +10,7 @@
 #include "widgets/crossval/crossval_form.h"
 #include "widgets/crossval/crossval_plots.h"
 #include "widgets/crossval/crossval_sources.h"
-#include "widgets/crossval/heat_map.h"
+#include "widgets/heat_map.h"
 #include "widgets/plot_view.h"
 
 #include <QAction>
@@ -486,6 +486,11 @@ QList<ToolPanel::NamedPlot> CrossvalPanel::plots() const
     for (std::size_t i = 0; i < m_viewPlots.size(); ++i)
         list.append({QStringLiteral("prototype_page_panel%1").arg(i + 1), m_viewPlots[i]});
     return list;
+}
+
+QList<ToolPanel::NamedHeatMap> CrossvalPanel::heatMaps() const
+{
+    return {{QStringLiteral("fdac"), m_fdac}, {QStringLiteral("mac"), m_mac}};
 }
 
 PlotView* CrossvalPanel::currentPlot() const

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/crossval/crossval_plots.h"
 
-#include "widgets/crossval/heat_map.h"
+#include "widgets/heat_map.h"
 #include "widgets/plot_view.h"
 
 #include <QObject>
@@ -32,18 +32,6 @@ HeatMap::Axis frequencyAxis(const QString& title, const QString& csvName,
     a.values = hz;
     for (double f : hz)
         a.labels << QString::number(f, 'f', 2);
-    return a;
-}
-
-HeatMap::Axis modeAxis(const QString& title, const QString& csvName,
-                       const crossval::ModeEstimate& modes)
-{
-    HeatMap::Axis a;
-    a.title = title;
-    a.csvName = csvName;
-    a.values = modes.frequenciesHz;
-    for (std::size_t i = 0; i < modes.size(); ++i)
-        a.labels << QObject::tr("%1: %2 Hz").arg(i + 1).arg(modes.frequenciesHz[i], 0, 'f', 2);
     return a;
 }
 
@@ -91,16 +79,11 @@ void drawFdac(HeatMap& map, const crossval::CrossvalPair& pair)
 
 void drawMac(HeatMap& map, const crossval::CrossvalPair& pair)
 {
-    std::vector<std::vector<double>> values(static_cast<std::size_t>(pair.macMatrix.rows()));
-    for (Eigen::Index r = 0; r < pair.macMatrix.rows(); ++r)
-        for (Eigen::Index c = 0; c < pair.macMatrix.cols(); ++c)
-            values[static_cast<std::size_t>(r)].push_back(pair.macMatrix(r, c));
-    map.setData(std::move(values),
-                modeAxis(QObject::tr("Candidate mode (%1)").arg(QString::fromStdString(pair.candidate)),
-                         QStringLiteral("candidate_frequency_hz"), pair.candidateModes),
-                modeAxis(QObject::tr("Reference mode"), QStringLiteral("reference_frequency_hz"),
-                         pair.referenceModes),
-                0.0, 1.0);
+    drawMacMatrix(map, pair.macMatrix,
+                  modeAxis(QObject::tr("Candidate mode (%1)").arg(QString::fromStdString(pair.candidate)),
+                           QStringLiteral("candidate_frequency_hz"), pair.candidateModes.frequenciesHz),
+                  modeAxis(QObject::tr("Reference mode"), QStringLiteral("reference_frequency_hz"),
+                           pair.referenceModes.frequenciesHz));
 }
 
 void drawInterlab(PlotView& plot, const crossval::InterlabResult& result)

@@ -7,7 +7,7 @@
 #include "models/active_profile.h"
 #include "widgets/design/design_form.h"
 #include "widgets/design/design_plots.h"
-#include "widgets/design/fisher_heat_map.h"
+#include "widgets/heat_map.h"
 #include "widgets/design/result_tables.h"
 #include "widgets/plot_view.h"
 
@@ -147,7 +147,8 @@ DesignPanel::DesignPanel(PanelContext& context, QWidget* parent)
     m_heatMapForm->addItem(tr("signed log10(1 + |F̃_jk|)"), QStringLiteral("signed-log"));
     m_heatMapForm->setToolTip(tr("How the scaled Fisher information F̃ = diag(b)·F·diag(b) is coloured"));
     mapLayout->addWidget(m_heatMapForm);
-    m_heatMap = new HeatMapView(mapSide);
+    m_heatMap = new HeatMap(mapSide);
+    m_heatMap->setToolTip(tr("Right-click to save the heat map as PNG or CSV"));
     mapLayout->addWidget(m_heatMap, 1);
     m_eigenvalues = new PlotView(fisherTop);
     m_fisherConvergence = new PlotView(fisherBottom);
@@ -202,10 +203,7 @@ DesignPanel::DesignPanel(PanelContext& context, QWidget* parent)
     connect(m_form, &DesignForm::changed, this, [this] { inputsChanged(); });
     connect(m_form, &DesignForm::profileInputsRequested, this, &DesignPanel::onProfileInputs);
     connect(m_outputChoice, &QComboBox::currentIndexChanged, this, [this] { drawShownOutput(); });
-    connect(m_heatMapForm, &QComboBox::currentIndexChanged, this, [this] {
-        m_heatMap->setForm(m_heatMapForm->currentIndex() == 0 ? HeatMapView::Form::Correlation
-                                                              : HeatMapView::Form::SignedLog);
-    });
+    connect(m_heatMapForm, &QComboBox::currentIndexChanged, this, [this] { drawFisherMap(); });
     inputsChanged();
 }
 
@@ -387,14 +385,11 @@ void DesignPanel::drawFisher()
 {
     const design::FisherResult& f = m_shownFisher;
     const design::DesignResult& r = *m_result;
-    QStringList labels;
-    for (const auto& p : r.parameters)
-        labels << QString::fromStdString(p.name);
     QString outputs;
     for (const auto& o : r.outputs)
         outputs += (outputs.isEmpty() ? QString() : QStringLiteral(", ")) + QString::fromStdString(o.name);
     if (!f.computed) {
-        m_heatMap->setMatrix({}, {}, {});
+        m_heatMap->clear();
         m_heatMap->setTitle(tr("Fisher information not computed"));
         m_eigenvalues->clear();
         m_fisherConvergence->clear();
@@ -404,7 +399,7 @@ void DesignPanel::drawFisher()
         m_fisherStatus->setText(tr("Fisher information not computed (tick it in the form)."));
         return;
     }
-    m_heatMap->setMatrix(labels, f.matrixScaled, f.correlation);
+    drawFisherMap();
     m_heatMap->setTitle(tr("Scaled Fisher information of {%1}%2").arg(outputs,
                         r.legacy ? tr(" — prototype's estimator") : QString()));
     drawFisherEigenvalues(*m_eigenvalues, f);
@@ -447,6 +442,19 @@ QList<ToolPanel::NamedPlot> DesignPanel::plots() const
             {QStringLiteral("fisher_eigenvalues"), m_eigenvalues},
             {QStringLiteral("fisher_convergence"), m_fisherConvergence},
             {QStringLiteral("probability_gradient"), m_gradient}};
+}
+
+void DesignPanel::drawFisherMap()
+{
+    if (!m_result)
+        return;
+    drawFisherHeatMap(*m_heatMap, m_result->parameters, m_shownFisher,
+                      m_heatMapForm->currentIndex() == 0);
+}
+
+QList<ToolPanel::NamedHeatMap> DesignPanel::heatMaps() const
+{
+    return {{QStringLiteral("fisher_heat_map"), m_heatMap}};
 }
 
 PlotView* DesignPanel::currentPlot() const

@@ -19,7 +19,7 @@ class ActiveProfile;
 namespace dtop::widgets {
 
 class DesignForm;
-class HeatMapView;
+class HeatMap;
 class PlotView;
 
 // Tool `design`: the form (DesignForm: input distributions, outputs, sampling, analyses) on the
@@ -35,6 +35,7 @@ public:
 
     QString toolId() const override { return QStringLiteral("design"); }
     QList<NamedPlot> plots() const override;
+    QList<NamedHeatMap> heatMaps() const override;
     PlotView* currentPlot() const override;
     nlohmann::json reportInput() const override;
     nlohmann::json reportResult() const override;
@@ -48,7 +49,7 @@ public:
     DesignForm* form() const { return m_form; }
     QLabel* summary() const { return m_summary; }
     QTabWidget* tabs() const { return m_tabs; }
-    HeatMapView* heatMap() const { return m_heatMap; }
+    HeatMap* heatMap() const { return m_heatMap; }
     QTableWidget* statisticsTable() const { return m_statsTable; }
     QTableWidget* sobolTable() const { return m_sobolTable; }
     QTableWidget* parameterTable() const { return m_parameterTable; }
@@ -62,6 +63,7 @@ private:
     void showResult(design::DesignResult result);
     void drawShownOutput();
     void drawFisher();
+    void drawFisherMap();
     void fillOutputChoice();
     void onProfileInputs();
 
@@ -78,7 +80,7 @@ private:
     QTableWidget* m_sobolTable;
     QLabel* m_fisherStatus;
     QComboBox* m_heatMapForm;
-    HeatMapView* m_heatMap;
+    HeatMap* m_heatMap;
     PlotView* m_eigenvalues;
     PlotView* m_fisherConvergence;
     QTableWidget* m_eigenTable;

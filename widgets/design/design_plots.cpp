@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/design/design_plots.h"
 
+#include "widgets/heat_map.h"
 #include "widgets/plot_view.h"
 
 #include <algorithm>
@@ -286,6 +287,34 @@ void drawProbabilityGradient(PlotView& plot, const std::vector<design::Parameter
                        std::move(by), {kRed, 1.0, false, true});
     }
     plot.setXRange(-0.7, static_cast<double>(labels.size()) - 0.3);
+}
+
+void drawFisherHeatMap(HeatMap& map, const std::vector<design::ParameterInfo>& parameters,
+                       const design::FisherResult& fisher, bool correlationForm)
+{
+    const auto n = static_cast<Eigen::Index>(parameters.size());
+    if (!fisher.computed || fisher.matrixScaled.rows() != n || fisher.correlation.rows() != n ||
+        n == 0) {
+        map.clear();
+        return;
+    }
+    HeatMap::Axis axis{QObject::tr("Parameter"), QStringLiteral("parameter"), {}, {}};
+    for (Eigen::Index j = 0; j < n; ++j) {
+        axis.labels << QString::fromStdString(parameters[static_cast<std::size_t>(j)].name);
+        axis.values.push_back(static_cast<double>(j + 1));
+    }
+    std::vector<std::vector<double>> values(static_cast<std::size_t>(n));
+    double largest = 0.0;
+    for (Eigen::Index i = 0; i < n; ++i)
+        for (Eigen::Index j = 0; j < n; ++j) {
+            const double f = fisher.matrixScaled(i, j);
+            const double v = correlationForm ? fisher.correlation(i, j)
+                                             : std::copysign(std::log10(1.0 + std::abs(f)), f);
+            values[static_cast<std::size_t>(i)].push_back(v);
+            largest = std::max(largest, std::abs(v));
+        }
+    const double top = correlationForm ? 1.0 : std::max(largest, 1e-12);
+    map.setData(std::move(values), axis, axis, -top, top);
 }
 
 } // namespace dtop::widgets

@@ -5,6 +5,7 @@
 
 namespace dtop::widgets {
 
+class HeatMap;
 class PlotView;
 
 // The plots of the `design` tool (docs/tools/design.md). Each clears `plot`, sets its axes
@@ -26,6 +27,11 @@ void drawSobolConvergence(PlotView& plot, const design::SobolOutputResult& sobol
 void drawFisherEigenvalues(PlotView& plot, const design::FisherResult& fisher);
 // Leading scaled eigenvalues against the number of cells of each refinement level.
 void drawFisherConvergence(PlotView& plot, const design::FisherResult& fisher);
+// The scaled Fisher information F̃ as a heat map with one row and column per parameter: in
+// correlation form F̃_jk/√(F̃_jj F̃_kk) on −1…1, or in signed-log form sign(F̃)·log10(1 + |F̃|)
+// on a symmetric scale. An empty result clears the map.
+void drawFisherHeatMap(HeatMap& map, const std::vector<design::ParameterInfo>& parameters,
+                       const design::FisherResult& fisher, bool correlationForm);
 // Scaled probability gradient s_j·∂P/∂b_j per parameter with ±2 standard errors and the
 // information bound ±√(P(1−P)F̃_jj).
 void drawProbabilityGradient(PlotView& plot, const std::vector<design::ParameterInfo>& parameters,

@@ -6,6 +6,7 @@
 #include "io/replay_record.h"
 #include "models/active_profile.h"
 #include "models/workspace_session.h"
+#include "widgets/heat_map.h"
 #include "widgets/identify/identify_form.h"
 #include "widgets/identify/identify_plots.h"
 #include "widgets/identify/identify_tables.h"
@@ -86,28 +87,22 @@ IdentifyPanel::IdentifyPanel(PanelContext& context, QWidget* parent)
     m_nyquist = new PlotView(nyquistPage);
     nyquistLayout->addWidget(m_nyquist, 1);
     m_tabs->addTab(nyquistPage, tr("Nyquist"));
-    // The MAC matrices as heat-map tables with their values (readable at any size); the same
-    // matrices as plots are exported by reports and File ▸ Export.
+    // Each MAC matrix as a heat map (exported by reports) over a table of its values.
     auto* macSplit = new QSplitter(Qt::Horizontal);
-    auto macColumn = [&](const QString& title, QTableWidget*& table) {
+    auto macColumn = [&](HeatMap*& map, QTableWidget*& table) {
         auto* column = new QWidget(macSplit);
         auto* l = new QVBoxLayout(column);
         l->setContentsMargins(0, 0, 0, 0);
-        auto* label = new QLabel(title, column);
-        label->setStyleSheet(QStringLiteral("font-weight: bold"));
-        l->addWidget(label);
+        map = new HeatMap(column);
+        map->setToolTip(tr("Right-click to save the heat map as PNG or CSV"));
+        l->addWidget(map, 3);
         table = makeTable(column);
         table->setSelectionMode(QAbstractItemView::NoSelection);
-        l->addWidget(table, 1);
-        return label;
+        l->addWidget(table, 2);
     };
-    macColumn(tr("MAC between the identified modes"), m_macTable);
-    m_macProfileTitle = macColumn(tr("MAC against the profile's modes"), m_macProfileTable);
+    macColumn(m_mac, m_macTable);
+    macColumn(m_macProfile, m_macProfileTable);
     m_tabs->addTab(macSplit, tr("MAC"));
-    m_mac = new PlotView(this);
-    m_macProfile = new PlotView(this);
-    m_mac->hide();
-    m_macProfile->hide();
     m_history = new PlotView;
     m_tabs->addTab(m_history, tr("Updating"));
     m_replayPlot = new PlotView;
@@ -152,9 +147,10 @@ IdentifyPanel::IdentifyPanel(PanelContext& context, QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
 
-    for (PlotView* p : {m_diagram, m_resynthesis, m_nyquist, m_mac, m_macProfile, m_history,
-                        m_replayPlot})
+    for (PlotView* p : {m_diagram, m_resynthesis, m_nyquist, m_history, m_replayPlot})
         p->setTitle(tr("Press Run"));
+    m_mac->setTitle(tr("Press Run"));
+    m_macProfile->setTitle(tr("Press Run"));
 
     connect(m_form, &IdentifyForm::changed, this, [this] { inputsChanged(); });
     connect(m_diagram, &PlotView::pointClicked, this,
@@ -280,18 +276,22 @@ void IdentifyPanel::showResult(std::shared_ptr<const Shown> shown)
     m_resynthesis->setTitle(tr("Measured %1 and %2 model (dashed, error per floor)")
                                 .arg(QString::fromLatin1(dynamics::frfQuantityName(r.measured.quantity)),
                                      QString::fromLatin1(identificationMethodName(r.method))));
-    drawMacMatrix(*m_mac, r.mac, tr("Identified mode"), tr("Identified mode"));
+    std::vector<double> identified;
+    for (const auto& m : r.modes)
+        identified.push_back(m.frequencyHz);
+    const auto identifiedAxis = modeAxis(tr("Identified mode"), QStringLiteral("identified_frequency_hz"),
+                                         identified);
+    drawMacMatrix(*m_mac, r.mac, identifiedAxis, identifiedAxis);
     m_mac->setTitle(tr("MAC between the identified modes"));
-    drawMacMatrix(*m_macProfile, r.macProfile, tr("Identified mode"), tr("Profile mode"));
+    drawMacMatrix(*m_macProfile, r.macProfile,
+                  modeAxis(tr("Profile mode"), QStringLiteral("profile_frequency_hz"),
+                           r.profileFrequenciesHz),
+                  identifiedAxis);
     const QString profileTitle =
         r.macProfile.size() > 0
             ? tr("MAC against the profile '%1'").arg(QString::fromStdString(m_active.profile().name))
             : tr("MAC against the profile: not available");
     m_macProfile->setTitle(profileTitle);
-    m_macProfileTitle->setText(profileTitle);
-    std::vector<double> identified;
-    for (const auto& m : r.modes)
-        identified.push_back(m.frequencyHz);
     fillMacTable(*m_macTable, r.mac, tr("mode"), tr("mode"), identified, identified);
     fillMacTable(*m_macProfileTable, r.macProfile, tr("mode"), tr("profile"), identified,
                  r.profileFrequenciesHz);
@@ -343,6 +343,8 @@ void IdentifyPanel::showResult(std::shared_ptr<const Shown> shown)
         else if (!r.physical->stiffnessChain.dropped.empty())
             text << tr("Chain: dropped K entries %1 % of max K_ii.")
                         .arg(100.0 * r.physical->stiffnessChain.droppedRelative, 0, 'f', 1);
+        if (!r.physical->notes.empty())
+            text << QString::fromStdString(r.physical->notes) + QLatin1Char('.');
     } else {
         text << tr("No physical model: %1").arg(QString::fromStdString(r.physicalNote));
     }
@@ -421,13 +423,16 @@ bool IdentifyPanel::saveUpdatedProfile(const QString& name)
     return true;
 }
 
+QList<ToolPanel::NamedHeatMap> IdentifyPanel::heatMaps() const
+{
+    return {{QStringLiteral("mac"), m_mac}, {QStringLiteral("mac_profile"), m_macProfile}};
+}
+
 QList<ToolPanel::NamedPlot> IdentifyPanel::plots() const
 {
     return {{QStringLiteral("stabilisation"), m_diagram},
             {QStringLiteral("resynthesis"), m_resynthesis},
             {QStringLiteral("nyquist"), m_nyquist},
-            {QStringLiteral("mac"), m_mac},
-            {QStringLiteral("mac_profile"), m_macProfile},
             {QStringLiteral("updating"), m_history},
             {QStringLiteral("replay"), m_replayPlot}};
 }
@@ -437,7 +442,7 @@ PlotView* IdentifyPanel::currentPlot() const
     QWidget* w = m_tabs->currentWidget();
     if (auto* p = qobject_cast<PlotView*>(w))
         return p;
-    return m_tabs->currentIndex() == 2 ? m_nyquist : m_mac;
+    return m_tabs->currentIndex() == 2 ? m_nyquist : m_diagram;
 }
 
 nlohmann::json IdentifyPanel::reportInput() const

@@ -20,6 +20,7 @@ class ActiveProfile;
 
 namespace dtop::widgets {
 
+class HeatMap;
 class IdentifyForm;
 class PlotView;
 
@@ -36,6 +37,7 @@ public:
 
     QString toolId() const override { return QStringLiteral("identify"); }
     QList<NamedPlot> plots() const override;
+    QList<NamedHeatMap> heatMaps() const override;
     PlotView* currentPlot() const override;
     nlohmann::json reportInput() const override;
     nlohmann::json reportResult() const override;
@@ -88,13 +90,12 @@ private:
     PlotView* m_resynthesis;
     PlotView* m_nyquist;
     QComboBox* m_nyquistMode;
-    PlotView* m_mac;
-    PlotView* m_macProfile;
+    HeatMap* m_mac;
+    HeatMap* m_macProfile;
     PlotView* m_history;
     PlotView* m_replayPlot;
     QTableWidget* m_macTable;
     QTableWidget* m_macProfileTable;
-    QLabel* m_macProfileTitle;
     QTabWidget* m_tables;
     QTableWidget* m_modesTable;
     QTableWidget* m_methodsTable;

@@ -189,26 +189,6 @@ void drawModeNyquist(PlotView& plot, const IdentifyResult& r, std::size_t mode)
     }
 }
 
-void drawMacMatrix(PlotView& plot, const Eigen::MatrixXd& mac, const QString& rowName,
-                   const QString& colName)
-{
-    PlotView::UpdateBatch batch(plot);
-    plot.clear();
-    plot.setXAxis({colName, QString(), AxisScale::Linear, 1.0});
-    plot.setYAxis({rowName, QString(), AxisScale::Linear, 1.0});
-    plot.setLegendShown(false);
-    for (Eigen::Index i = 0; i < mac.rows(); ++i)
-        for (Eigen::Index j = 0; j < mac.cols(); ++j) {
-            const double v = std::clamp(mac(i, j), 0.0, 1.0);
-            // White (0) to dark blue (1); bands are drawn translucent, so the scale is deep.
-            const QColor c = QColor::fromRgbF(float(1.0 - v), float(1.0 - 0.85 * v),
-                                              float(1.0 - 0.5 * v));
-            const double x = double(j + 1), y = double(i + 1);
-            plot.addBand(QStringLiteral("%1,%2: %3").arg(i + 1).arg(j + 1).arg(mac(i, j), 0, 'f', 2),
-                         {x - 0.48, x + 0.48}, {y - 0.48, y - 0.48}, {y + 0.48, y + 0.48}, c);
-        }
-}
-
 void drawUpdateHistory(PlotView& plot, const std::optional<identification::UpdateResult>& u)
 {
     PlotView::UpdateBatch batch(plot);

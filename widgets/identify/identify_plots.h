@@ -27,11 +27,6 @@ void drawResynthesis(PlotView& plot, const identification::IdentifyResult& r);
 // the resynthesised model, and the circle of the circle fit when it ran.
 void drawModeNyquist(PlotView& plot, const identification::IdentifyResult& r, std::size_t mode);
 
-// MAC matrix as a heat map: rows `rowName` 1..n (y), columns `colName` 1..m (x); white 0 to
-// dark blue 1. The series names carry the values (hover read-out and CSV).
-void drawMacMatrix(PlotView& plot, const Eigen::MatrixXd& mac, const QString& rowName,
-                   const QString& colName);
-
 // Objective per updating iteration (log axis).
 void drawUpdateHistory(PlotView& plot, const std::optional<identification::UpdateResult>& u);
 

@@ -38,6 +38,17 @@ QString at(const std::vector<double>& v, std::size_t i, int digits = 5)
     return i < v.size() ? num(v[i], digits) : QStringLiteral("—");
 }
 
+// "used" when the chain (shear-building) model rests on mode m, why not otherwise.
+QString chainUse(const IdentifyResult& r, std::size_t m)
+{
+    if (!r.physical)
+        return QObject::tr("no chain model");
+    const auto& used = r.physical->modesUsed;
+    return std::binary_search(used.begin(), used.end(), m)
+               ? QObject::tr("used")
+               : QObject::tr("left out: largest modal mass");
+}
+
 } // namespace
 
 void fillModesTable(QTableWidget& table, const IdentifyResult& r)
@@ -61,12 +72,14 @@ void fillModesTable(QTableWidget& table, const IdentifyResult& r)
                         QString::number(100.0 * mode.dampingRatio, 'f', 3),
                         QString::number(mode.complexity, 'f', 3),
                         QString::number(mode.mpdDeg, 'f', 1), mac,
-                        mode.massNormalised ? QObject::tr("yes") : QObject::tr("no")});
+                        mode.massNormalised ? QObject::tr("yes") : QObject::tr("no"),
+                        chainUse(r, m)});
     }
     setTable(table,
              {QObject::tr("Mode"), QObject::tr("f [Hz]"), QObject::tr("ζ [%]"),
               QObject::tr("Complexity 1−MPC"), QObject::tr("MPD [°]"),
-              QObject::tr("Best MAC to profile"), QObject::tr("Mass-normalised")},
+              QObject::tr("Best MAC to profile"), QObject::tr("Mass-normalised"),
+              QObject::tr("Chain model")},
              rows);
 }
 

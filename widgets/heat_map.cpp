@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/crossval/heat_map.h"
+#include "widgets/heat_map.h"
 
 #include "io/atomic_file.h"
 
@@ -250,6 +250,28 @@ void HeatMap::contextMenuEvent(QContextMenuEvent* event)
         if (!path.isEmpty() && !exportCsv(path, &error))
             QMessageBox::warning(this, tr("Export CSV"), error);
     }
+}
+
+HeatMap::Axis modeAxis(const QString& title, const QString& csvName,
+                       const std::vector<double>& frequenciesHz)
+{
+    HeatMap::Axis a;
+    a.title = title;
+    a.csvName = csvName;
+    a.values = frequenciesHz;
+    for (std::size_t i = 0; i < frequenciesHz.size(); ++i)
+        a.labels << QObject::tr("%1: %2 Hz").arg(i + 1).arg(frequenciesHz[i], 0, 'f', 2);
+    return a;
+}
+
+void drawMacMatrix(HeatMap& map, const Eigen::MatrixXd& mac, HeatMap::Axis columns,
+                   HeatMap::Axis rows)
+{
+    std::vector<std::vector<double>> values(static_cast<std::size_t>(mac.rows()));
+    for (Eigen::Index r = 0; r < mac.rows(); ++r)
+        for (Eigen::Index c = 0; c < mac.cols(); ++c)
+            values[static_cast<std::size_t>(r)].push_back(mac(r, c));
+    map.setData(std::move(values), std::move(columns), std::move(rows), 0.0, 1.0);
 }
 
 } // namespace dtop::widgets

@@ -3,6 +3,8 @@
 
 #include "io/csv_table.h"
 
+#include <Eigen/Core>
+
 #include <QImage>
 #include <QStringList>
 #include <QWidget>
@@ -11,7 +13,7 @@
 
 namespace dtop::widgets {
 
-// A matrix drawn as coloured cells (the MAC matrix, the FDAC map of the `crossval` tool):
+// A matrix drawn as coloured cells (MAC matrices, the FDAC map, the Fisher information):
 // rows top to bottom, columns left to right, a colour bar, the value printed in each cell
 // when the cells are large enough. Values from 0 to the top of the scale go white → blue;
 // when the scale reaches below 0, negative values go white → red. NaN cells are grey.
@@ -35,6 +37,7 @@ public:
     void setData(std::vector<std::vector<double>> values, Axis x, Axis y, double lo, double hi);
     void clear();
     const std::vector<std::vector<double>>& values() const { return m_values; }
+    bool isEmpty() const { return m_values.empty(); }
 
     QImage renderImage(const QSize& size) const;
     bool exportPng(const QString& path, const QSize& size, QString* error = nullptr) const;
@@ -59,5 +62,12 @@ private:
     double m_lo = 0.0;
     double m_hi = 1.0;
 };
+
+// An axis of modes labelled "1: 8.12 Hz"; the CSV names them by their frequencies.
+HeatMap::Axis modeAxis(const QString& title, const QString& csvName,
+                       const std::vector<double>& frequenciesHz);
+// A MAC matrix (rows × columns) on the 0…1 scale; `columns` and `rows` label its sides.
+void drawMacMatrix(HeatMap& map, const Eigen::MatrixXd& mac, HeatMap::Axis columns,
+                   HeatMap::Axis rows);
 
 } // namespace dtop::widgets
