@@ -1,18 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/heat_map.h"
 
-#include "io/atomic_file.h"
 
 #include <QContextMenuEvent>
-#include <QFileDialog>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPainter>
-#include <QSaveFile>
+
+#include <sstream>
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 #include <stdexcept>
 
 namespace dtop::widgets {
@@ -185,18 +182,6 @@ QImage HeatMap::renderImage(const QSize& size) const
     return image;
 }
 
-bool HeatMap::exportPng(const QString& path, const QSize& size, QString* error) const
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !renderImage(size).save(&file, "PNG") ||
-        !file.commit()) {
-        if (error)
-            *error = tr("Cannot write the PNG file \"%1\": %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
-
 io::CsvTable HeatMap::table() const
 {
     io::CsvTable t;
@@ -215,41 +200,11 @@ io::CsvTable HeatMap::table() const
     return t;
 }
 
-bool HeatMap::exportCsv(const QString& path, QString* error) const
-{
-    std::ostringstream out;
-    table().write(out);
-    std::string message;
-    if (!io::writeFileAtomically(path.toStdString(), out.str(), message)) {
-        if (error)
-            *error = QString::fromStdString(message);
-        return false;
-    }
-    return true;
-}
-
 void HeatMap::contextMenuEvent(QContextMenuEvent* event)
 {
     QMenu menu(this);
-    QAction* png = menu.addAction(tr("Export PNG…"));
-    QAction* csv = menu.addAction(tr("Export CSV…"));
-    png->setEnabled(!m_values.empty());
-    csv->setEnabled(!m_values.empty());
-    QAction* chosen = menu.exec(event->globalPos());
-    QString error;
-    if (chosen == png) {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export PNG"),
-                                                          QStringLiteral("heatmap.png"),
-                                                          tr("PNG images (*.png)"));
-        if (!path.isEmpty() && !exportPng(path, QSize(1200, 900), &error))
-            QMessageBox::warning(this, tr("Export PNG"), error);
-    } else if (chosen == csv) {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"),
-                                                          QStringLiteral("heatmap.csv"),
-                                                          tr("CSV files (*.csv)"));
-        if (!path.isEmpty() && !exportCsv(path, &error))
-            QMessageBox::warning(this, tr("Export CSV"), error);
-    }
+    addFigureExportActions(menu, this, *this, QStringLiteral("heatmap"), QSize(1200, 900));
+    menu.exec(event->globalPos());
 }
 
 HeatMap::Axis modeAxis(const QString& title, const QString& csvName,

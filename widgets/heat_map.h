@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "io/csv_table.h"
+#include "widgets/figure.h"
 
 #include <Eigen/Core>
 
@@ -18,7 +18,7 @@ namespace dtop::widgets {
 // when the cells are large enough. Values from 0 to the top of the scale go white → blue;
 // when the scale reaches below 0, negative values go white → red. NaN cells are grey.
 // Right-click exports PNG (rendered at any size, not a screen grab) or CSV.
-class HeatMap : public QWidget {
+class HeatMap : public QWidget, public Figure {
     Q_OBJECT
 public:
     struct Axis {
@@ -37,13 +37,11 @@ public:
     void setData(std::vector<std::vector<double>> values, Axis x, Axis y, double lo, double hi);
     void clear();
     const std::vector<std::vector<double>>& values() const { return m_values; }
-    bool isEmpty() const { return m_values.empty(); }
+    bool isEmpty() const override { return m_values.empty(); }
 
-    QImage renderImage(const QSize& size) const;
-    bool exportPng(const QString& path, const QSize& size, QString* error = nullptr) const;
+    QImage renderImage(const QSize& size) const override;
     // y values, then one column per x value ("<x csvName> <value>"), one row per y value.
-    io::CsvTable table() const;
-    bool exportCsv(const QString& path, QString* error = nullptr) const;
+    io::CsvTable table() const override;
 
     QSize sizeHint() const override { return {480, 400}; }
 

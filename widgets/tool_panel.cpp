@@ -3,7 +3,7 @@
 
 #include "io/atomic_file.h"
 #include "io/dynamics_json.h"
-#include "widgets/heat_map.h"
+#include "widgets/figure.h"
 #include "widgets/plot_view.h"
 
 #include <QDir>
@@ -34,7 +34,7 @@ bool writeReport(ToolPanel& panel, const QString& dir, const QSize& size, QStrin
     panel.finishPendingWork();
     const QDir out(dir);
     nlohmann::json files = nlohmann::json::array();
-    // PlotView and HeatMap share exportPng / exportCsv.
+    // PlotView and Figure share exportPng / exportCsv.
     const auto write = [&](const QString& stem, const auto& view) {
         const QString png = out.filePath(stem + QStringLiteral(".png"));
         const QString csv = out.filePath(stem + QStringLiteral(".csv"));
@@ -47,8 +47,8 @@ bool writeReport(ToolPanel& panel, const QString& dir, const QSize& size, QStrin
     for (const auto& [stem, plot] : panel.plots())
         if (!write(stem, *plot))
             return false;
-    for (const auto& [stem, map] : panel.heatMaps())
-        if (!map->isEmpty() && !write(stem, *map))
+    for (const auto& [stem, figure] : panel.figures())
+        if (!figure->isEmpty() && !write(stem, *figure))
             return false;
     nlohmann::json json = io::resultEnvelope(panel.toolId().toStdString(), panel.reportInput(),
                                              panel.reportResult());

@@ -12,7 +12,7 @@ class QUndoStack;
 
 namespace dtop::widgets {
 
-class HeatMap;
+class Figure;
 class PlotView;
 
 // A tool's panel in the main window (form → runner → plots/tables). The shell
@@ -25,18 +25,18 @@ public:
         PlotView* plot;
     };
 
-    struct NamedHeatMap {
+    struct NamedFigure {
         QString fileStem; // "mac": names the PNG and CSV of a report
-        HeatMap* map;
+        const Figure* figure;
     };
 
     using QWidget::QWidget;
 
     virtual QString toolId() const = 0;
     virtual QList<NamedPlot> plots() const = 0;
-    // Matrices drawn as coloured cells (MAC, Fisher information); none by default. Reports
-    // write them beside the plots.
-    virtual QList<NamedHeatMap> heatMaps() const { return {}; }
+    // Pictures that are not plots (heat maps, the FE mode view); none by default. Reports write
+    // them beside the plots.
+    virtual QList<NamedFigure> figures() const { return {}; }
     // The plot File ▸ Export acts on: the one the user is looking at.
     virtual PlotView* currentPlot() const;
 
@@ -63,7 +63,7 @@ signals:
 };
 
 // Writes <dir>/<stem>.png (rendered offscreen at `size`) and <dir>/<stem>.csv for every plot and
-// every heat map that holds data, and <dir>/<tool>.json with {"tool", "version", "input", "result", "files"}. Creates `dir`.
+// every figure that holds data, and <dir>/<tool>.json with {"tool", "version", "input", "result", "files"}. Creates `dir`.
 // Returns false with a message naming the file on failure.
 bool writeReport(ToolPanel& panel, const QString& dir, const QSize& size, QString* error);
 

@@ -2,6 +2,8 @@
 #include "fe/measured_sway.h"
 
 #include "crossval/peak_picking.h"
+#include "dynamics/modal_analysis.h"
+#include "dynamics/shear_building.h"
 
 #include <algorithm>
 #include <cmath>
@@ -55,6 +57,29 @@ MeasuredSway measuredSwayFromDataset(const io::Dataset& dataset, int storeys,
         }
         out.shapes.push_back(std::move(shape));
     }
+    return out;
+}
+
+MeasuredSway measuredSwayFromProfile(const model::Profile& profile, const std::string& label,
+                                     int storeys, double maxFrequencyHz)
+{
+    if (static_cast<int>(profile.storeys()) != storeys)
+        throw std::invalid_argument("profile '" + label + "' has " +
+                                    std::to_string(profile.storeys()) + " storeys, the frame " +
+                                    std::to_string(storeys));
+    const dynamics::UndampedModes modes = dynamics::undampedModes(dynamics::ShearBuilding(profile));
+    MeasuredSway out;
+    out.dataset = label;
+    out.method = "undamped modes of the profile";
+    const std::vector<double> hz = modes.frequenciesHz();
+    for (std::size_t r = 0; r < hz.size() && hz[r] <= maxFrequencyHz; ++r) {
+        out.frequenciesHz.push_back(hz[r]);
+        const auto column = modes.shapes.col(static_cast<Eigen::Index>(r));
+        out.shapes.emplace_back(column.data(), column.data() + column.size());
+    }
+    if (out.frequenciesHz.empty())
+        throw std::invalid_argument("profile '" + label + "' has no mode below " +
+                                    formatValue(maxFrequencyHz) + " Hz");
     return out;
 }
 

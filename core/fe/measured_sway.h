@@ -3,6 +3,7 @@
 
 #include "common/input_issue.h"
 #include "io/dataset.h"
+#include "model/profile.h"
 
 #include <string>
 #include <vector>
@@ -12,7 +13,7 @@ namespace dtop::fe {
 // The measured sway modes of a rig, taken from one of its FRF datasets, for the comparison with
 // and the calibration of the frame model (FeInput::calibrateToHz, measuredModeShapes).
 struct MeasuredSway {
-    std::string dataset; // the dataset's id
+    std::string dataset; // the dataset's id, or "profile:NAME" for a profile's modes
     std::string method;  // how the modes were found
     std::vector<double> frequenciesHz;       // ascending, at most one per storey
     std::vector<std::vector<double>> shapes; // one per mode, one value per floor; empty unless the
@@ -27,5 +28,13 @@ struct MeasuredSway {
 // std::invalid_argument naming the dataset when it is not an FRF dataset or has no peak.
 MeasuredSway measuredSwayFromDataset(const io::Dataset& dataset, int storeys,
                                      double maxFrequencyHz);
+
+// The undamped modes of a shear-building profile as the "measured" modes: its first modes below
+// maxFrequencyHz with their mass-normalised floor shapes, so that the frame can be compared
+// with (and calibrated to) a twin's modes. `label` names the source ("profile:NAME@V"). Throws
+// std::invalid_argument when the profile's storey count differs from the frame's or no mode
+// lies below the limit.
+MeasuredSway measuredSwayFromProfile(const model::Profile& profile, const std::string& label,
+                                     int storeys, double maxFrequencyHz);
 
 } // namespace dtop::fe

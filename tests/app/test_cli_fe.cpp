@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 using dtop::test::runDtop;
@@ -252,5 +253,56 @@ TEST_CASE("dtop fe --run-ccx agrees with CalculiX when it is installed", "[cli][
         INFO("mode " << i + 1);
         CHECK(std::abs(run["differences_pct"][i].get<double>()) < 1.0);
     }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("dtop report fe writes the 3-D mode view beside the plots", "[cli][fe]")
+{
+    const fs::path dir = fs::temp_directory_path() / "dtop-report-fe-mode-view";
+    fs::remove_all(dir);
+    const auto r = runDtop({"report", "fe", "--out", dir.string(), "--elements-per-column", "4",
+                            "--width", "700", "--height", "700"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    REQUIRE(fs::exists(dir / "mode_view.png"));
+    CHECK(fs::file_size(dir / "mode_view.png") > 5000);
+    // The CSV holds every view node with the first mode's shape, scaled to 1 at its largest.
+    const std::string csv = slurp(dir / "mode_view.csv");
+    CHECK(csv.rfind("x_m,y_m,z_m,ux,uy,uz", 0) == 0);
+    CHECK(std::count(csv.begin(), csv.end(), '\n') > 20);
+    const json j = json::parse(slurp(dir / "fe.json"));
+    CHECK(std::find(j["files"].begin(), j["files"].end(), "mode_view.png") != j["files"].end());
+    fs::remove_all(dir);
+}
+
+TEST_CASE("dtop fe --calibrate-to profile: compares with a twin's modes and shapes", "[cli][fe]")
+{
+    const fs::path dir = dtop::test::freshTempPath("dtop_fe", "profile-source");
+    fs::create_directories(dir);
+    const std::string workspace = (dir / "w.dtop").string();
+    // The frame's own equivalent shear building: its modes must match the frame's sway modes
+    // (a second, independent path through the condensation and the chain's eigensolver).
+    runFe({"--no-convergence", "--save-as", "fe-twin", "--workspace", workspace});
+    const json r = runFe({"--no-convergence", "--calibrate-to", "profile:fe-twin@1",
+                          "--calibration", "off", "--workspace", workspace})["result"];
+    CHECK(r["measured"]["dataset"] == "profile:fe-twin@1");
+    const json& c = r["comparison"];
+    REQUIRE(c["mac"].size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+        CHECK(std::abs(c["frequency_errors_pct"][i].get<double>()) < 0.5);
+        CHECK(c["mac"][i].get<double>() > 0.9999);
+    }
+    // Against the southampton-lpm twin: MAC near 1, frequencies 17–24 % high (the ideal frame).
+    const json t = runFe({"--no-convergence", "--calibrate-to", "profile:southampton-lpm",
+                          "--calibration", "off"})["result"]["comparison"];
+    CHECK(t["mac"][0].get<double>() > 0.99);
+    CHECK(t["frequency_errors_pct"][0].get<double>() == Approx(23.14).margin(0.05));
+    // Bad sources name the option.
+    const auto unknown = runDtop({"fe", "--calibrate-to", "profile:nosuch"});
+    CHECK(unknown.exitCode == 2);
+    CHECK_THAT(unknown.err, Catch::Contains("--calibrate-to: no saved profile or built-in preset"));
+    const auto storeys = runDtop({"fe", "--calibrate-to", "profile:southampton-lpm", "--storeys", "2"});
+    CHECK(storeys.exitCode == 2);
+    CHECK_THAT(storeys.err, Catch::Contains("has 3 storeys, the frame 2"));
     fs::remove_all(dir);
 }

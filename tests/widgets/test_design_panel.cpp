@@ -71,7 +71,7 @@ TEST_CASE("Design panel runs and shows the core's numbers", "[widgets][design]")
     CHECK(panel.parameterTable()->item(0, 0)->text() == "mu_f1");
     CHECK_FALSE(panel.heatMap()->isEmpty());
     CHECK(std::abs(panel.heatMap()->values()[1][1] - 1.0) < 1e-12); // correlation diagonal (mu_k1)
-    CHECK(panel.heatMaps().size() == 1); // the report writes it beside the plots
+    CHECK(panel.figures().size() == 1); // the report writes it beside the plots
 
     // Every plot drew something, with axis units; the report result is the core's JSON.
     for (const auto& [stem, plot] : panel.plots()) {

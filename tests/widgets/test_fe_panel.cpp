@@ -121,6 +121,28 @@ TEST_CASE("FE panel compares with the measured rig and calibrates", "[widgets][f
     CHECK(panel.form()->datasetBox()->toolTip().contains("time history"));
 }
 
+TEST_CASE("FE panel compares with a profile's modes and shapes", "[widgets][fe]")
+{
+    test::PanelTestContext c;
+    widgets::FePanel panel(c.context);
+    // Profiles are offered beside the FRF datasets.
+    CHECK(panel.form()->datasetBox()->findData(QStringLiteral("profile:southampton-lpm")) >= 0);
+    panel.applyInput({{"measured_dataset", "profile:southampton-lpm"},
+                      {"calibration", "off"},
+                      {"convergence", false}});
+    REQUIRE(panel.canRun());
+    panel.finishPendingWork();
+    REQUIRE(panel.result());
+    const auto result = panel.reportResult();
+    CHECK(result["measured"]["dataset"] == "profile:southampton-lpm");
+    CHECK(result["comparison"]["measured_hz"][0].get<double>() == Approx(6.20355733364265));
+    CHECK(result["comparison"]["mac"][0].get<double>() > 0.99);
+    // A profile with another storey count is refused inline.
+    panel.form()->setMeasuredDataset("profile:southampton-lpm");
+    panel.form()->storeysBox()->setValue(2);
+    CHECK_FALSE(panel.canRun());
+}
+
 TEST_CASE("FE panel cancels a long run", "[widgets][fe]")
 {
     test::PanelTestContext c;

@@ -488,7 +488,7 @@ QList<ToolPanel::NamedPlot> CrossvalPanel::plots() const
     return list;
 }
 
-QList<ToolPanel::NamedHeatMap> CrossvalPanel::heatMaps() const
+QList<ToolPanel::NamedFigure> CrossvalPanel::figures() const
 {
     return {{QStringLiteral("fdac"), m_fdac}, {QStringLiteral("mac"), m_mac}};
 }

@@ -33,7 +33,7 @@ public:
 
     QString toolId() const override { return QStringLiteral("crossval"); }
     QList<NamedPlot> plots() const override;
-    QList<NamedHeatMap> heatMaps() const override;
+    QList<NamedFigure> figures() const override;
     PlotView* currentPlot() const override;
     // Keys of crossvalInputToJson plus "interlab_floor", "interlab_models".
     nlohmann::json reportInput() const override;

@@ -452,7 +452,7 @@ void DesignPanel::drawFisherMap()
                       m_heatMapForm->currentIndex() == 0);
 }
 
-QList<ToolPanel::NamedHeatMap> DesignPanel::heatMaps() const
+QList<ToolPanel::NamedFigure> DesignPanel::figures() const
 {
     return {{QStringLiteral("fisher_heat_map"), m_heatMap}};
 }

@@ -35,7 +35,7 @@ public:
 
     QString toolId() const override { return QStringLiteral("design"); }
     QList<NamedPlot> plots() const override;
-    QList<NamedHeatMap> heatMaps() const override;
+    QList<NamedFigure> figures() const override;
     PlotView* currentPlot() const override;
     nlohmann::json reportInput() const override;
     nlohmann::json reportResult() const override;

@@ -96,8 +96,9 @@ FeForm::FeForm(QWidget* parent) : QWidget(parent)
     auto* rigBox = new QGroupBox(tr("Against the rig"), this);
     auto* rig = new QFormLayout(rigBox);
     m_dataset = new QComboBox(rigBox);
-    m_dataset->setToolTip(tr("A measured FRF dataset of the rig: its sway modes (peak picking) "
-                             "are compared with the model's weak sway modes"));
+    m_dataset->setToolTip(tr("A measured FRF dataset of the rig (its sway modes by peak picking) "
+                             "or a profile (its undamped modes and floor shapes), compared with "
+                             "the model's weak sway modes"));
     rig->addRow(tr("Measured"), m_dataset);
     m_fields["calibrate_to"] = m_dataset;
     m_fields["measured_mode_shapes"] = m_dataset;

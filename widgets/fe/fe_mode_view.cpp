@@ -2,7 +2,6 @@
 #include "widgets/fe/fe_mode_view.h"
 
 #include <QContextMenuEvent>
-#include <QFileDialog>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
@@ -244,13 +243,29 @@ QImage FeModeView::renderImage(const QSize& size) const
     return image;
 }
 
-bool FeModeView::exportPng(const QString& path, const QSize& size, QString* error) const
+io::CsvTable FeModeView::table() const
 {
-    if (renderImage(size).save(path, "PNG"))
-        return true;
-    if (error)
-        *error = tr("cannot write %1").arg(path);
-    return false;
+    io::CsvTable t;
+    const std::size_t n = m_nodes.size();
+    const bool shape = m_displacements.rows() == static_cast<Eigen::Index>(n) && n > 0;
+    const double largest = shape ? m_displacements.rowwise().norm().maxCoeff() : 0.0;
+    const char* axes[] = {"x", "y", "z"};
+    for (int a = 0; a < 3; ++a) {
+        std::vector<double> position(n);
+        for (std::size_t i = 0; i < n; ++i)
+            position[i] = m_nodes[i](a);
+        t.addColumn(std::string(axes[a]) + "_m", std::move(position));
+    }
+    if (!shape)
+        return t;
+    for (int a = 0; a < 3; ++a) {
+        std::vector<double> u(n);
+        for (std::size_t i = 0; i < n; ++i)
+            u[i] = (largest > 0.0 ? m_displacements(static_cast<Eigen::Index>(i), a) / largest : 0.0) +
+                   0.0; // no "-0" in the CSV
+        t.addColumn("u" + std::string(axes[a]), std::move(u));
+    }
+    return t;
 }
 
 void FeModeView::mousePressEvent(QMouseEvent* event)
@@ -285,17 +300,11 @@ void FeModeView::contextMenuEvent(QContextMenuEvent* event)
 {
     QMenu menu(this);
     QAction* reset = menu.addAction(tr("Reset view"));
-    QAction* png = menu.addAction(tr("Export PNG…"));
-    QAction* chosen = menu.exec(event->globalPos());
-    if (chosen == reset)
-        setOrbit(kDefaultAzimuth, kDefaultElevation, 1.0);
-    if (chosen == png) {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export mode shape as PNG"),
-                                                          QStringLiteral("fe-mode.png"),
-                                                          tr("PNG images (*.png)"));
-        if (!path.isEmpty())
-            exportPng(path, size().expandedTo(QSize(800, 800)));
-    }
+    connect(reset, &QAction::triggered, this,
+            [this] { setOrbit(kDefaultAzimuth, kDefaultElevation, 1.0); });
+    addFigureExportActions(menu, this, *this, QStringLiteral("fe-mode"),
+                           size().expandedTo(QSize(800, 800)));
+    menu.exec(event->globalPos());
 }
 
 } // namespace dtop::widgets

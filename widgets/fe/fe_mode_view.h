@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "widgets/figure.h"
+
 #include <Eigen/Dense>
 
 #include <QImage>
@@ -16,8 +18,8 @@ namespace dtop::widgets {
 // undeformed frame, animated (u(t) = a·φ·sin 2πt/T) or frozen at its extreme. Projections: an
 // orbiting 3-D view (drag to turn, wheel to zoom, double-click to reset) and the 2-D views along
 // the axes — front (y–z, the weak sway), side (x–z, the strong sway), plan (x–y, torsion).
-// The right-click menu exports the picture as PNG.
-class FeModeView : public QWidget {
+// The right-click menu exports the picture as PNG and the shape as CSV; reports do the same.
+class FeModeView : public QWidget, public Figure {
     Q_OBJECT
 public:
     enum class Projection { Orbit, Front, Side, Plan };
@@ -43,8 +45,11 @@ public:
     bool hasMode() const { return m_displacements.rows() > 0; }
 
     // The picture at `size`, drawn offscreen (for exports and reports).
-    QImage renderImage(const QSize& size) const;
-    bool exportPng(const QString& path, const QSize& size, QString* error = nullptr) const;
+    QImage renderImage(const QSize& size) const override;
+    // One row per view node: position x, y, z [m] and the shape's displacement ux, uy, uz
+    // (scaled so that the largest is 1).
+    io::CsvTable table() const override;
+    bool isEmpty() const override { return m_nodes.empty(); }
 
     QSize sizeHint() const override { return {520, 520}; }
     QSize minimumSizeHint() const override { return {200, 200}; }

@@ -3,7 +3,9 @@
 
 #include "common/progress.h"
 #include "fe/fe_json.h"
+#include "models/profile_reference.h"
 #include "models/workspace_session.h"
+#include "widgets/crossval/crossval_sources.h"
 #include "widgets/fe/fe_form.h"
 #include "widgets/fe/fe_mode_view.h"
 #include "widgets/fe/fe_tables.h"
@@ -184,11 +186,18 @@ FePanel::~FePanel() = default;
 
 void FePanel::refreshDatasets()
 {
-    std::vector<std::pair<std::string, std::string>> frfs;
-    for (const auto& d : session().datasets())
-        if (d.info.kind == io::DatasetKind::Frf)
-            frfs.emplace_back(d.info.id, d.info.title);
-    m_form->setDatasets(frfs);
+    // FRF datasets (modes by peak picking) and profiles (their undamped modes), named as
+    // `dtop fe --calibrate-to` takes them.
+    std::vector<std::pair<std::string, std::string>> sources;
+    const auto datasets = session().datasets();
+    for (const std::string& name : crossvalSourceNames(datasets, session().savedProfiles())) {
+        std::string title = "the undamped modes of this profile (frequencies and floor shapes)";
+        for (const auto& d : datasets)
+            if (d.info.id == name)
+                title = d.info.title;
+        sources.emplace_back(name, title);
+    }
+    m_form->setDatasets(sources);
     inputsChanged();
 }
 
@@ -198,14 +207,23 @@ fe::FeInput FePanel::currentInput(InputIssues& issues, std::optional<fe::Measure
     const std::string id = m_form->measuredDataset();
     if (id.empty() || !issues.empty())
         return in;
-    const auto read = session().dataset(id);
-    if (!read) {
-        issues.push_back({"calibrate_to", "measured dataset: " + read.error().text()});
-        return in;
-    }
     try {
-        measured = fe::measuredSwayFromDataset(read.value(), in.geometry.storeys,
-                                               in.maxFrequencyHz);
+        if (id.rfind("profile:", 0) == 0) {
+            const auto profile =
+                models::resolveProfile(id, session().workspace(), "calibrate_to", issues);
+            if (!profile)
+                return in;
+            measured = fe::measuredSwayFromProfile(profile->profile, "profile:" + profile->label,
+                                                   in.geometry.storeys, in.maxFrequencyHz);
+        } else {
+            const auto read = session().dataset(id);
+            if (!read) {
+                issues.push_back({"calibrate_to", "measured dataset: " + read.error().text()});
+                return in;
+            }
+            measured = fe::measuredSwayFromDataset(read.value(), in.geometry.storeys,
+                                                   in.maxFrequencyHz);
+        }
     } catch (const std::invalid_argument& e) {
         issues.push_back({"calibrate_to", e.what()});
         return in;
@@ -382,6 +400,11 @@ QList<ToolPanel::NamedPlot> FePanel::plots() const
 {
     return {{QStringLiteral("convergence"), m_convergencePlot},
             {QStringLiteral("against_measured"), m_comparisonPlot}};
+}
+
+QList<ToolPanel::NamedFigure> FePanel::figures() const
+{
+    return {{QStringLiteral("mode_view"), m_view}};
 }
 
 PlotView* FePanel::currentPlot() const

@@ -33,6 +33,7 @@ public:
 
     QString toolId() const override { return QStringLiteral("fe"); }
     QList<NamedPlot> plots() const override;
+    QList<NamedFigure> figures() const override;
     PlotView* currentPlot() const override;
     // feInputToJson's keys plus measured_dataset (id or null) and units ("si" or "inch").
     nlohmann::json reportInput() const override;

@@ -423,7 +423,7 @@ bool IdentifyPanel::saveUpdatedProfile(const QString& name)
     return true;
 }
 
-QList<ToolPanel::NamedHeatMap> IdentifyPanel::heatMaps() const
+QList<ToolPanel::NamedFigure> IdentifyPanel::figures() const
 {
     return {{QStringLiteral("mac"), m_mac}, {QStringLiteral("mac_profile"), m_macProfile}};
 }

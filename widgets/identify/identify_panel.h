@@ -37,7 +37,7 @@ public:
 
     QString toolId() const override { return QStringLiteral("identify"); }
     QList<NamedPlot> plots() const override;
-    QList<NamedHeatMap> heatMaps() const override;
+    QList<NamedFigure> figures() const override;
     PlotView* currentPlot() const override;
     nlohmann::json reportInput() const override;
     nlohmann::json reportResult() const override;

@@ -10,6 +10,7 @@
 #include "fe/fe_json.h"
 #include "io/atomic_file.h"
 #include "io/dynamics_json.h"
+#include "models/profile_reference.h"
 #include "tools/fe/fe_calculix_run.h"
 #include "tools/simulate/simulate_command.h"
 
@@ -64,6 +65,23 @@ std::string optionFor(const std::string& field, const po::variables_map& vm)
     return optionName(field);
 }
 
+constexpr std::string_view kProfilePrefix = "profile:";
+
+// `--calibrate-to profile:NAME[@VERSION]`: the profile's undamped modes stand for the measured
+// ones (a twin's frequencies and floor shapes).
+fe::MeasuredSway measuredFromProfile(const po::variables_map& vm, const std::string& source,
+                                     const fe::FeInput& in)
+{
+    auto workspace = openWorkspaceIfExists(workspacePath(vm));
+    InputIssues issues;
+    const auto profile = models::resolveProfile(source, workspace ? &*workspace : nullptr,
+                                                "calibrate-to", issues);
+    if (!profile)
+        throw UsageError("--" + issues.front().message); // the message starts with the field
+    return fe::measuredSwayFromProfile(profile->profile, "profile:" + profile->label,
+                                       in.geometry.storeys, in.maxFrequencyHz);
+}
+
 std::vector<int> parseIntegerList(const std::string& option, const std::string& text)
 {
     std::vector<int> out;
@@ -101,7 +119,8 @@ void addFeOptions(po::options_description& options)
     rig.add_options()
         ("calibrate-to", po::value<std::string>(),
          "FRF DATASET-ID of the rig (see dtop dataset list): its sway modes by peak picking are "
-         "compared with the model's and the joint stiffness is fitted to them")
+         "compared with the model's and the joint stiffness is fitted to them; or "
+         "profile:NAME[@VERSION]: the profile's undamped modes (frequencies and floor shapes)")
         ("measured-hz", po::value<std::string>(),
          "measured sway frequencies f1,f2,... [Hz] instead of a dataset")
         ("calibration", po::value<std::string>()->default_value("single"),
@@ -182,10 +201,12 @@ FeOptionsInput feInputFromOptions(const po::variables_map& vm)
     auto issues = in.validate();
     if (issues.empty() && vm.count("calibrate-to")) {
         const std::string id = vm["calibrate-to"].as<std::string>();
-        const io::Dataset dataset = loadRecordDataset(vm, id, "calibrate-to");
         try {
-            out.measured =
-                fe::measuredSwayFromDataset(dataset, in.geometry.storeys, in.maxFrequencyHz);
+            out.measured = id.rfind(kProfilePrefix, 0) == 0
+                               ? measuredFromProfile(vm, id, in)
+                               : fe::measuredSwayFromDataset(
+                                     loadRecordDataset(vm, id, "calibrate-to"),
+                                     in.geometry.storeys, in.maxFrequencyHz);
         } catch (const std::invalid_argument& e) {
             throw UsageError("--calibrate-to: " + std::string(e.what()));
         }

@@ -2,6 +2,7 @@
 // Measured sway modes of a rig from its FRF dataset (the fe tool's --calibrate-to).
 #include "fe/fe_analysis.h"
 #include "fe/measured_sway.h"
+#include "model/presets.h"
 #include "io/dataset_library.h"
 
 #include <catch2/catch.hpp>
@@ -68,4 +69,28 @@ TEST_CASE("Measured sway modes need an FRF dataset with peaks", "[fe]") {
     const MeasuredSway one = measuredSwayFromDataset(frf, 1, 100.0);
     CHECK(one.frequenciesHz.size() == 1);
     CHECK(one.shapes.empty());
+}
+
+TEST_CASE("A profile's undamped modes stand for the measured sway modes", "[fe]") {
+    const model::Profile p = *model::preset("southampton-lpm");
+    const MeasuredSway m = measuredSwayFromProfile(p, "profile:southampton-lpm", 3, 100.0);
+    CHECK(m.dataset == "profile:southampton-lpm");
+    // The preset's modes (docs/tools/structure.md): 6.2036, 17.8002, 26.4022 Hz.
+    REQUIRE(m.frequenciesHz.size() == 3);
+    CHECK(m.frequenciesHz[0] == Approx(6.20355733364265).epsilon(1e-12));
+    CHECK(m.frequenciesHz[2] == Approx(26.402206286763708).epsilon(1e-12));
+    REQUIRE(m.shapes.size() == 3);
+    // Mass-orthonormal shapes: Σ m_i φ_ri φ_si = δ_rs.
+    for (std::size_t r = 0; r < 3; ++r)
+        for (std::size_t s = 0; s < 3; ++s) {
+            double dot = 0.0;
+            for (std::size_t i = 0; i < 3; ++i)
+                dot += p.masses[i] * m.shapes[r][i] * m.shapes[s][i];
+            CHECK(dot == Approx(r == s ? 1.0 : 0.0).margin(1e-12));
+        }
+    // A lower limit keeps the modes below it; a frame of another storey count is refused.
+    CHECK(measuredSwayFromProfile(p, "x", 3, 20.0).frequenciesHz.size() == 2);
+    CHECK_THROWS_WITH(measuredSwayFromProfile(p, "x", 2, 100.0),
+                      Catch::Contains("has 3 storeys, the frame 2"));
+    CHECK_THROWS_WITH(measuredSwayFromProfile(p, "x", 3, 1.0), Catch::Contains("no mode below"));
 }
