@@ -31,14 +31,25 @@ void checkOutputOptions(const po::variables_map& vm)
 void writeResult(const po::variables_map& vm, const nlohmann::json& json,
                  const io::CsvTable& table, CommandIo& io)
 {
+    const bool csv = vm["format"].as<std::string>() == "csv";
+    const bool pretty = vm["pretty"].as<bool>() || (!vm.count("out") && io.outIsTerminal);
+    // Standard output gets the text streamed: a result of tens of megabytes is then never
+    // copied whole (dump → string → stream cost more than the analysis).
+    const auto write = [&](std::ostream& out) {
+        if (csv)
+            table.write(out);
+        else if (pretty)
+            out << json.dump(2) << '\n';
+        else
+            out << json << '\n';
+    };
+    if (!vm.count("out")) {
+        write(io.out);
+        return;
+    }
     std::ostringstream text;
-    if (vm["format"].as<std::string>() == "csv")
-        table.write(text);
-    else if (vm["pretty"].as<bool>() || (!vm.count("out") && io.outIsTerminal))
-        text << json.dump(2) << '\n';
-    else
-        text << json.dump() << '\n';
-    writeOutput(vm, text.str(), io);
+    write(text);
+    writeOutput(vm, std::move(text).str(), io);
 }
 
 void writeOutput(const po::variables_map& vm, const std::string& text, CommandIo& io)
