@@ -972,6 +972,11 @@ QString PlotView::note() const
     return m_impl->fullNote();
 }
 
+QString PlotView::callerNote() const
+{
+    return m_impl->callerNote;
+}
+
 void PlotView::setNote(const QString& text)
 {
     m_impl->callerNote = text;

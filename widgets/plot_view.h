@@ -97,6 +97,7 @@ public:
     // A note of the caller's, shown under the plot and in exported images above the plot's own
     // (e.g. "Measured overlay hidden: …"), in the warning colour. Empty: none.
     void setNote(const QString& text);
+    QString callerNote() const;
     // Returns the series id (ids are never reused). x and y must have the same length
     // (std::invalid_argument otherwise). For decimation x should be ascending; a series that
     // is not (a Nyquist plot, say) is drawn point by point.

@@ -24,14 +24,16 @@ void ToolPanel::saveSettings(QSettings&) const {}
 
 void ToolPanel::restoreSettings(QSettings&) {}
 
-bool writeReport(ToolPanel& panel, const QString& dir, const QSize& size, QString* error)
+bool writeReport(ToolPanel& panel, const QString& dir, const QSize& size, QString* error,
+                 const QString& outOfDate)
 {
     if (!QDir().mkpath(dir)) {
         if (error)
             *error = QObject::tr("cannot create the report folder %1").arg(dir);
         return false;
     }
-    panel.finishPendingWork();
+    if (outOfDate.isEmpty())
+        panel.finishPendingWork();
     const QDir out(dir);
     nlohmann::json files = nlohmann::json::array();
     // PlotView and Figure share exportPng / exportCsv.
@@ -44,15 +46,23 @@ bool writeReport(ToolPanel& panel, const QString& dir, const QSize& size, QStrin
         files.push_back(stem.toStdString() + ".csv");
         return true;
     };
-    for (const auto& [stem, plot] : panel.plots())
-        if (!write(stem, *plot))
+    for (const auto& [stem, plot] : panel.plots()) {
+        const QString note = plot->callerNote();
+        if (!outOfDate.isEmpty())
+            plot->setNote(note.isEmpty() ? outOfDate : outOfDate + QLatin1Char('\n') + note);
+        const bool written = write(stem, *plot);
+        plot->setNote(note);
+        if (!written)
             return false;
+    }
     for (const auto& [stem, figure] : panel.figures())
         if (!figure->isEmpty() && !write(stem, *figure))
             return false;
     nlohmann::json json = io::resultEnvelope(panel.toolId().toStdString(), panel.reportInput(),
                                              panel.reportResult());
     json["files"] = files;
+    if (!outOfDate.isEmpty())
+        json["out_of_date"] = outOfDate.toStdString();
     const QString jsonPath = out.filePath(panel.toolId() + QStringLiteral(".json"));
     std::string message;
     if (!io::writeFileAtomically(jsonPath.toStdString(), json.dump(2) + "\n", message)) {

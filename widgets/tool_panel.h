@@ -63,8 +63,13 @@ signals:
 };
 
 // Writes <dir>/<stem>.png (rendered offscreen at `size`) and <dir>/<stem>.csv for every plot and
-// every figure that holds data, and <dir>/<tool>.json with {"tool", "version", "input", "result", "files"}. Creates `dir`.
-// Returns false with a message naming the file on failure.
-bool writeReport(ToolPanel& panel, const QString& dir, const QSize& size, QString* error);
+// every figure that holds data, and <dir>/<tool>.json with {"tool", "version", "input",
+// "result", "files"}. Creates `dir`. Returns false with a message naming the file on failure.
+// By default the panel first finishes its pending work (the report is of the current inputs;
+// `dtop report` runs this way). With `outOfDate` set, the results are written as shown, without
+// computing anything: every plot carries `outOfDate` as a note and the JSON has it as
+// "out_of_date" (the window's File ▸ Export report of a stale or cancelled result).
+bool writeReport(ToolPanel& panel, const QString& dir, const QSize& size, QString* error,
+                 const QString& outOfDate = {});
 
 } // namespace dtop::widgets

@@ -9,7 +9,9 @@
 #include "io/workspace_backup.h"
 #include "io/workspace_error.h"
 #include "models/active_profile.h"
+#include "models/analysis_runner.h"
 #include "models/workspace_session.h"
+#include "widgets/analysis_panel.h"
 #include "widgets/dataset_browser.h"
 #include "widgets/structure/structure_panel.h"
 #include "widgets/plot_view.h"
@@ -26,6 +28,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
@@ -409,17 +412,77 @@ void MainWindow::exportPlotCsv()
 
 void MainWindow::exportReport()
 {
-    widgets::ToolPanel* panel = currentPanel();
-    if (!panel)
+    if (!currentPanel())
         return;
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Export report to folder"));
-    if (dir.isEmpty())
-        return;
-    QString error;
-    if (!widgets::writeReport(*panel, dir, kReportImageSize, &error))
-        QMessageBox::warning(this, tr("Report failed"), error);
-    else
+    if (!dir.isEmpty())
+        exportReportTo(dir);
+}
+
+bool MainWindow::exportReportTo(const QString& dir)
+{
+    widgets::ToolPanel* panel = currentPanel();
+    if (!panel)
+        return false;
+    const auto write = [this, dir](widgets::ToolPanel& p, const QString& outOfDate) {
+        QString error;
+        if (!widgets::writeReport(p, dir, kReportImageSize, &error, outOfDate)) {
+            QMessageBox::warning(this, tr("Report failed"), error);
+            return false;
+        }
         statusBar()->showMessage(tr("Report written to %1").arg(dir), 5000);
+        return true;
+    };
+    auto* analysis = qobject_cast<widgets::AnalysisPanel*>(panel);
+    if (!analysis || analysis->hasCurrentResult())
+        return write(*panel, {});
+    // Never compute on the GUI thread here: a run can take many seconds.
+    const QString why = !analysis->hasResult() ? tr("No result has been computed for these inputs.")
+                        : analysis->isStale()  ? tr("The inputs changed after the results shown.")
+                                               : tr("The results shown are incomplete (the run was "
+                                                    "cancelled or is still going).");
+    QMessageBox box(QMessageBox::Question, tr("Export report"),
+                    why + QLatin1Char(' ') + tr("Run the analysis first, or export what is shown?"),
+                    QMessageBox::NoButton, this);
+    QPushButton* runFirst = box.addButton(tr("Run, then export"), QMessageBox::AcceptRole);
+    QPushButton* asShown = box.addButton(tr("Export as shown"), QMessageBox::ActionRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(runFirst);
+    runFirst->setEnabled(analysis->canRun());
+    if (!analysis->canRun())
+        box.setDefaultButton(asShown);
+    box.exec();
+    if (box.clickedButton() == asShown)
+        return write(*panel, analysis->hasResult()
+                                 ? tr("Out of date: these results are not those of the inputs "
+                                      "now in the form.")
+                                 : tr("No result: the analysis was not run."));
+    if (box.clickedButton() != runFirst)
+        return false;
+    // Written when the run of these inputs finishes; a cancelled or failed run writes nothing.
+    models::AnalysisRunner* runner = analysis->runner();
+    auto connections = std::make_shared<std::vector<QMetaObject::Connection>>();
+    const auto disconnectAll = [connections] {
+        for (const auto& c : *connections)
+            QObject::disconnect(c);
+    };
+    QPointer<widgets::AnalysisPanel> target(analysis);
+    connections->push_back(connect(runner, &models::AnalysisRunner::finished, this,
+                                   [this, target, write, disconnectAll] {
+                                       disconnectAll();
+                                       if (target && target->hasCurrentResult())
+                                           write(*target, {});
+                                   }));
+    const auto notWritten = [this, disconnectAll] {
+        disconnectAll();
+        statusBar()->showMessage(tr("Report not written: the run did not finish."), 8000);
+    };
+    connections->push_back(connect(runner, &models::AnalysisRunner::cancelled, this, notWritten));
+    connections->push_back(connect(runner, &models::AnalysisRunner::failed, this, notWritten));
+    if (!analysis->isRunning())
+        analysis->run();
+    statusBar()->showMessage(tr("The report will be written to %1 when the run finishes.").arg(dir));
+    return true;
 }
 
 void MainWindow::showHelp()

@@ -62,6 +62,11 @@ public:
     // After show(): if the startup workspace could not be used, says why and offers another.
     void offerWorkspaceRecovery();
     void importDataset();
+    // File ▸ Export report into `dir`. A current result is written at once. Otherwise (results
+    // out of date, cancelled or never computed) the user chooses: run the analysis in the
+    // background (progress and Cancel in the panel) and write the report when it finishes, or
+    // write what is shown marked out of date. Returns false when nothing was or will be written.
+    bool exportReportTo(const QString& dir);
     // The Structure panel, shown (it hosts the measured-data browser).
     widgets::StructurePanel* structurePanel();
 

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <catch2/catch.hpp>
+
+#include <QAbstractButton>
 #include <QApplication>
+#include <QMessageBox>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -39,5 +43,21 @@ private:
     QPointer<QWidget> m_last;
     QTimer m_timer;
 };
+
+// A step that clicks the message box button labelled `text` (mnemonic '&' ignored) and keeps
+// the box's text in `message`.
+inline ModalScript::Step clickButton(const QString& text, QString* message = nullptr)
+{
+    return [text, message](QWidget* w) {
+        auto* box = qobject_cast<QMessageBox*>(w);
+        REQUIRE(box);
+        if (message)
+            *message = box->text();
+        for (QAbstractButton* b : box->buttons())
+            if (b->text().remove(QLatin1Char('&')) == text)
+                return b->click();
+        FAIL("no button " << text.toStdString());
+    };
+}
 
 } // namespace dtop::test

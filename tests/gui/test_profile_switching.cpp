@@ -25,6 +25,7 @@
 #include <QStandardPaths>
 
 using namespace dtop;
+using test::clickButton;
 using test::ModalScript;
 
 namespace {
@@ -70,20 +71,6 @@ struct Shell {
         return structure->profileChoice()->findData(QString::fromLatin1(name));
     }
 };
-
-ModalScript::Step clickButton(const QString& text, QString* message = nullptr)
-{
-    return [text, message](QWidget* w) {
-        auto* box = qobject_cast<QMessageBox*>(w);
-        REQUIRE(box);
-        if (message)
-            *message = box->text();
-        for (QAbstractButton* b : box->buttons())
-            if (b->text().remove(QLatin1Char('&')) == text)
-                return b->click();
-        FAIL("no button " << text.toStdString());
-    };
-}
 
 ModalScript::Step answerText(const QString& answer, QString* offered = nullptr,
                              QString* label = nullptr)
