@@ -98,10 +98,25 @@ struct ClosedLoop {
 };
 
 // One period's exact DFT: rows = floors then the control force, columns = harmonic (0..H),
-// separate cos and sin tables.
+// separate cos and sin tables; and the control force's mean square and Nyquist component, so
+// that its harmonics above H count in the invasive force too (Parseval).
 struct PeriodSpectrum {
     Eigen::MatrixXd c, s;
+    double controlMeanSquare = 0.0;
+    double controlNyquist = 0.0; // (1/N) Σ u_k (−1)^k for an even N, else 0
 };
+
+// Every harmonic of the control force except the first, as the root sum of squares of the
+// amplitudes (cos, sin) of harmonics 0 and 2 … N/2 of one period's N samples (Parseval:
+// mean square = c₀² + ½ Σ (c_h² + s_h²) + c_{N/2}²).
+double invasiveControl(const PeriodSpectrum& sp)
+{
+    const Eigen::Index u = sp.c.rows() - 1;
+    const double first = sp.c(u, 1) * sp.c(u, 1) + sp.s(u, 1) * sp.s(u, 1);
+    const double square = 2.0 * sp.controlMeanSquare - sp.c(u, 0) * sp.c(u, 0) -
+                          sp.controlNyquist * sp.controlNyquist - first;
+    return std::sqrt(std::max(square, 0.0));
+}
 
 PeriodSpectrum simulatePeriod(const ClosedLoop& loop, State& z, int samples, int harmonics)
 {
@@ -140,6 +155,9 @@ PeriodSpectrum simulatePeriod(const ClosedLoop& loop, State& z, int samples, int
             sp.c.col(h) += w * std::cos(h * tau) * values.col(k);
             sp.s.col(h) += w * std::sin(h * tau) * values.col(k);
         }
+        sp.controlMeanSquare += values(n, k) * values(n, k) / samples;
+        if (samples % 2 == 0)
+            sp.controlNyquist += (k % 2 == 0 ? 1.0 : -1.0) * values(n, k) / samples;
     }
     return sp;
 }
@@ -236,10 +254,7 @@ CbcRun runCbcSimulation(const CubicChain& chain, const CbcOptions& o, Progress& 
     };
     auto summarise = [&](const Evaluation& e, CbcPoint& point) {
         const PeriodSpectrum& sp = e.sp;
-        double invasive = sp.c(n, 0) * sp.c(n, 0);
-        for (int h = 2; h <= hMax; ++h)
-            invasive += sp.c(n, h) * sp.c(n, h) + sp.s(n, h) * sp.s(n, h);
-        point.residualControlN = std::sqrt(invasive);
+        point.residualControlN = invasiveControl(sp);
         point.fundamentalControlN = std::hypot(sp.c(n, 1), sp.s(n, 1));
         point.forceN = std::hypot(loop.ac + sp.c(n, 1), loop.as + sp.s(n, 1));
         point.amplitudeM.resize(static_cast<std::size_t>(n));
@@ -277,6 +292,7 @@ CbcRun runCbcSimulation(const CubicChain& chain, const CbcOptions& o, Progress& 
         Eigen::VectorXd x = pack();
         Evaluation e = evaluate(settleFor(1e300), point);
         int stalls = 0;
+        bool refreshed = false;
         for (int iter = 0;; ++iter) {
             summarise(e, point);
             if (point.converged || iter >= o.maxIterations)
@@ -304,9 +320,11 @@ CbcRun runCbcSimulation(const CubicChain& chain, const CbcOptions& o, Progress& 
             e = std::move(en);
             summarise(e, point);
             // A step that does not reduce the invasive force much: the Jacobian is stale.
+            // One fresh estimate per point at most: a point that stalls again is flagged.
             stalls = point.residualControlN > 0.5 * residual ? stalls + 1 : 0;
-            if (stalls >= 2) {
+            if (stalls >= 2 && !refreshed) {
                 haveJacobian = false;
+                refreshed = true;
                 stalls = 0;
             }
         }

@@ -37,7 +37,7 @@ struct CbcOptions {
     double amplitudeToM = 0.9;
     std::size_t points = 120;         // about this many points (the step adapts to the curve)
     int samplesPerPeriod = 64;        // integer samples per period: the DFT is exact
-    int targetHarmonics = 15;         // harmonics 0, 2..H of the target follow the response
+    int targetHarmonics = 25;         // harmonics 0, 2..H of the target follow the response
     double toleranceN = 1e-3;         // invasive control force accepted as non-invasive [N]
     int maxIterations = 40;
     double settleTolerance = 1e-8;    // relative change of the Fourier coefficients per period

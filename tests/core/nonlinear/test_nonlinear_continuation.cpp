@@ -201,6 +201,27 @@ TEST_CASE("Default simulated CBC converges at every point and finds both folds",
     }
 }
 
+TEST_CASE("CBC counts the control's harmonics above the target's as invasive", "[nonlinear]")
+{
+    // With only 5 target harmonics the controller must supply harmonics 7, 9, … of the large
+    // orbits: the control is invasive there and no such point may pass as converged.
+    NonlinearInput in;
+    in.analysis = NonlinearAnalysis::Cbc;
+    in.cbcHarmonics = 5;
+    in.cbcPoints = 10;
+    const NonlinearResult r = runNonlinear(in);
+    REQUIRE(!r.cbc.empty());
+    std::size_t invasive = 0;
+    for (const auto& p : r.cbc) {
+        if (std::abs(p.errorN) > 0.05) {
+            ++invasive;
+            CHECK_FALSE(p.converged);
+            CHECK(p.residualControlN > in.cbcToleranceN);
+        }
+    }
+    CHECK(invasive > 0);
+}
+
 TEST_CASE("Bad nonlinear inputs give clear errors", "[nonlinear]")
 {
     NonlinearInput in;
