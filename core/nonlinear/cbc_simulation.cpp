@@ -188,7 +188,7 @@ CbcRun runCbcSimulation(const CubicChain& chain, const CbcOptions& o, Progress& 
     // The fixed-point unknowns: target harmonics 0 and 2..H (cos, sin) and the excitation
     // divided by kp (metres, like the rest). g(x) = the settled response's harmonics and the
     // excitation plus the control's fundamental; CBC is non-invasive at x = g(x).
-    const Eigen::Index dim = 2 * hMax + 2;
+    const Eigen::Index dim = 2 * hMax + 1;
     auto pack = [&]() {
         Eigen::VectorXd x(dim);
         Eigen::Index k = 0;

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <vector>
 
 using namespace dtop;
 using namespace dtop::nonlinear;
@@ -220,6 +221,27 @@ TEST_CASE("CBC counts the control's harmonics above the target's as invasive", "
         }
     }
     CHECK(invasive > 0);
+}
+
+TEST_CASE("Simulated CBC is deterministic whatever the heap holds", "[nonlinear]")
+{
+    // Every unknown of the CBC iteration is set: a run does not depend on what memory held.
+    NonlinearInput in;
+    in.analysis = NonlinearAnalysis::Cbc;
+    in.cbcPoints = 10;
+    in.from = 1.0;
+    in.to = 20.0;
+    const NonlinearResult first = runNonlinear(in);
+    for (std::size_t size = 8; size <= 4096; size *= 2) {
+        std::vector<std::vector<double>> garbage(32, std::vector<double>(size, 1e9));
+        garbage.clear(); // freed blocks full of large numbers, reused by the next allocations
+    }
+    const NonlinearResult second = runNonlinear(in);
+    REQUIRE(first.cbc.size() == second.cbc.size());
+    for (std::size_t i = 0; i < first.cbc.size(); ++i) {
+        CHECK(first.cbc[i].forceN == second.cbc[i].forceN);
+        CHECK(first.cbc[i].periods == second.cbc[i].periods);
+    }
 }
 
 TEST_CASE("Bad nonlinear inputs give clear errors", "[nonlinear]")
