@@ -230,9 +230,13 @@ CbcRun runCbcSimulation(const CubicChain& chain, const CbcOptions& o, Progress& 
             ++point.periods;
             ++run.simulatedPeriods;
             if (p > 0) {
-                const double change = std::sqrt((e.sp.c.topRows(n) - prev.c.topRows(n)).squaredNorm() +
-                                                (e.sp.s.topRows(n) - prev.s.topRows(n)).squaredNorm());
-                const double size = std::sqrt(e.sp.c.topRows(n).squaredNorm() + e.sp.s.topRows(n).squaredNorm());
+                const auto& c = e.sp.c;
+                const auto& sn = e.sp.s;
+                const double change =
+                    std::sqrt((c.topRows(n) - prev.c.topRows(n)).squaredNorm() +
+                              (sn.topRows(n) - prev.s.topRows(n)).squaredNorm());
+                const double size =
+                    std::sqrt(c.topRows(n).squaredNorm() + sn.topRows(n).squaredNorm());
                 if (change <= settleTolerance * (size + 1e-9)) {
                     e.settled = true;
                     break;
