@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 
 #include "cli/cli_errors.h"
+#include "cli/dataset_other_files.h"
 #include "cli/dataset_uff.h"
 #include "cli/output_options.h"
 #include "cli/sub_command.h"
@@ -98,9 +99,16 @@ int runList(const std::vector<std::string>& args, CommandIo& io)
                               std::to_string(d.info.excitationFloor), d.info.title});
     }
     json unavailable = json::array();
-    if (catalogue)
+    json others = json::array();
+    if (catalogue) {
         for (const auto& u : catalogue->unavailable)
             unavailable.push_back({{"rig", u.rig}, {"what", u.what}, {"note", u.note}});
+        // Bundled files of other kinds (e.g. the nonlinear tool's reference run).
+        for (const auto& f : catalogue->otherFiles) {
+            others.push_back(otherFileJson(*catalogue, f));
+            table.rows.push_back({f.id, "bundled", f.format, "", "", "", f.title});
+        }
+    }
     std::ostringstream text;
     if (vm["format"].as<std::string>() == "csv")
         table.write(text);
@@ -108,6 +116,7 @@ int runList(const std::vector<std::string>& args, CommandIo& io)
         text << json{{"data_directory", app::dataDirectory()},
                      {"workspace", workspacePath(vm)},
                      {"datasets", list},
+                     {"other_files", others},
                      {"unavailable", unavailable}}
                     .dump(2)
              << '\n';
@@ -136,6 +145,12 @@ int runShow(const std::vector<std::string>& args, CommandIo& io)
     const std::string id = vm["id"].as<std::string>();
     const auto catalogue = bundledCatalogue(io);
     auto workspace = openWorkspaceIfExists(workspacePath(vm));
+    if (const io::CatalogueFile* other = catalogue ? findOtherFile(*catalogue, id) : nullptr) {
+        writeOutput(vm, vm["data"].as<bool>() ? otherFileCsv(*catalogue, *other)
+                                              : otherFileSummary(*catalogue, *other).dump(2) + "\n",
+                    io);
+        return kExitOk;
+    }
     auto read = io::loadDataset(catalogue ? &*catalogue : nullptr,
                                 workspace ? &*workspace : nullptr, id);
     if (!read) {

@@ -2,6 +2,8 @@
 // Universal File Format interchange of `dtop dataset` (docs/tools/profiles.md).
 #include "cli/dataset_uff.h"
 
+#include "cli/dataset_other_files.h"
+
 #include "cli/cli_errors.h"
 #include "cli/workspace_options.h"
 #include "data/uff.h"
@@ -77,6 +79,9 @@ int runDatasetExport(const std::vector<std::string>& args, CommandIo& io)
 
     auto catalogue = io::loadBundledCatalogue(app::dataDirectory());
     auto workspace = openWorkspaceIfExists(workspacePath(vm));
+    if (catalogue && findOtherFile(catalogue.value(), id))
+        throw UsageError("'" + id + "' is a bundled file of another kind, not FRFs or a time "
+                         "history: dtop dataset show " + id + " --data writes it as CSV");
     auto read = io::loadDataset(catalogue ? &catalogue.value() : nullptr,
                                 workspace ? &*workspace : nullptr, id);
     if (!read) {

@@ -98,10 +98,25 @@ struct ClosedLoop {
 };
 
 // One period's exact DFT: rows = floors then the control force, columns = harmonic (0..H),
-// separate cos and sin tables.
+// separate cos and sin tables; and the control force's mean square and Nyquist component, so
+// that its harmonics above H count in the invasive force too (Parseval).
 struct PeriodSpectrum {
     Eigen::MatrixXd c, s;
+    double controlMeanSquare = 0.0;
+    double controlNyquist = 0.0; // (1/N) Σ u_k (−1)^k for an even N, else 0
 };
+
+// Every harmonic of the control force except the first, as the root sum of squares of the
+// amplitudes (cos, sin) of harmonics 0 and 2 … N/2 of one period's N samples (Parseval:
+// mean square = c₀² + ½ Σ (c_h² + s_h²) + c_{N/2}²).
+double invasiveControl(const PeriodSpectrum& sp)
+{
+    const Eigen::Index u = sp.c.rows() - 1;
+    const double first = sp.c(u, 1) * sp.c(u, 1) + sp.s(u, 1) * sp.s(u, 1);
+    const double square = 2.0 * sp.controlMeanSquare - sp.c(u, 0) * sp.c(u, 0) -
+                          sp.controlNyquist * sp.controlNyquist - first;
+    return std::sqrt(std::max(square, 0.0));
+}
 
 PeriodSpectrum simulatePeriod(const ClosedLoop& loop, State& z, int samples, int harmonics)
 {
@@ -140,6 +155,9 @@ PeriodSpectrum simulatePeriod(const ClosedLoop& loop, State& z, int samples, int
             sp.c.col(h) += w * std::cos(h * tau) * values.col(k);
             sp.s.col(h) += w * std::sin(h * tau) * values.col(k);
         }
+        sp.controlMeanSquare += values(n, k) * values(n, k) / samples;
+        if (samples % 2 == 0)
+            sp.controlNyquist += (k % 2 == 0 ? 1.0 : -1.0) * values(n, k) / samples;
     }
     return sp;
 }
@@ -170,7 +188,7 @@ CbcRun runCbcSimulation(const CubicChain& chain, const CbcOptions& o, Progress& 
     // The fixed-point unknowns: target harmonics 0 and 2..H (cos, sin) and the excitation
     // divided by kp (metres, like the rest). g(x) = the settled response's harmonics and the
     // excitation plus the control's fundamental; CBC is non-invasive at x = g(x).
-    const Eigen::Index dim = 2 * hMax + 2;
+    const Eigen::Index dim = 2 * hMax + 1;
     auto pack = [&]() {
         Eigen::VectorXd x(dim);
         Eigen::Index k = 0;
@@ -193,87 +211,126 @@ CbcRun runCbcSimulation(const CubicChain& chain, const CbcOptions& o, Progress& 
         loop.ac = o.kp * x(k++);
         loop.as = o.kp * x(k++);
     };
+    // One evaluation of the fixed-point map at the current unknowns: settle the closed loop
+    // (period by period until the exact DFT of one period stops changing), then g(x) = the
+    // settled response's harmonics and the excitation plus the control's fundamental.
+    struct Evaluation {
+        PeriodSpectrum sp;
+        bool settled = false;
+        double settleTolerance = 0.0;
+        Eigen::VectorXd g;
+    };
+    auto evaluate = [&](double settleTolerance, CbcPoint& point) {
+        Evaluation e;
+        e.settleTolerance = settleTolerance;
+        PeriodSpectrum prev;
+        for (int p = 0; p < o.maxSettlePeriods; ++p) {
+            progress.checkCancelled();
+            e.sp = simulatePeriod(loop, z, o.samplesPerPeriod, hMax);
+            ++point.periods;
+            ++run.simulatedPeriods;
+            if (p > 0) {
+                const auto& c = e.sp.c;
+                const auto& sn = e.sp.s;
+                const double change =
+                    std::sqrt((c.topRows(n) - prev.c.topRows(n)).squaredNorm() +
+                              (sn.topRows(n) - prev.s.topRows(n)).squaredNorm());
+                const double size =
+                    std::sqrt(c.topRows(n).squaredNorm() + sn.topRows(n).squaredNorm());
+                if (change <= settleTolerance * (size + 1e-9)) {
+                    e.settled = true;
+                    break;
+                }
+            }
+            prev = e.sp;
+        }
+        e.g.resize(dim);
+        Eigen::Index k = 0;
+        const int f = chain.forceIndex();
+        e.g(k++) = e.sp.c(f, 0);
+        for (int h = 2; h <= hMax; ++h) {
+            e.g(k++) = e.sp.c(f, h);
+            e.g(k++) = e.sp.s(f, h);
+        }
+        e.g(k++) = (loop.ac + e.sp.c(n, 1)) / o.kp;
+        e.g(k++) = (loop.as + e.sp.s(n, 1)) / o.kp;
+        return e;
+    };
+    auto summarise = [&](const Evaluation& e, CbcPoint& point) {
+        const PeriodSpectrum& sp = e.sp;
+        point.residualControlN = invasiveControl(sp);
+        point.fundamentalControlN = std::hypot(sp.c(n, 1), sp.s(n, 1));
+        point.forceN = std::hypot(loop.ac + sp.c(n, 1), loop.as + sp.s(n, 1));
+        point.amplitudeM.resize(static_cast<std::size_t>(n));
+        for (Eigen::Index i = 0; i < n; ++i)
+            point.amplitudeM[static_cast<std::size_t>(i)] = std::hypot(sp.c(i, 1), sp.s(i, 1));
+        point.converged = e.settled && point.residualControlN <= o.toleranceN &&
+                          e.settleTolerance == o.settleTolerance;
+    };
+    // Jacobian of F(x) = g(x) − x, kept from point to point: estimated by finite differences
+    // (one settled evaluation per unknown) when missing or when Broyden's updates stall, and
+    // updated by Broyden's rank-one formula after every step (Renson et al., JSV 367 (2016)).
+    Eigen::MatrixXd jacobian;
+    bool haveJacobian = false;
+    auto estimateJacobian = [&](const Eigen::VectorXd& x, const Evaluation& base, CbcPoint& point) {
+        constexpr double delta = 1e-4; // metres: far above the settling noise, small for the orbit
+        jacobian.resize(dim, dim);
+        for (Eigen::Index k = 0; k < dim; ++k) {
+            Eigen::VectorXd xp = x;
+            xp(k) += delta;
+            unpack(xp);
+            const Evaluation e = evaluate(10.0 * o.settleTolerance, point);
+            jacobian.col(k) = ((e.g - xp) - (base.g - x)) / delta;
+        }
+        unpack(x);
+        haveJacobian = true;
+    };
     auto measure = [&](double amplitude, CbcPoint& point) {
         loop.tc(1) = amplitude;
         loop.ts(1) = 0.0;
         point.targetAmplitudeM = amplitude;
-        // Anderson acceleration of the fixed-point iteration (Walker & Ni, SIAM J. Numer. Anal.
-        // 49 (2011) 1715–1735): the plain iteration contracts slowly where the controller holds
-        // a harmonic weakly; mixing the last few iterates needs no extra simulation.
-        constexpr int memory = 6;
-        std::vector<Eigen::VectorXd> xs, gs;
-        double lastResidual = 1e300;
+        // Inexact Newton: far from convergence a looser settling is enough.
+        auto settleFor = [&](double residual) {
+            return residual > 20.0 * o.toleranceN ? 100.0 * o.settleTolerance : o.settleTolerance;
+        };
+        Eigen::VectorXd x = pack();
+        Evaluation e = evaluate(settleFor(1e300), point);
+        int stalls = 0;
+        bool refreshed = false;
         for (int iter = 0;; ++iter) {
-            PeriodSpectrum sp, prev;
-            bool settled = false;
-            // Inexact fixed-point steps: far from convergence a looser settling is enough.
-            const double settleTolerance =
-                lastResidual > 20.0 * o.toleranceN ? 100.0 * o.settleTolerance : o.settleTolerance;
-            for (int p = 0; p < o.maxSettlePeriods; ++p) {
-                progress.checkCancelled();
-                sp = simulatePeriod(loop, z, o.samplesPerPeriod, hMax);
-                ++point.periods;
-                ++run.simulatedPeriods;
-                if (p > 0) {
-                    const double change = std::sqrt((sp.c.topRows(n) - prev.c.topRows(n)).squaredNorm() +
-                                                    (sp.s.topRows(n) - prev.s.topRows(n)).squaredNorm());
-                    const double size = std::sqrt(sp.c.topRows(n).squaredNorm() + sp.s.topRows(n).squaredNorm());
-                    if (change <= settleTolerance * (size + 1e-9)) {
-                        settled = true;
-                        break;
-                    }
-                }
-                prev = sp;
-            }
-            double invasive = sp.c(n, 0) * sp.c(n, 0);
-            for (int h = 2; h <= hMax; ++h)
-                invasive += sp.c(n, h) * sp.c(n, h) + sp.s(n, h) * sp.s(n, h);
-            point.residualControlN = std::sqrt(invasive);
-            point.fundamentalControlN = std::hypot(sp.c(n, 1), sp.s(n, 1));
-            point.forceN = std::hypot(loop.ac + sp.c(n, 1), loop.as + sp.s(n, 1));
-            point.amplitudeM.resize(static_cast<std::size_t>(n));
-            for (Eigen::Index i = 0; i < n; ++i)
-                point.amplitudeM[static_cast<std::size_t>(i)] = std::hypot(sp.c(i, 1), sp.s(i, 1));
-            point.converged = settled && point.residualControlN <= o.toleranceN &&
-                              settleTolerance == o.settleTolerance;
-            lastResidual = point.residualControlN;
+            summarise(e, point);
             if (point.converged || iter >= o.maxIterations)
                 break;
-            const Eigen::VectorXd x = pack();
-            Eigen::VectorXd g(dim);
-            {
-                Eigen::Index k = 0;
-                const int f = chain.forceIndex();
-                g(k++) = sp.c(f, 0);
-                for (int h = 2; h <= hMax; ++h) {
-                    g(k++) = sp.c(f, h);
-                    g(k++) = sp.s(f, h);
-                }
-                g(k++) = (loop.ac + sp.c(n, 1)) / o.kp;
-                g(k++) = (loop.as + sp.s(n, 1)) / o.kp;
+            const double residual = point.residualControlN;
+            if (e.settleTolerance != settleFor(residual)) {
+                // Close to convergence: measure again with the tight settling before stepping.
+                e = evaluate(settleFor(residual), point);
+                ++point.iterations;
+                continue;
             }
-            xs.push_back(x);
-            gs.push_back(g);
-            if (xs.size() > memory + 1) {
-                xs.erase(xs.begin());
-                gs.erase(gs.begin());
-            }
-            Eigen::VectorXd next = g;
-            const auto mk = static_cast<Eigen::Index>(xs.size()) - 1;
-            if (mk >= 1) {
-                Eigen::MatrixXd dF(dim, mk), dG(dim, mk);
-                for (Eigen::Index j = 0; j < mk; ++j) {
-                    const auto a = static_cast<std::size_t>(j), b = a + 1;
-                    dF.col(j) = (gs[b] - xs[b]) - (gs[a] - xs[a]);
-                    dG.col(j) = gs[b] - gs[a];
-                }
-                const Eigen::VectorXd fk = g - x;
-                const Eigen::VectorXd gamma = dF.completeOrthogonalDecomposition().solve(fk);
-                if (gamma.allFinite())
-                    next = g - dG * gamma;
-            }
+            const Eigen::VectorXd fx = e.g - x;
+            if (!haveJacobian)
+                estimateJacobian(x, e, point);
+            Eigen::VectorXd dx = jacobian.partialPivLu().solve(-fx);
+            if (!dx.allFinite())
+                dx = fx; // a singular estimate: one plain fixed-point step
+            const Eigen::VectorXd next = x + dx;
             unpack(next);
+            Evaluation en = evaluate(settleFor(residual), point);
             ++point.iterations;
+            const Eigen::VectorXd df = (en.g - next) - fx;
+            jacobian += (df - jacobian * dx) * dx.transpose() / std::max(dx.squaredNorm(), 1e-300);
+            x = next;
+            e = std::move(en);
+            summarise(e, point);
+            // A step that does not reduce the invasive force much: the Jacobian is stale.
+            // One fresh estimate per point at most: a point that stalls again is flagged.
+            stalls = point.residualControlN > 0.5 * residual ? stalls + 1 : 0;
+            if (stalls >= 2 && !refreshed) {
+                haveJacobian = false;
+                refreshed = true;
+                stalls = 0;
+            }
         }
     };
 

@@ -22,7 +22,7 @@ struct CbcPoint {
     double residualControlN = 0.0;    // invasive control force: all harmonics except the first [N]
     double fundamentalControlN = 0.0; // the control's first harmonic (absorbed in forceN) [N]
     bool converged = false;           // settled and residualControlN ≤ tolerance
-    int iterations = 0;               // fixed-point updates
+    int iterations = 0;               // Newton steps (and re-measurements)
     int periods = 0;                  // simulated forcing periods for this point
     bool stable = true;               // from the sign of dΦ/dA
     double modelForceN = 0.0;         // harmonic balance force at the measured amplitude
@@ -37,7 +37,7 @@ struct CbcOptions {
     double amplitudeToM = 0.9;
     std::size_t points = 120;         // about this many points (the step adapts to the curve)
     int samplesPerPeriod = 64;        // integer samples per period: the DFT is exact
-    int targetHarmonics = 15;         // harmonics 0, 2..H of the target follow the response
+    int targetHarmonics = 25;         // harmonics 0, 2..H of the target follow the response
     double toleranceN = 1e-3;         // invasive control force accepted as non-invasive [N]
     int maxIterations = 40;
     double settleTolerance = 1e-8;    // relative change of the Fourier coefficients per period
@@ -58,13 +58,15 @@ struct CbcRun {
     std::size_t simulatedPeriods = 0;
 };
 
-// Simplified (fixed-point) control-based continuation at fixed frequency (Barton & Sieber,
-// Phys. Rev. E 87 (2013) 052916; Renson et al., JSV 367 (2016) 145–158), simulated: the chain
-// with a PD controller on floor 1 tracking x*(t) = A cos ωt + Σ_{h≠1} (target harmonics), the
-// excitation A_c cos ωt + A_s sin ωt. Each iteration settles the closed loop (period by period,
-// until the exact DFT of one period stops changing), then sets the target's non-fundamental
-// harmonics to the response's and absorbs the control's fundamental into the excitation. A
-// point is converged when the remaining (invasive) control force is below toleranceN.
+// Simplified control-based continuation at fixed frequency (Barton & Sieber, Phys. Rev. E 87
+// (2013) 052916; Renson et al., JSV 367 (2016) 145–158), simulated: the chain with a PD
+// controller on floor 1 tracking x*(t) = A cos ωt + Σ_{h≠1} (target harmonics), the excitation
+// A_c cos ωt + A_s sin ωt. The unknowns (target harmonics 0, 2..H and the excitation) solve
+// x = g(x), g = the settled response's harmonics and the excitation plus the control's
+// fundamental, by Newton's method with a finite-difference Jacobian kept along the branch and
+// corrected by Broyden updates. Each evaluation settles the closed loop period by period until
+// the exact DFT of one period stops changing. A point is converged when the remaining
+// (invasive) control force, every harmonic but the first, is below toleranceN.
 CbcRun runCbcSimulation(const CubicChain& chain, const CbcOptions& options,
                         Progress& progress = Progress::none(),
                         const std::function<void(const CbcPoint&)>& onPoint = {});

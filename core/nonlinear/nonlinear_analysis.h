@@ -69,7 +69,7 @@ struct NonlinearInput {
     double cbcToleranceN = 1e-3;
     int cbcMaxIterations = 40;
     int cbcSamplesPerPeriod = 64;
-    int cbcHarmonics = 15;
+    int cbcHarmonics = 25;
 
     bool legacy = false;                    // also run the prototype's default run (compat mode)
 

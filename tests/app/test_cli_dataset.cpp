@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 using dtop::test::runDtop;
@@ -52,6 +53,37 @@ TEST_CASE("dtop dataset show summarises and --data writes the samples", "[cli][d
     CHECK(r.exitCode == 2);
     CHECK(r.out.empty());
     CHECK_THAT(r.err, Catch::Contains("no dataset with id 'nope'"));
+}
+
+TEST_CASE("dtop dataset lists, shows and writes the nonlinear reference run", "[cli][dataset]")
+{
+    // The prototype's data_download.txt (docs/tools/nonlinear.md §7) is a bundled dataset too.
+    auto r = runDtop({"dataset", "list"});
+    REQUIRE(r.exitCode == 0);
+    const json list = json::parse(r.out);
+    REQUIRE(list["other_files"].size() == 1);
+    CHECK(list["other_files"][0]["id"] == "cbc-reference-run");
+    CHECK(list["other_files"][0]["format"] == "cristallo-nonlinear-text");
+    r = runDtop({"dataset", "list", "--format", "csv"});
+    CHECK_THAT(r.out, Catch::Contains("\ncbc-reference-run,bundled,cristallo-nonlinear-text,"));
+    r = runDtop({"dataset", "show", "cbc-reference-run"});
+    REQUIRE(r.exitCode == 0);
+    const json show = json::parse(r.out);
+    REQUIRE(show["sections"].size() == 5);
+    const std::size_t rows[5] = {200, 199, 40, 39, 101};
+    for (std::size_t i = 0; i < 5; ++i) {
+        CHECK(show["sections"][i]["rows"] == rows[i]);
+        CHECK(show["sections"][i]["floors"] == 3);
+    }
+    CHECK(show["sections"][4]["section"] == "cbc");
+    r = runDtop({"dataset", "show", "cbc-reference-run", "--data"});
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.rfind("section,parameter,x1_m,x2_m,x3_m\nfrequency_sweep_up,1,", 0) == 0);
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1 + 200 + 199 + 40 + 39 + 101);
+    TempDir dir;
+    r = runDtop({"dataset", "export", "cbc-reference-run", "--out", dir.file("x.uff")});
+    CHECK(r.exitCode == 2);
+    CHECK_THAT(r.err, Catch::Contains("--data writes it as CSV"));
 }
 
 TEST_CASE("dtop dataset import stores a file in every original format", "[cli][dataset]")

@@ -6,6 +6,7 @@
 #include "widgets/nonlinear/nonlinear_panel.h"
 #include "widgets/number_field.h"
 #include "widgets/plot_view.h"
+#include "widgets/table_csv.h"
 
 #include "panel_test_context.h"
 
@@ -58,6 +59,48 @@ TEST_CASE("Nonlinear panel computes the S-curve with both folds", "[widgets][non
     const auto& picked = r.branch[static_cast<std::size_t>(panel.orbitSlider()->value())];
     CHECK(picked.stable);
     CHECK(panel.reportResult()["folds"].size() == 2);
+}
+
+TEST_CASE("Nonlinear panel exports its table as CSV and picks an orbit by a click",
+          "[widgets][nonlinear]")
+{
+    Context c;
+    widgets::NonlinearPanel panel(c.context);
+    panel.applyInput({{"analysis", "force-curve"}, {"frequency_rad_s", 16.0}, {"from", 1.0},
+                      {"to", 81.0}});
+    panel.finishPendingWork();
+    REQUIRE(panel.result());
+    const auto& r = *panel.result();
+    // The fold table has the CSV context-menu actions and exports the folds.
+    QStringList actions;
+    for (const auto* a : panel.foldTable()->actions())
+        actions << a->text();
+    CHECK(actions.contains("Copy table as CSV"));
+    CHECK(panel.foldTable()->contextMenuPolicy() == Qt::ActionsContextMenu);
+    const QStringList lines = widgets::tableCsv(*panel.foldTable()).split('\n', Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0].startsWith("Point,Force [N]"));
+    CHECK(lines[2].startsWith("fold,13.1073"));
+
+    // A click near the lower fold on the branch plot shows the nearest orbit on the Orbit tab.
+    panel.tabs()->setCurrentIndex(0);
+    const auto& fold = r.folds[1];
+    emit panel.branchPlot()->pointClicked(QStringLiteral("branch"), fold.forceN, fold.amplitudeM);
+    const auto picked = static_cast<std::size_t>(panel.orbitSlider()->value());
+    REQUIRE(picked < r.branch.size());
+    CHECK(r.branch[picked].forceN == Approx(fold.forceN).margin(0.5));
+    CHECK(r.branch[picked].amplitudeM[0] == Approx(fold.amplitudeM).margin(0.02));
+    CHECK(panel.tabs()->tabText(panel.tabs()->currentIndex()) == "Orbit");
+    bool labelled = false;
+    for (const auto* l : panel.findChildren<QLabel*>())
+        labelled = labelled || l->text().startsWith(QStringLiteral("point %1 of").arg(picked + 1));
+    CHECK(labelled);
+    // A click at the upper fold moves the pick there.
+    emit panel.branchPlot()->pointClicked(QStringLiteral("branch"), r.folds[0].forceN,
+                                          r.folds[0].amplitudeM);
+    const auto upper = static_cast<std::size_t>(panel.orbitSlider()->value());
+    CHECK(r.branch[upper].forceN == Approx(r.folds[0].forceN).margin(0.5));
+    CHECK(r.branch[upper].amplitudeM[0] < 0.6);
 }
 
 TEST_CASE("Nonlinear panel marks a bad field and refuses to run", "[widgets][nonlinear]")

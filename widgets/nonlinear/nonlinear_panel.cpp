@@ -11,6 +11,7 @@
 #include "widgets/nonlinear/nonlinear_form.h"
 #include "widgets/nonlinear/nonlinear_plots.h"
 #include "widgets/plot_view.h"
+#include "widgets/table_csv.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -28,6 +29,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <limits>
 #include <memory>
 
 namespace dtop::widgets {
@@ -205,6 +208,7 @@ NonlinearPanel::NonlinearPanel(PanelContext& context, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setMaximumHeight(130);
+    addTableCsvActions(*m_table, QStringLiteral("nonlinear-folds.csv"));
     auto* areaLayout = new QVBoxLayout(area);
     areaLayout->setContentsMargins(0, 0, 0, 0);
     areaLayout->addWidget(staleBanner());
@@ -250,6 +254,8 @@ NonlinearPanel::NonlinearPanel(PanelContext& context, QWidget* parent)
 
     connect(m_form, &NonlinearForm::changed, this, [this] { inputsChanged(); });
     connect(m_orbit, &QSlider::valueChanged, this, [this] { showOrbit(); });
+    connect(m_branch, &PlotView::pointClicked, this,
+            [this](const QString&, double x, double y) { pickOrbitAt(x, y); });
     connect(m_usePreset, &QPushButton::clicked, this, [this] {
         m_active.setProfile(*model::preset("cbc-demo"), 0, false);
     });
@@ -424,6 +430,40 @@ void NonlinearPanel::showOrbit()
     m_time->setTitle(tr("Orbit over one period: %1").arg(where));
     m_phase->setTitle(tr("Phase portrait of floor 1"));
     m_harmonics->setTitle(tr("Harmonic content (%1 odd harmonics)").arg(p.harmonics));
+}
+
+void NonlinearPanel::pickOrbitAt(double x, double y)
+{
+    if (!m_result || m_result->branch.empty())
+        return;
+    const NonlinearResult& r = *m_result;
+    const bool byForce = branchInForce(r);
+    auto parameter = [byForce](const nonlinear::BranchPoint& p) {
+        return byForce ? p.forceN : p.frequencyRadS;
+    };
+    // Nearest branch point in the plot's proportions (each axis scaled by the branch's range).
+    double xMin = parameter(r.branch.front()), xMax = xMin;
+    double yMin = r.branch.front().amplitudeM[0], yMax = yMin;
+    for (const auto& p : r.branch) {
+        xMin = std::min(xMin, parameter(p));
+        xMax = std::max(xMax, parameter(p));
+        yMin = std::min(yMin, p.amplitudeM[0]);
+        yMax = std::max(yMax, p.amplitudeM[0]);
+    }
+    const double xs = std::max(xMax - xMin, 1e-300), ys = std::max(yMax - yMin, 1e-300);
+    std::size_t best = 0;
+    double bestDistance = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < r.branch.size(); ++i) {
+        const double d = std::hypot((parameter(r.branch[i]) - x) / xs,
+                                    (r.branch[i].amplitudeM[0] - y) / ys);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = i;
+        }
+    }
+    m_orbit->setValue(static_cast<int>(best));
+    showOrbit(); // also when the slider already stood there
+    m_tabs->setCurrentIndex(m_tabs->indexOf(m_orbit->parentWidget()));
 }
 
 void NonlinearPanel::fillTable()

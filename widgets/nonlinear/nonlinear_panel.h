@@ -26,7 +26,8 @@ class PlotView;
 // marked; backbones, sweeps or CBC points over it), the amplitude of every floor, the time
 // response, phase portrait and harmonic content of a picked orbit, the bistability map, the
 // CBC errors and the prototype's run (compatibility mode), and a table of the folds and
-// bifurcations. The branch grows on screen while it is computed.
+// bifurcations (exportable as CSV). A click on the branch plot picks the orbit shown. The
+// branch grows on screen while it is computed.
 class NonlinearPanel : public AnalysisPanel {
     Q_OBJECT
 public:
@@ -62,6 +63,9 @@ private:
     void showResult(const nonlinear::NonlinearResult& result, const model::Profile& profile,
                     bool complete);
     void showOrbit();
+    // A click on the branch plot at (x, y) in display units: the nearest branch point's orbit
+    // is picked and the Orbit tab shown.
+    void pickOrbitAt(double x, double y);
     void fillTable();
     void onProfileChanged();
     std::string legacyReferencePath() const;
