@@ -244,11 +244,7 @@ void AnalysisPanel::start(Run run)
 {
     const quint64 generation = ++m_generation;
     m_runInput = std::move(run.input);
-    // The run record names the saved profile version the run used (none for a preset or an
-    // edited profile).
-    m_runProfile.reset();
-    if (m_active.version() > 0 && !m_active.isEdited())
-        m_runProfile = io::ProfileRef{m_active.profile().name, m_active.version()};
+    rememberRunProfile();
     m_stoppedByEdit = false;
     m_flagged = false;
     m_stage.clear();
@@ -278,6 +274,15 @@ void AnalysisPanel::start(Run run)
     });
     setRunningUi(true);
     showRunningStatus();
+}
+
+void AnalysisPanel::rememberRunProfile()
+{
+    // The run record names the saved profile version the run used (none for a preset or an
+    // edited profile).
+    m_runProfile.reset();
+    if (m_active.version() > 0 && !m_active.isEdited())
+        m_runProfile = io::ProfileRef{m_active.profile().name, m_active.version()};
 }
 
 bool AnalysisPanel::isCurrentRun(quint64 generation) const
@@ -372,6 +377,7 @@ void AnalysisPanel::finishPendingWork()
         return;
     ++m_generation;
     m_runInput = prepared->input;
+    rememberRunProfile();
     m_clock.start();
     try {
         const Outcome outcome = prepared->work(Progress::none(), [](std::function<void()>) {});

@@ -152,6 +152,7 @@ private:
     std::optional<Run> prepareAndShowIssues();
     void start(Run run);
     bool isCurrentRun(quint64 generation) const;
+    void rememberRunProfile(); // m_runProfile from the active profile
     void land(const std::function<void()>& show, bool complete);
     void finish(const Outcome& outcome);
     void stopForEdit();

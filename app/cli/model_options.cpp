@@ -36,9 +36,9 @@ void addModelOptions(po::options_description& options, const std::string& defaul
     addWorkspaceOption(options);
 }
 
-model::Profile profileFromOptions(const po::variables_map& vm)
+model::Profile profileFromOptions(const po::variables_map& vm, int* savedVersion)
 {
-    model::Profile profile = lookupProfile(vm["profile"].as<std::string>(), vm);
+    model::Profile profile = lookupProfile(vm["profile"].as<std::string>(), vm, savedVersion);
     bool overridden = false;
     auto apply = [&](const char* option, std::vector<double>& target) {
         if (!vm.count(option))
@@ -52,8 +52,11 @@ model::Profile profileFromOptions(const po::variables_map& vm)
         profile.damping = model::DampingModel::StoreyDampers;
     apply("damping", profile.dampers);
     apply("cubic", profile.cubicStiffnesses);
-    if (overridden)
+    if (overridden) {
         profile.provenance = "'" + profile.name + "' with command-line overrides";
+        if (savedVersion)
+            *savedVersion = 0; // no longer the saved version
+    }
 
     const InputIssues issues = profile.validate();
     if (!issues.empty()) {

@@ -12,7 +12,10 @@ void addModelOptions(boost::program_options::options_description& options,
                      const std::string& defaultProfile);
 
 // The effective, validated profile; throws UsageError naming each bad option or field.
-model::Profile profileFromOptions(const boost::program_options::variables_map& vm);
+// `savedVersion`, when given, receives the workspace version the profile is exactly (the
+// latest version of a saved profile), 0 for a preset or a profile the overrides changed.
+model::Profile profileFromOptions(const boost::program_options::variables_map& vm,
+                                  int* savedVersion = nullptr);
 
 
 } // namespace dtop::cli

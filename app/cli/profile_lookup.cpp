@@ -7,8 +7,11 @@
 
 namespace dtop::cli {
 
-model::Profile lookupProfile(const std::string& name, const boost::program_options::variables_map& vm)
+model::Profile lookupProfile(const std::string& name, const boost::program_options::variables_map& vm,
+                             int* savedVersion)
 {
+    if (savedVersion)
+        *savedVersion = 0;
     if (auto p = model::preset(name))
         return *p;
     std::string known;
@@ -16,8 +19,11 @@ model::Profile lookupProfile(const std::string& name, const boost::program_optio
         known += (known.empty() ? "" : ", ") + n;
     if (auto workspace = openWorkspaceIfExists(workspacePath(vm))) {
         try {
-            if (auto saved = workspace->latestProfile(name))
+            if (auto saved = workspace->latestProfile(name)) {
+                if (savedVersion)
+                    *savedVersion = saved->version;
                 return saved->profile;
+            }
             for (const auto& s : workspace->savedProfiles())
                 known += ", " + s.name;
         } catch (const io::WorkspaceError& e) {

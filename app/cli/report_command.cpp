@@ -59,7 +59,8 @@ int runReportCommand(const std::vector<std::string>& args, CommandIo& io)
     if (width < 200 || width > 8000 || height < 150 || height > 8000)
         throw UsageError("--width/--height must be 200–8000 × 150–8000 px, got " +
                          std::to_string(width) + " × " + std::to_string(height));
-    const model::Profile profile = profileFromOptions(vm);
+    int profileVersion = 0; // the run record names the saved version the report used
+    const model::Profile profile = profileFromOptions(vm, &profileVersion);
     const nlohmann::json input = tool->report.panelInput(vm);
 
     // Rendering needs a QApplication but never a display.
@@ -70,7 +71,7 @@ int runReportCommand(const std::vector<std::string>& args, CommandIo& io)
     QApplication app(argc, argv);
     gui::initResources();
     models::ActiveProfile active;
-    active.setProfile(profile, 0, false);
+    active.setProfile(profile, profileVersion, false);
     models::WorkspaceSession session;
     // Datasets imported into an existing workspace are available; none is created.
     if (const std::string path = workspacePath(vm); openWorkspaceIfExists(path)) {

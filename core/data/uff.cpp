@@ -524,7 +524,13 @@ Uff55 parse55(Lines& lines, const UffReadOptions& options)
                                                        std::to_string(options.maxPoints) +
                                                        " nodes"};
         Uff55::Node node;
-        node.label = integers(line, 10, 1, lines.lineNumber(), "record 9 of dataset 55 (I10)")[0];
+        // Record 9 is the node label alone. A label below 1 is refused: "        -1" would be
+        // the dataset's closing delimiter, so such a node could never be written back.
+        const auto label = splitBlanks(line);
+        if (label.size() != 1 || !parseInt(label[0], node.label) || node.label < 1)
+            throw ParseFailure{lines.lineNumber(), "record 9 of dataset 55 (I10): expected a "
+                                                   "node label (a positive integer), found '" +
+                                                       std::string(trim(line)) + "'"};
         const auto v =
             reals(lines, {13, 13, 13, 13, 13, 13}, perNode, "record 10 of dataset 55 (6E13.5)");
         for (int k = 0; k < d.valuesPerNode; ++k)
@@ -746,6 +752,9 @@ void write55(std::string& out, const Uff55& d)
             throw std::invalid_argument("UFF 55: node " + std::to_string(node.label) + " has " +
                                         std::to_string(node.values.size()) + " values, not " +
                                         std::to_string(d.valuesPerNode));
+        if (node.label < 1) // "        -1" would read back as the closing delimiter
+            throw std::invalid_argument("UFF 55: node label " + std::to_string(node.label) +
+                                        " is not a positive integer");
         out += fmt("%10d\n", node.label);
         std::vector<double> v;
         for (const auto& c : node.values) {

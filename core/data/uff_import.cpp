@@ -4,10 +4,33 @@
 #include "data/uff.h"
 #include "data/uff_conversion.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
 namespace dtop::data {
+
+namespace {
+
+// What a file of mode shapes holds and where such modes are used in DTOP, for the refusal.
+std::string modesInsteadOfFrfs(const ModeShapeSet& modes)
+{
+    std::string hz;
+    for (std::size_t i = 0; i < modes.frequenciesHz.size(); ++i) {
+        char f[32];
+        std::snprintf(f, sizeof f, "%s%.6g", i ? ", " : "", modes.frequenciesHz[i]);
+        hz += f;
+    }
+    return "the file holds " + std::to_string(modes.frequenciesHz.size()) +
+           " mode shape(s) (dataset 55, " + (modes.complex ? "complex" : "real") + ", at " + hz +
+           " Hz, " + std::to_string(modes.nodes.size()) +
+           " node(s)) but no frequency response function (dataset 58 of function type 4); a "
+           "dataset holds FRFs or a time history, so nothing was stored. To compare these modes "
+           "with the twin, import the FRFs they were identified from: crossval pairs their "
+           "modes with the profile's by MAC (docs/tools/profiles.md)";
+}
+
+} // namespace
 
 bool isUffFile(const std::string& path)
 {
@@ -30,8 +53,11 @@ io::ReadResult<std::vector<io::Dataset>> importUffDatasets(io::Workspace& worksp
         return file.error();
     const std::string name = std::filesystem::path(path).filename().string();
     io::ReadResult<std::vector<io::Dataset>> groups = frfDatasetsFromUff(file.value(), name);
-    if (!groups)
+    if (!groups) {
+        if (const auto modes = modeShapesFromUff(file.value(), name))
+            return io::ReadError{name, 0, modesInsteadOfFrfs(modes.value())};
         return groups.error();
+    }
     std::vector<io::Dataset> stored;
     for (std::size_t i = 0; i < groups.value().size(); ++i) {
         io::DatasetImportOptions o = options;

@@ -171,3 +171,22 @@ TEST_CASE("dtop profile export --format uff writes nodes and mode shapes", "[cli
     CHECK(height.exitCode == 2);
     CHECK(height.err.find("--storey-height") != std::string::npos);
 }
+
+TEST_CASE("dtop dataset import of a UFF file of mode shapes says what it holds and stores nothing",
+          "[cli][profiles]")
+{
+    TempWorkspace w;
+    // The mode shapes DTOP itself writes (datasets 2411 and 55), as a lab's software would.
+    const std::string file = (w.dir / "lpm.unv").string();
+    REQUIRE(w.run({"profile", "export", "southampton-lpm", "--format", "uff", "--out", file})
+                .exitCode == 0);
+    const auto r = w.run({"dataset", "import", file});
+    CHECK(r.exitCode == 3);
+    CHECK(r.err.find("3 mode shape(s) (dataset 55, real, at 6.20356, 17.8") != std::string::npos);
+    CHECK(r.err.find("3 node(s)) but no frequency response function") != std::string::npos);
+    CHECK(r.err.find("nothing was stored") != std::string::npos);
+    CHECK(r.err.find("internal error") == std::string::npos);
+    const auto list = w.run({"dataset", "list"});
+    CHECK(list.out.find("\"id\":\"lpm\"") == std::string::npos);
+    CHECK(list.out.find("\"id\": \"lpm\"") == std::string::npos);
+}

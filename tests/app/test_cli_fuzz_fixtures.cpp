@@ -26,8 +26,9 @@ std::string datasetFormat(const std::string& target)
     return format;
 }
 
-// The command line that reads each target's kind of input (the JSON inputs of the tools and
-// the UFF reader have no command on their own; dtop_fuzz_fixture_tests replays those).
+// The command line that reads each target's kind of input (UFF files through `dtop dataset
+// import`; the JSON inputs of the tools have no command on their own: dtop_fuzz_fixture_tests
+// replays those).
 std::map<std::string, Command> commandsByTarget()
 {
     std::map<std::string, Command> commands;
@@ -38,6 +39,10 @@ std::map<std::string, Command> commandsByTarget()
                                             datasetFormat(target), "--workspace",
                                             dir.file("ws.dtop")};
         };
+    commands["uff"] = [](const fs::path& f, const TempDir& dir) {
+        return std::vector<std::string>{"dataset", "import", f.string(), "--input-format", "uff",
+                                        "--workspace", dir.file("ws.dtop")};
+    };
     commands["profile_json"] = [](const fs::path& f, const TempDir& dir) {
         return std::vector<std::string>{"profile", "import", f.string(), "--workspace",
                                         dir.file("ws.dtop")};

@@ -233,3 +233,29 @@ TEST_CASE("dtop runs: bad input exits 2, a broken workspace 3", "[cli][profiles]
     CHECK(r.exitCode == 3);
     CHECK(r.err.find("broken.dtop") != std::string::npos);
 }
+
+TEST_CASE("dtop report records its run with the saved profile version it used",
+          "[cli][profiles]")
+{
+    TwoVersions w;
+    const std::string out = (w.dir / "report").string();
+    auto report = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = {"report", "crossval", "--out", out, "--width", "400",
+                                         "--height", "300"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const auto r = w.run(args);
+        INFO(r.err);
+        REQUIRE(r.exitCode == 0);
+    };
+    report({"--profile", "rig"});                       // the latest saved version: rig@2
+    report({"--profile", "rig", "--mass", "2,2,2"});    // edited: no saved version
+    report({"--profile", "southampton-lpm"});           // a preset: no saved version
+    const auto list = w.run({"runs", "list", "--tool", "crossval"});
+    INFO(list.err);
+    REQUIRE(list.exitCode == 0);
+    const json runs = json::parse(list.out)["result"]["runs"];
+    REQUIRE(runs.size() == 3);
+    CHECK(runs[2]["profile"] == "rig@2");
+    CHECK(runs[1]["profile"].is_null());
+    CHECK(runs[0]["profile"].is_null());
+}

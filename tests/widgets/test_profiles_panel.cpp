@@ -8,9 +8,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 
@@ -177,4 +180,30 @@ TEST_CASE("Twin history of 100 versions is shown at once", "[widgets][profiles]"
     CHECK(panel.history()->modeFrequenciesHz[0].size() == 100);
     CHECK(panel.newCombo()->currentText() == "long@100");
     CHECK(ms < 2000); // budget 50 ms for diff and history; generous for a starved CI core
+}
+
+// At 1280x800 the panel is about 1020 px wide: the parameter table keeps every column in view
+// and the mode table beside it scrolls sideways to its last column.
+TEST_CASE("Twin history: the diff tables show or scroll to every column at 1280x800",
+          "[widgets][profiles]")
+{
+    HistoryContext c;
+    widgets::ProfilesPanel panel(c.context);
+    panel.resize(1020, 760);
+    panel.applyInput({{"history_profile", "rig"}, {"tab", "Diff"}});
+    panel.show();
+    QApplication::processEvents();
+    const auto lastColumnInView = [](QTableWidget* t) {
+        QTableWidgetItem* item = t->item(0, t->columnCount() - 1);
+        REQUIRE(item);
+        t->scrollToItem(item);
+        QApplication::processEvents();
+        const QRect r = t->visualItemRect(item);
+        return r.left() >= 0 && r.left() + t->horizontalHeader()->sectionSizeHint(
+                                                 t->columnCount() - 1) <= t->viewport()->width();
+    };
+    QTableWidget* parameters = panel.parameterTable();
+    CHECK(parameters->horizontalScrollBar()->maximum() == 0); // nothing cut
+    CHECK(lastColumnInView(parameters));
+    CHECK(lastColumnInView(panel.modeTable()));
 }

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
@@ -44,7 +45,16 @@ QTableWidget* makeTable(QWidget* parent)
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setAlternatingRowColors(true);
     table->horizontalHeader()->setStretchLastSection(true);
+    // Columns wider than the view scroll sideways, pixel by pixel (not a whole column a step).
+    table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     return table;
+}
+
+// The width that shows every column of `table` without scrolling sideways.
+int tableContentWidth(const QTableWidget& table)
+{
+    return 2 * table.frameWidth() + table.verticalScrollBar()->sizeHint().width() +
+           table.horizontalHeader()->length();
 }
 
 void setComboItems(QComboBox* combo, const QStringList& items)
@@ -129,6 +139,8 @@ ProfilesPanel::ProfilesPanel(PanelContext& context, QWidget* parent)
     auto* diff = new QSplitter(Qt::Vertical);
     auto* tables = new QSplitter(Qt::Horizontal, diff);
     m_parameters = makeTable(tables);
+    // Sized to its columns (tableContentWidth), so its last column is not stretched.
+    m_parameters->horizontalHeader()->setStretchLastSection(false);
     m_modes = makeTable(tables);
     m_frf = new PlotView(diff);
     diff->setSizes({330, 440});
@@ -337,6 +349,8 @@ void ProfilesPanel::updateDiff()
                                  static_cast<int>(m_diff->changedParameters))
                                   .arg(m_oldLabel, m_newLabel));
     fillParameterTable(*m_parameters, *m_diff);
+    // The parameter table keeps every column in view (the mode table beside it scrolls).
+    m_parameters->setMinimumWidth(tableContentWidth(*m_parameters));
     // Show the first changed parameter (every parameter is listed, changed or not).
     for (std::size_t i = 0; i < m_diff->parameters.size(); ++i)
         if (m_diff->parameters[i].changed) {
