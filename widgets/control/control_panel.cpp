@@ -93,6 +93,7 @@ ControlPanel::ControlPanel(PanelContext& context, QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
 
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) { drawTab(tab); });
     connect(m_form, &ControlForm::changed, this, [this] { inputsChanged(); });
     // Dragging the gain recomputes at once: one design takes milliseconds.
     connect(m_form, &ControlForm::gainDragged, this, [this] {
@@ -132,24 +133,69 @@ std::optional<AnalysisPanel::Run> ControlPanel::prepareRun(InputIssues& issues)
     for (auto s : others)
         compare.push_back(control::strategyName(s));
     run.input["compare"] = compare;
-    run.work = [this, input, others](Progress& progress, const ShowPartial&) -> Outcome {
+    // While the gain slider is dragged, what the gain does not change is taken from the last
+    // run of the same other inputs: the root locus and the best stable gain (both functions of
+    // the loop and the critical gain only) and the compared designs without a gain.
+    nlohmann::json key = run.input;
+    key.erase("gain");
+    std::shared_ptr<const GainFreeParts> cached;
+    if (m_form->gainDragging() && m_gainFree && m_gainFree->key == key)
+        cached = m_gainFree;
+    run.work = [this, input, others, cached, key](Progress& progress,
+                                                   const ShowPartial&) -> Outcome {
         std::vector<control::ControlResult> results;
-        results.push_back(control::runControl(input, progress));
+        results.push_back(runMainDesign(input, cached.get(), progress));
         control::ControlInput light = input; // compared designs: curves and margins only
         light.rootLocus = false;
         light.bestGain = false;
         light.timeDomain.enabled = false;
-        for (auto& r : control::runControlComparison(light, others, progress))
+        auto parts = std::make_shared<GainFreeParts>();
+        parts->key = key;
+        const auto& main = results.front();
+        parts->criticalGain = main.margins ? main.margins->criticalGain : std::nullopt;
+        parts->rootLocus = main.rootLocus;
+        parts->bestGain = main.bestGain;
+        for (control::Strategy s : others) {
+            const control::ControlResult* kept = nullptr;
+            if (cached && !control::usesGain(s))
+                for (const auto& r : cached->gainFree)
+                    if (r.strategy == s)
+                        kept = &r;
+            control::ControlResult r =
+                kept ? *kept : std::move(control::runControlComparison(light, {s}, progress).front());
+            r.gain = input.gain;
+            if (!control::usesGain(s))
+                parts->gainFree.push_back(r);
             results.push_back(std::move(r));
+        }
         auto shared = std::make_shared<std::vector<control::ControlResult>>(std::move(results));
         Outcome out;
-        const auto& main = shared->front();
         out.summary = {{"strategy", control::strategyName(main.strategy)},
                        {"stable", main.stable ? nlohmann::json(*main.stable) : nlohmann::json()}};
-        out.show = [this, shared] { showResults(*shared); };
+        out.show = [this, shared, parts] {
+            m_gainFree = parts;
+            showResults(std::move(*shared));
+        };
         return out;
     };
     return run;
+}
+
+control::ControlResult ControlPanel::runMainDesign(const control::ControlInput& input,
+                                                   const GainFreeParts* cached, Progress& progress)
+{
+    if (!cached || !control::usesGain(input.strategy))
+        return control::runControl(input, progress);
+    control::ControlInput fast = input;
+    fast.rootLocus = false;
+    fast.bestGain = false;
+    control::ControlResult r = control::runControl(fast, progress);
+    const std::optional<double> critical = r.margins ? r.margins->criticalGain : std::nullopt;
+    if (critical != cached->criticalGain)
+        return control::runControl(input, progress); // another stable range: recompute both
+    r.rootLocus = cached->rootLocus;
+    r.bestGain = cached->bestGain;
+    return r;
 }
 
 void ControlPanel::showIssues(const InputIssues& issues)
@@ -163,27 +209,10 @@ void ControlPanel::showResults(std::vector<control::ControlResult> results)
     if (m_results.empty())
         return;
     const control::ControlResult& r = m_results.front();
-    drawKineticEnergy(*m_ke, m_results);
-    m_ke->setTitle(tr("Kinetic energy, force at floor %1, device at floor %2")
-                       .arg(r.forceFloor)
-                       .arg(r.floor));
-    drawFloorFrfs(*m_frf, r);
-    m_frf->setTitle(tr("Floor FRFs: %1").arg(QString::fromStdString(r.label)));
-    drawNyquist(*m_nyquist, r);
-    m_nyquist->setTitle(r.loop ? tr("Nyquist plot of κL₀ (both signs of ω)")
-                               : tr("Nyquist: no feedback loop in %1")
-                                     .arg(QString::fromStdString(r.label)));
-    drawBode(*m_bodeMagnitude, *m_bodePhase, r);
-    m_bodeMagnitude->setTitle(tr("Bode magnitude of κL₀"));
-    m_bodePhase->setTitle(tr("Bode phase of κL₀"));
-    drawRootLocus(*m_rootLocus, r);
-    m_rootLocus->setTitle(r.rootLocus ? tr("Root locus: grey κ = 0, green design gain, red critical gain %1 %2")
-                                            .arg(number(r.margins ? r.margins->criticalGain : std::nullopt, 6))
-                                            .arg(QString::fromStdString(r.gainUnit))
-                                      : tr("Root locus: no feedback loop"));
-    drawTimeResponse(*m_drift, *m_current, r);
-    m_drift->setTitle(r.timeResponse ? tr("Time response") : tr("Time response: not simulated"));
-    m_current->setTitle(tr("Coil current"));
+    // Only the shown tab is drawn now; the others when they are shown (or exported), so a gain
+    // drag redraws one plot per step instead of eight.
+    m_dirtyTabs.assign(static_cast<std::size_t>(m_tabs->count()), true);
+    drawTab(m_tabs->currentIndex());
 
     if (r.stable && !*r.stable) {
         double worst = 0.0, fHz = 0.0;
@@ -222,6 +251,59 @@ void ControlPanel::showResults(std::vector<control::ControlResult> results)
     fillTable();
 }
 
+void ControlPanel::drawTab(int tab) const
+{
+    if (tab < 0 || static_cast<std::size_t>(tab) >= m_dirtyTabs.size() || !m_dirtyTabs[static_cast<std::size_t>(tab)] ||
+        m_results.empty())
+        return;
+    m_dirtyTabs[static_cast<std::size_t>(tab)] = false;
+    const control::ControlResult& r = m_results.front();
+    switch (tab) {
+    case 0:
+        drawKineticEnergy(*m_ke, m_results);
+        m_ke->setTitle(tr("Kinetic energy, force at floor %1, device at floor %2")
+                           .arg(r.forceFloor)
+                           .arg(r.floor));
+        break;
+    case 1:
+        drawFloorFrfs(*m_frf, r);
+        m_frf->setTitle(tr("Floor FRFs: %1").arg(QString::fromStdString(r.label)));
+        break;
+    case 2:
+        drawNyquist(*m_nyquist, r);
+        m_nyquist->setTitle(r.loop ? tr("Nyquist plot of κL₀ (both signs of ω)")
+                                   : tr("Nyquist: no feedback loop in %1")
+                                         .arg(QString::fromStdString(r.label)));
+        break;
+    case 3:
+        drawBode(*m_bodeMagnitude, *m_bodePhase, r);
+        m_bodeMagnitude->setTitle(tr("Bode magnitude of κL₀"));
+        m_bodePhase->setTitle(tr("Bode phase of κL₀"));
+        break;
+    case 4:
+        drawRootLocus(*m_rootLocus, r);
+        m_rootLocus->setTitle(
+            r.rootLocus ? tr("Root locus: critical gain %1 %2 (red), design (green), κ = 0 (grey)")
+                              .arg(number(r.margins ? r.margins->criticalGain : std::nullopt, 6))
+                              .arg(QString::fromStdString(r.gainUnit))
+                        : tr("Root locus: no feedback loop"));
+        break;
+    case 5:
+        drawTimeResponse(*m_drift, *m_current, r);
+        m_drift->setTitle(r.timeResponse ? tr("Time response") : tr("Time response: not simulated"));
+        m_current->setTitle(tr("Coil current"));
+        break;
+    default:
+        break;
+    }
+}
+
+void ControlPanel::drawPendingTabs() const
+{
+    for (int t = 0; t < m_tabs->count(); ++t)
+        drawTab(t);
+}
+
 void ControlPanel::fillTable()
 {
     m_table->setRowCount(static_cast<int>(m_results.size()));
@@ -257,6 +339,7 @@ void ControlPanel::fillTable()
 
 QList<ToolPanel::NamedPlot> ControlPanel::plots() const
 {
+    drawPendingTabs(); // exported plots show the current results
     return {{QStringLiteral("kinetic_energy"), m_ke},      {QStringLiteral("floor_frf"), m_frf},
             {QStringLiteral("nyquist"), m_nyquist},        {QStringLiteral("bode_magnitude"), m_bodeMagnitude},
             {QStringLiteral("bode_phase"), m_bodePhase},   {QStringLiteral("root_locus"), m_rootLocus},

@@ -122,12 +122,19 @@ void drawRootLocus(PlotView& plot, const control::ControlResult& r)
     const auto& rl = *r.rootLocus;
     const std::size_t nb = rl.poles.front().size();
     std::vector<double> x0, y0, xd, yd, xc, yc;
-    std::size_t critical = rl.gains.size(), design = rl.gains.size();
-    for (std::size_t k = 0; k < rl.gains.size(); ++k) {
+    std::size_t critical = rl.gains.size();
+    for (std::size_t k = 0; k < rl.gains.size(); ++k)
         if (r.margins && r.margins->criticalGain && rl.gains[k] == *r.margins->criticalGain)
             critical = k;
-        if (rl.gains[k] == r.gain)
-            design = k;
+    // The design gain's markers are the design's own closed-loop poles (both of each pair), so
+    // they are exact even when the locus was computed at another design gain (gain drag).
+    for (const auto& p : r.poles) {
+        xd.push_back(p.eigenvalue.real());
+        yd.push_back(p.eigenvalue.imag());
+        if (p.eigenvalue.imag() != 0.0) {
+            xd.push_back(p.eigenvalue.real());
+            yd.push_back(-p.eigenvalue.imag());
+        }
     }
     for (std::size_t j = 0; j < nb; ++j) {
         std::vector<double> x, y;
@@ -139,10 +146,6 @@ void drawRootLocus(PlotView& plot, const control::ControlResult& r)
                        {PlotView::paletteColor(0), 1.2, false});
         x0.push_back(rl.poles.front()[j].real());
         y0.push_back(rl.poles.front()[j].imag());
-        if (design < rl.gains.size()) {
-            xd.push_back(rl.poles[design][j].real());
-            yd.push_back(rl.poles[design][j].imag());
-        }
         if (critical < rl.gains.size()) {
             xc.push_back(rl.poles[critical][j].real());
             yc.push_back(rl.poles[critical][j].imag());
