@@ -8,6 +8,8 @@
 #include <catch2/catch.hpp>
 
 #include <QLabel>
+#include <QCoreApplication>
+#include <QScrollBar>
 #include <QSlider>
 #include <QTableWidget>
 
@@ -93,4 +95,21 @@ TEST_CASE("Control panel draws hidden tabs when they are exported", "[widgets][c
             ++drawn;
     // Every tab but the time response (not simulated) has series.
     CHECK(drawn == 6);
+}
+
+TEST_CASE("Control panel results table shows every compared design without scrolling",
+          "[widgets][control]")
+{
+    test::PanelTestContext c;
+    widgets::ControlPanel panel(c.context);
+    panel.applyInput({{"strategy", "dvf"}, {"gain", 2.0},
+                      {"compare", {"none", "tmd", "dvf-ec", "lqg", "ideal-dvf"}}});
+    panel.resize(1020, 760); // the panel's share of a 1280×800 window
+    panel.show();
+    panel.finishPendingWork();
+    QCoreApplication::processEvents();
+    QTableWidget* table = panel.resultsTable();
+    REQUIRE(table->rowCount() == 6);
+    CHECK(table->verticalScrollBar()->maximum() == 0);
+    CHECK(table->horizontalScrollBar()->maximum() == 0);
 }

@@ -70,13 +70,17 @@ ControlPanel::ControlPanel(PanelContext& context, QWidget* parent)
     m_current = new PlotView(time);
     m_tabs->addTab(time, tr("Time response"));
     m_table = new QTableWidget(0, 8, area);
+    // Two-line headers and a stretching design column: the table fits the plot column's width
+    // at 1280×800 without a horizontal scroll bar (fitTable sets its height to its rows).
     m_table->setHorizontalHeaderLabels(
-        {tr("Design"), tr("Stable"), tr("Critical gain"), tr("GM [dB]"), tr("PM [°]"),
-         tr("KE reduction [dB]"), tr("exact [dB]"), tr("Effort [W]")});
+        {tr("Design"), tr("Stable"), tr("Critical\ngain"), tr("GM\n[dB]"), tr("PM\n[°]"),
+         tr("KE red.\n[dB]"), tr("0–∞\n[dB]"), tr("Effort\n[W]")});
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_table->horizontalHeaderItem(5)->setToolTip(tr("KE reduction of the band integral"));
+    m_table->horizontalHeaderItem(6)->setToolTip(tr("KE reduction of the exact 0–∞ integral"));
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setMaximumHeight(150);
     auto* areaLayout = new QVBoxLayout(area);
     areaLayout->setContentsMargins(0, 0, 0, 0);
     areaLayout->addWidget(staleBanner());
@@ -283,7 +287,7 @@ void ControlPanel::drawTab(int tab) const
     case 4:
         drawRootLocus(*m_rootLocus, r);
         m_rootLocus->setTitle(
-            r.rootLocus ? tr("Root locus: critical gain %1 %2 (red), design (green), κ = 0 (grey)")
+            r.rootLocus ? tr("Root locus: critical gain %1 %2 red, design green")
                               .arg(number(r.margins ? r.margins->criticalGain : std::nullopt, 6))
                               .arg(QString::fromStdString(r.gainUnit))
                         : tr("Root locus: no feedback loop"));
@@ -335,6 +339,17 @@ void ControlPanel::fillTable()
             m_table->setItem(row, c, item);
         }
     }
+    fitTableHeight();
+}
+
+void ControlPanel::fitTableHeight()
+{
+    // Every row visible (the designs compared are at most six), no vertical scroll bar.
+    m_table->resizeRowsToContents();
+    int height = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth();
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        height += m_table->rowHeight(row);
+    m_table->setFixedHeight(height);
 }
 
 QList<ToolPanel::NamedPlot> ControlPanel::plots() const

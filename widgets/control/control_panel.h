@@ -69,6 +69,7 @@ private:
     void drawTab(int tab) const;
     void drawPendingTabs() const;
     void fillTable();
+    void fitTableHeight();
     void onProfileChanged();
 
     models::ActiveProfile& m_active;
