@@ -51,6 +51,10 @@ ControlPanel::ControlPanel(PanelContext& context, QWidget* parent)
     auto* area = new QWidget(this);
     m_banner = new QLabel(area);
     m_banner->setWordWrap(true);
+    // A fixed height (three lines, the longest verdict at 1280×800): a gain drag changes the
+    // text on every step, and a label that grew or shrank would re-lay out and resize every plot.
+    m_banner->setFixedHeight(3 * m_banner->fontMetrics().lineSpacing() + 14);
+    m_banner->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_tabs = new QTabWidget(area);
     m_ke = new PlotView;
     m_ke->setTitle(tr("Kinetic energy"));

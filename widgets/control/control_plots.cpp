@@ -10,6 +10,10 @@ namespace dtop::widgets {
 
 namespace {
 const QColor kRed(200, 30, 30);
+// The dense curves (9901 points) redrawn on every gain-drag step are drawn 1 px wide: Qt's
+// raster engine strokes such pens directly, while wider antialiased pens go through its
+// general path stroker, several times slower.
+constexpr qreal kCurveWidth = 1.0;
 } // namespace
 
 void drawKineticEnergy(PlotView& plot, const std::vector<control::ControlResult>& designs)
@@ -24,13 +28,14 @@ void drawKineticEnergy(PlotView& plot, const std::vector<control::ControlResult>
                    legacy ? QStringLiteral("20·log10 dB re 1 J/N², prototype scale")
                           : QStringLiteral("dB re 1 J/N²")});
     plot.addSeries(QObject::tr("uncontrolled"), designs.front().frequencyHz,
-                   designs.front().uncontrolled.keDb, {QColor(90, 90, 90), 1.5, true});
+                   designs.front().uncontrolled.keDb, {QColor(90, 90, 90), kCurveWidth, true});
     for (const auto& r : designs) {
         if (r.strategy == control::Strategy::None)
             continue;
         if (r.stable && !*r.stable)
             continue; // no steady state exists
-        plot.addSeries(QString::fromStdString(r.label), r.frequencyHz, r.controlled.keDb);
+        plot.addSeries(QString::fromStdString(r.label), r.frequencyHz, r.controlled.keDb,
+                       {QColor(), kCurveWidth, false});
     }
 }
 
@@ -51,10 +56,10 @@ void drawFloorFrfs(PlotView& plot, const control::ControlResult& r)
         for (const auto& v : r.floors[i].uncontrolled)
             a0.push_back(std::abs(v));
         plot.addSeries(QObject::tr("floor %1 uncontrolled").arg(i + 1), r.frequencyHz, a0,
-                       {c, 1.0, true});
+                       {c, kCurveWidth, true});
         if (!unstable)
             plot.addSeries(QObject::tr("floor %1 controlled").arg(i + 1), r.frequencyHz, a,
-                           {c, 1.5, false});
+                           {c, kCurveWidth, false});
     }
 }
 
