@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <QLabel>
 #include <QCoreApplication>
 #include <QScrollBar>
@@ -62,8 +64,8 @@ TEST_CASE("Control panel gain drag reuses what the gain does not change", "[widg
     slider->setSliderDown(true);
     slider->setValue(slider->value() + 7);
     panel.finishPendingWork();
-    slider->setSliderDown(false);
-    const auto& dragged = panel.results().front();
+    CHECK(panel.staleBanner()->isHidden()); // no flashing banner while the handle is held
+    const auto dragged = panel.results().front();
     CHECK(dragged.gain != first.gain);
     // The locus and best gain of the loop are the last run's; the design itself is new.
     REQUIRE(dragged.rootLocus);
@@ -81,6 +83,15 @@ TEST_CASE("Control panel gain drag reuses what the gain does not change", "[widg
     CHECK(dragged.margins->gainMarginDb == fresh.margins->gainMarginDb);
     CHECK(panel.results()[2].strategy == control::Strategy::Tmd);
     CHECK(panel.results()[2].gain == dragged.gain);
+
+    // Releasing the handle computes everything afresh: the locus now passes the new gain.
+    slider->setSliderDown(false);
+    panel.finishPendingWork();
+    const auto& released = panel.results().front();
+    CHECK(released.gain == dragged.gain);
+    REQUIRE(released.rootLocus);
+    CHECK(std::find(released.rootLocus->gains.begin(), released.rootLocus->gains.end(),
+                    released.gain) != released.rootLocus->gains.end());
 }
 
 TEST_CASE("Control panel draws hidden tabs when they are exported", "[widgets][control]")

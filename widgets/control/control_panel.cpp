@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollArea>
+#include <QSlider>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -105,6 +106,11 @@ ControlPanel::ControlPanel(PanelContext& context, QWidget* parent)
     connect(m_form, &ControlForm::changed, this, [this] { inputsChanged(); });
     // Dragging the gain recomputes at once: one design takes milliseconds.
     connect(m_form, &ControlForm::gainDragged, this, [this] {
+        if (canRun())
+            run();
+    });
+    // Releasing the slider runs everything afresh (the drag reused the root locus).
+    connect(m_form->gainSlider(), &QSlider::sliderReleased, this, [this] {
         if (canRun())
             run();
     });
@@ -204,6 +210,14 @@ control::ControlResult ControlPanel::runMainDesign(const control::ControlInput& 
     r.rootLocus = cached->rootLocus;
     r.bestGain = cached->bestGain;
     return r;
+}
+
+void ControlPanel::showStale(bool stale)
+{
+    // While the gain slider is held the next result lands within a frame: the stale banner
+    // would only flash, and showing and hiding it resizes every plot on each step.
+    if (stale && m_form->gainDragging())
+        staleBanner()->setVisible(false);
 }
 
 void ControlPanel::showIssues(const InputIssues& issues)

@@ -48,6 +48,7 @@ public:
 protected:
     std::optional<Run> prepareRun(InputIssues& issues) override;
     void showIssues(const InputIssues& issues) override;
+    void showStale(bool stale) override;
     void showEvent(QShowEvent* event) override;
 
 private:
