@@ -8,6 +8,7 @@
 #include "widgets/control/control_plots.h"
 #include "widgets/plot_view.h"
 
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -48,9 +49,13 @@ ControlPanel::ControlPanel(PanelContext& context, QWidget* parent)
 {
     m_form = new ControlForm(this);
     QWidget* side = formColumn(m_form, 420); // run controls below the form
+    // An explicit minimum: the splitter then ignores the run controls' changing size hints
+    // (the status line's text, the progress bar shown during a run), which otherwise move its
+    // handle and resize every plot twice per gain-drag step.
+    side->setMinimumWidth(420);
 
     auto* area = new QWidget(this);
-    m_banner = new QLabel(area);
+    m_banner = new QLabel;
     m_banner->setWordWrap(true);
     // A fixed height (three lines, the longest verdict at 1280×800): a gain drag changes the
     // text on every step, and a label that grew or shrank would re-lay out and resize every plot.
@@ -88,8 +93,15 @@ ControlPanel::ControlPanel(PanelContext& context, QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto* areaLayout = new QVBoxLayout(area);
     areaLayout->setContentsMargins(0, 0, 0, 0);
-    areaLayout->addWidget(staleBanner());
-    areaLayout->addWidget(m_banner);
+    // The "out of date" banner lies over the verdict (which it concerns), in one cell of fixed
+    // height: showing or hiding it never resizes the plots below.
+    auto* banners = new QWidget(area);
+    banners->setFixedHeight(m_banner->height());
+    auto* bannerLayout = new QGridLayout(banners);
+    bannerLayout->setContentsMargins(0, 0, 0, 0);
+    bannerLayout->addWidget(m_banner, 0, 0);
+    bannerLayout->addWidget(staleBanner(), 0, 0);
+    areaLayout->addWidget(banners);
     areaLayout->addWidget(m_tabs, 1);
     areaLayout->addWidget(m_table);
 
