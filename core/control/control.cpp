@@ -20,12 +20,13 @@ constexpr double kMaxGain = 1e6;
 constexpr std::size_t kLoopSweepPoints = 1200;
 constexpr int kPolePatchPoints = 81;
 
-KineticEnergySummary summarise(const StateResponse& response, const Eigen::VectorXd& masses,
-                               const ControlDesign& design, const std::vector<double>& f,
-                               const std::vector<double>& w, double dbFactor)
+KineticEnergySummary summarise(std::vector<double> ke, const StateResponse& response,
+                               const Eigen::VectorXd& masses, const ControlDesign& design,
+                               const std::vector<double>& f, const std::vector<double>& w,
+                               double dbFactor)
 {
     KineticEnergySummary s;
-    s.ke = response.kineticEnergy(w, masses);
+    s.ke = std::move(ke);
     s.keDb.resize(s.ke.size());
     for (std::size_t k = 0; k < s.ke.size(); ++k)
         s.keDb[k] = dbFactor * std::log10(s.ke[k]);
@@ -236,27 +237,47 @@ ControlResult runControl(const ControlInput& in, Progress& progress)
     const std::vector<double> w = in.band.omegas();
     const StateResponse refResponse = primaryResponse(reference);
     const StateResponse response = primaryResponse(design);
-    r.uncontrolled = summarise(refResponse, reference.keMasses, reference, r.frequencyHz, w, dbFactor);
-    r.controlled = summarise(response, design.keMasses, design, r.frequencyHz, w, dbFactor);
-    r.poles = polesOf(design.a);
-    r.uncontrolledPoles = polesOf(reference.a);
 
+    // One evaluation of each response per frequency gives the KE curve, the floor FRFs and the
+    // coil current; every result vector is sized once.
     const auto n = static_cast<std::size_t>(design.cVelocity.rows());
-    r.floors.assign(n, {});
     const bool feedback = design.hasLoop;
+    r.floors.assign(n, {});
+    for (auto& floor : r.floors) {
+        floor.controlled.resize(w.size());
+        floor.uncontrolled.resize(w.size());
+    }
     if (feedback)
         r.effortSpectrumW.resize(w.size());
-    std::vector<std::complex<double>> y(n + 1), y0(n + 1);
-    for (std::size_t k = 0; k < w.size(); ++k) {
-        response.evaluate(w[k], y.data());
-        refResponse.evaluate(w[k], y0.data());
-        for (std::size_t i = 0; i < n; ++i) {
-            r.floors[i].controlled.push_back(convertMobility(y[i], w[k], in.frfQuantity));
-            r.floors[i].uncontrolled.push_back(convertMobility(y0[i], w[k], in.frfQuantity));
+    std::vector<double> ke(w.size()), ke0(w.size());
+    Eigen::ArrayXXd re, im, re0, im0;
+    const auto total = static_cast<Eigen::Index>(w.size());
+    const auto floors = static_cast<Eigen::Index>(n);
+    for (Eigen::Index start = 0; start < total; start += StateResponse::kBlockLength) {
+        const Eigen::Index len = std::min(StateResponse::kBlockLength, total - start);
+        response.evaluateBlock(w.data() + start, len, floors + 1, re, im);
+        refResponse.evaluateBlock(w.data() + start, len, floors, re0, im0);
+        for (Eigen::Index b = 0; b < len; ++b) {
+            const auto k = static_cast<std::size_t>(start + b);
+            ke[k] = StateResponse::weightedEnergy(re, im, b, design.keMasses);
+            ke0[k] = StateResponse::weightedEnergy(re0, im0, b, reference.keMasses);
+            for (Eigen::Index i = 0; i < floors; ++i) {
+                auto& floor = r.floors[static_cast<std::size_t>(i)];
+                floor.controlled[k] = convertMobility({re(b, i), im(b, i)}, w[k], in.frfQuantity);
+                floor.uncontrolled[k] =
+                    convertMobility({re0(b, i), im0(b, i)}, w[k], in.frfQuantity);
+            }
+            if (feedback)
+                r.effortSpectrumW[k] = 0.5 * r.actuator.coilResistanceOhm *
+                                       (re(b, floors) * re(b, floors) + im(b, floors) * im(b, floors));
         }
-        if (feedback)
-            r.effortSpectrumW[k] = 0.5 * r.actuator.coilResistanceOhm * std::norm(y[n]);
     }
+    r.uncontrolled = summarise(std::move(ke0), refResponse, reference.keMasses, reference,
+                               r.frequencyHz, w, dbFactor);
+    r.controlled = summarise(std::move(ke), response, design.keMasses, design, r.frequencyHz, w,
+                             dbFactor);
+    r.poles = polesOf(design.a);
+    r.uncontrolledPoles = polesOf(reference.a);
 
     bool stable = maxRealPart(design.a) < 0.0;
     if (feedback) {

@@ -3,6 +3,8 @@
 
 #include <Eigen/Eigenvalues>
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace dtop::control {
@@ -11,6 +13,47 @@ namespace {
 // Below this reciprocal condition number of the eigenvector matrix the residues lose more than
 // about 6 of their 16 digits; the direct solve is used instead.
 constexpr double kMinEigenvectorRcond = 1e-10;
+
+// Diagonal scaling d by powers of two (exact) such that D⁻¹ A D has rows and columns of
+// comparable norm (Parlett & Reinsch 1969, the balancing of LAPACK's dgebal). A state matrix
+// [[0, I], [−M⁻¹K, −M⁻¹C]] is badly scaled (1 against ω²); balanced, its lightly damped
+// eigenvalues and eigenvectors are accurate to rounding, so the pole–residue form agrees with a
+// direct solve to about 1e−13 even at a 0.2 %-damped resonance (1e−9 unbalanced).
+Eigen::VectorXd balancingScale(Eigen::MatrixXd a)
+{
+    const Eigen::Index n = a.rows();
+    Eigen::VectorXd d = Eigen::VectorXd::Ones(n);
+    for (bool converged = false; !converged;) {
+        converged = true;
+        for (Eigen::Index i = 0; i < n; ++i) {
+            double column = 0.0, row = 0.0;
+            for (Eigen::Index j = 0; j < n; ++j)
+                if (j != i) {
+                    column += std::abs(a(j, i));
+                    row += std::abs(a(i, j));
+                }
+            if (column == 0.0 || row == 0.0 || !std::isfinite(column + row))
+                continue;
+            const double sum = column + row;
+            double f = 1.0;
+            while (column < 0.5 * row) {
+                f *= 2.0;
+                column *= 4.0;
+            }
+            while (column >= 2.0 * row) {
+                f *= 0.5;
+                column *= 0.25;
+            }
+            if ((column + row) / f < 0.95 * sum) {
+                converged = false;
+                d[i] *= f;
+                a.row(i) /= f;
+                a.col(i) *= f;
+            }
+        }
+    }
+    return d;
+}
 } // namespace
 
 StateResponse::StateResponse(const Eigen::MatrixXd& a, const Eigen::VectorXd& b,
@@ -25,7 +68,10 @@ StateResponse::StateResponse(const Eigen::MatrixXd& a, const Eigen::VectorXd& b,
         m_residueRe = m_residueIm = Eigen::MatrixXd::Zero(c.rows(), 0);
         return;
     }
-    const Eigen::EigenSolver<Eigen::MatrixXd> eig(a, true);
+    // Diagonalise the balanced D⁻¹AD = V Λ V⁻¹: the residues are (C D V)(i, r)·(V⁻¹ D⁻¹ b)(r).
+    const Eigen::VectorXd d = balancingScale(a);
+    const Eigen::MatrixXd balanced = d.cwiseInverse().asDiagonal() * a * d.asDiagonal();
+    const Eigen::EigenSolver<Eigen::MatrixXd> eig(balanced, true);
     if (eig.info() != Eigen::Success)
         throw std::runtime_error("StateResponse: eigenvalue decomposition failed");
     m_poles = eig.eigenvalues();
@@ -34,8 +80,11 @@ StateResponse::StateResponse(const Eigen::MatrixXd& a, const Eigen::VectorXd& b,
     m_modal = lu.rcond() > kMinEigenvectorRcond;
     if (!m_modal)
         return;
-    const Eigen::VectorXcd beta = lu.solve(b.cast<std::complex<double>>());
-    const Eigen::MatrixXcd residues = (c.cast<std::complex<double>>() * v) * beta.asDiagonal();
+    const Eigen::VectorXd scaledB = d.cwiseInverse().cwiseProduct(b);
+    const Eigen::MatrixXd scaledC = c * d.asDiagonal();
+    const Eigen::VectorXcd beta = lu.solve(scaledB.cast<std::complex<double>>());
+    const Eigen::MatrixXcd residues =
+        (scaledC.cast<std::complex<double>>() * v) * beta.asDiagonal();
     m_residueRe = residues.real();
     m_residueIm = residues.imag();
     m_poleRe.resize(static_cast<std::size_t>(n));
@@ -58,25 +107,66 @@ void StateResponse::evaluateDirect(double omega, std::complex<double>* y) const
 
 void StateResponse::evaluate(double omega, std::complex<double>* y) const
 {
-    if (!m_modal) {
+    if (m_modal)
+        evaluateModal(omega, m_c.rows(), y);
+    else
         evaluateDirect(omega, y);
+}
+
+void StateResponse::evaluateModal(double omega, Eigen::Index count, std::complex<double>* y) const
+{
+    const Eigen::Index n = m_a.rows();
+    for (Eigen::Index i = 0; i < count; ++i)
+        y[i] = {0.0, 0.0};
+    // One division per pole; every output sums over the poles in the same order.
+    for (Eigen::Index r = 0; r < n; ++r) {
+        // 1/(jω − λ) = conj(d)/|d|² with d = −Re λ + j(ω − Im λ).
+        const double dr = -m_poleRe[static_cast<std::size_t>(r)];
+        const double di = omega - m_poleIm[static_cast<std::size_t>(r)];
+        const double inv = 1.0 / (dr * dr + di * di);
+        const double gr = dr * inv, gi = -di * inv;
+        const double* pr = m_residueRe.col(r).data();
+        const double* pi = m_residueIm.col(r).data();
+        for (Eigen::Index i = 0; i < count; ++i) {
+            const double re = y[i].real() + (pr[i] * gr - pi[i] * gi);
+            const double im = y[i].imag() + (pr[i] * gi + pi[i] * gr);
+            y[i] = {re, im};
+        }
+    }
+}
+
+void StateResponse::evaluateBlock(const double* omegas, Eigen::Index len, Eigen::Index count,
+                                  Eigen::ArrayXXd& re, Eigen::ArrayXXd& im) const
+{
+    if (count > outputs())
+        throw std::invalid_argument("StateResponse::evaluateBlock: more outputs than the model's");
+    re.setZero(len, count);
+    im.setZero(len, count);
+    if (!m_modal) {
+        std::vector<std::complex<double>> y(static_cast<std::size_t>(outputs()));
+        for (Eigen::Index k = 0; k < len; ++k) {
+            evaluateDirect(omegas[k], y.data());
+            for (Eigen::Index i = 0; i < count; ++i) {
+                re(k, i) = y[static_cast<std::size_t>(i)].real();
+                im(k, i) = y[static_cast<std::size_t>(i)].imag();
+            }
+        }
         return;
     }
-    const Eigen::Index n = m_a.rows();
-    const Eigen::Index outputs = m_c.rows();
-    for (Eigen::Index i = 0; i < outputs; ++i) {
-        double re = 0.0, im = 0.0;
-        for (Eigen::Index r = 0; r < n; ++r) {
-            // 1/(jω − λ) = conj(d)/|d|² with d = −Re λ + j(ω − Im λ).
-            const double dr = -m_poleRe[static_cast<std::size_t>(r)];
-            const double di = omega - m_poleIm[static_cast<std::size_t>(r)];
-            const double inv = 1.0 / (dr * dr + di * di);
-            const double gr = dr * inv, gi = -di * inv;
-            const double rr = m_residueRe(i, r), ri = m_residueIm(i, r);
-            re += rr * gr - ri * gi;
-            im += rr * gi + ri * gr;
+    const Eigen::Map<const Eigen::ArrayXd> omega(omegas, len);
+    Eigen::ArrayXd di(len), inv(len), gr(len), gi(len);
+    for (Eigen::Index r = 0; r < m_a.rows(); ++r) {
+        // The operations of evaluateModal, one frequency per element.
+        const double dr = -m_poleRe[static_cast<std::size_t>(r)];
+        di = omega - m_poleIm[static_cast<std::size_t>(r)];
+        inv = 1.0 / (dr * dr + di * di);
+        gr = dr * inv;
+        gi = -di * inv;
+        for (Eigen::Index i = 0; i < count; ++i) {
+            const double pr = m_residueRe(i, r), pi = m_residueIm(i, r);
+            re.col(i) += pr * gr - pi * gi;
+            im.col(i) += pr * gi + pi * gr;
         }
-        y[i] = {re, im};
     }
 }
 
@@ -99,14 +189,21 @@ std::vector<std::complex<double>> StateResponse::output(Eigen::Index row,
     return out;
 }
 
-double StateResponse::kineticEnergy(double omega, const Eigen::VectorXd& weights) const
+double StateResponse::weightedEnergy(const std::complex<double>* y, const Eigen::VectorXd& weights)
 {
-    std::vector<std::complex<double>> y(static_cast<std::size_t>(outputs()));
-    evaluate(omega, y.data());
     double t = 0.0;
     for (Eigen::Index i = 0; i < weights.size(); ++i)
-        t += weights[i] * std::norm(y[static_cast<std::size_t>(i)]);
+        t += weights[i] * std::norm(y[i]);
     return 0.25 * t;
+}
+
+double StateResponse::kineticEnergy(double omega, const Eigen::VectorXd& weights) const
+{
+    if (weights.size() > outputs())
+        throw std::invalid_argument("StateResponse::kineticEnergy: more weights than outputs");
+    std::vector<std::complex<double>> y(static_cast<std::size_t>(outputs()));
+    evaluate(omega, y.data());
+    return weightedEnergy(y.data(), weights);
 }
 
 std::vector<double> StateResponse::kineticEnergy(const std::vector<double>& omegas,
@@ -115,44 +212,26 @@ std::vector<double> StateResponse::kineticEnergy(const std::vector<double>& omeg
     if (weights.size() > outputs())
         throw std::invalid_argument("StateResponse::kineticEnergy: more weights than outputs");
     std::vector<double> out(omegas.size());
-    if (!m_modal) {
-        for (std::size_t k = 0; k < omegas.size(); ++k)
-            out[k] = kineticEnergy(omegas[k], weights);
-        return out;
-    }
-    const auto n = static_cast<std::size_t>(m_a.rows());
-    const Eigen::Index m = weights.size();
-    std::vector<double> gr(n), gi(n);
-    // Residues of the weighted outputs, row-major per output for the inner loop.
-    std::vector<double> rre(static_cast<std::size_t>(m) * n), rim(static_cast<std::size_t>(m) * n);
-    for (Eigen::Index i = 0; i < m; ++i)
-        for (std::size_t r = 0; r < n; ++r) {
-            rre[static_cast<std::size_t>(i) * n + r] = m_residueRe(i, static_cast<Eigen::Index>(r));
-            rim[static_cast<std::size_t>(i) * n + r] = m_residueIm(i, static_cast<Eigen::Index>(r));
-        }
-    for (std::size_t k = 0; k < omegas.size(); ++k) {
-        const double omega = omegas[k];
-        for (std::size_t r = 0; r < n; ++r) {
-            const double dr = -m_poleRe[r];
-            const double di = omega - m_poleIm[r];
-            const double inv = 1.0 / (dr * dr + di * di);
-            gr[r] = dr * inv;
-            gi[r] = -di * inv;
-        }
-        double t = 0.0;
-        for (Eigen::Index i = 0; i < m; ++i) {
-            const double* pr = &rre[static_cast<std::size_t>(i) * n];
-            const double* pi = &rim[static_cast<std::size_t>(i) * n];
-            double re = 0.0, im = 0.0;
-            for (std::size_t r = 0; r < n; ++r) {
-                re += pr[r] * gr[r] - pi[r] * gi[r];
-                im += pr[r] * gi[r] + pi[r] * gr[r];
-            }
-            t += weights[i] * (re * re + im * im);
-        }
-        out[k] = 0.25 * t;
+    Eigen::ArrayXXd re, im;
+    const auto total = static_cast<Eigen::Index>(omegas.size());
+    for (Eigen::Index start = 0; start < total; start += kBlockLength) {
+        const Eigen::Index len = std::min(kBlockLength, total - start);
+        // Only the weighted outputs are needed.
+        evaluateBlock(omegas.data() + start, len, weights.size(), re, im);
+        for (Eigen::Index k = 0; k < len; ++k)
+            out[static_cast<std::size_t>(start + k)] = weightedEnergy(re, im, k, weights);
     }
     return out;
+}
+
+double StateResponse::weightedEnergy(const Eigen::ArrayXXd& re, const Eigen::ArrayXXd& im,
+                                     Eigen::Index k, const Eigen::VectorXd& weights)
+{
+    // The sum of weightedEnergy(y, weights), term by term.
+    double t = 0.0;
+    for (Eigen::Index i = 0; i < weights.size(); ++i)
+        t += weights[i] * (re(k, i) * re(k, i) + im(k, i) * im(k, i));
+    return 0.25 * t;
 }
 
 } // namespace dtop::control

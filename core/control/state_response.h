@@ -9,9 +9,9 @@
 namespace dtop::control {
 
 // Frequency response y(jω) = C (jωI − A)⁻¹ b of a single-input state-space model, evaluated
-// many times. The model is diagonalised once (A = V Λ V⁻¹) and each frequency costs one
-// complex division per pole plus one multiply-add per pole and output (pole–residue form,
-// Laub 1981, IEEE TAC 26:407 discusses the alternatives). When V is ill-conditioned (a nearly
+// many times. The balanced model is diagonalised once (D⁻¹AD = V Λ V⁻¹, D powers of two) and
+// each frequency costs one complex division per pole plus one multiply-add per pole and output
+// (pole–residue form, Laub 1981, IEEE TAC 26:407 discusses the alternatives). When V is ill-conditioned (a nearly
 // defective A, e.g. at a root-locus break-away point) every frequency is instead solved
 // directly with a pivoted LU of (jωI − A), which is slower but exact to rounding.
 class StateResponse {
@@ -27,6 +27,13 @@ public:
 
     // All outputs at ω [rad/s] into y[0..outputs()-1].
     void evaluate(double omega, std::complex<double>* y) const;
+    // Outputs 0..count−1 at ω = omegas[0..len): y_i(jω_k) = re(k, i) + j·im(k, i) (re and im
+    // are resized to len × count). The pole–residue sums of a block of frequencies run together,
+    // vectorised, in the same order as evaluate(), so both give the same numbers.
+    void evaluateBlock(const double* omegas, Eigen::Index len, Eigen::Index count,
+                       Eigen::ArrayXXd& re, Eigen::ArrayXXd& im) const;
+    // A block length that keeps a block's sums in the first-level cache.
+    static constexpr Eigen::Index kBlockLength = 256;
     std::vector<std::complex<double>> evaluate(double omega) const;
     // Output `row` at every ω.
     std::vector<std::complex<double>> output(Eigen::Index row,
@@ -36,8 +43,16 @@ public:
     std::vector<double> kineticEnergy(const std::vector<double>& omegas,
                                       const Eigen::VectorXd& weights) const;
     double kineticEnergy(double omega, const Eigen::VectorXd& weights) const;
+    // ¼ Σ_i w_i |y_i|² of outputs already evaluated (the same sum as kineticEnergy).
+    static double weightedEnergy(const std::complex<double>* y, const Eigen::VectorXd& weights);
+    // The same for frequency k of an evaluateBlock() result.
+    static double weightedEnergy(const Eigen::ArrayXXd& re, const Eigen::ArrayXXd& im,
+                                 Eigen::Index k, const Eigen::VectorXd& weights);
 
 private:
+    // The first `count` outputs from the pole–residue sums (modal() only).
+    void evaluateModal(double omega, Eigen::Index count, std::complex<double>* y) const;
+    // All outputs by a pivoted LU of (jωI − A).
     void evaluateDirect(double omega, std::complex<double>* y) const;
 
     Eigen::MatrixXd m_a;

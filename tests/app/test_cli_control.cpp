@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <fstream>
 
 using dtop::test::runDtop;
 using nlohmann::json;
@@ -73,4 +74,84 @@ TEST_CASE("dtop control: bad input exits 2 naming the option", "[cli]")
         CHECK(r.exitCode == 2);
         CHECK(r.err.find(option) != std::string::npos);
     }
+}
+
+TEST_CASE("dtop control: time response to a hammer blow, uncontrolled and controlled", "[cli]")
+{
+    const auto r = runDtop({"control", "--strategy", "dvf", "--gain", "2", "--time-response",
+                            "--excitation", "hammer", "--time-duration", "2", "--no-root-locus",
+                            "--no-best-gain"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    const json t = json::parse(r.out)["result"]["time_response"];
+    CHECK(t["time_s"].size() == 2049); // 2 s at 1024 Hz
+    CHECK(t["excitation_unit"] == "N");
+    const json& c = t["controlled"]["indices"];
+    const json& u = t["uncontrolled"]["indices"];
+    CHECK(t["controlled"]["diverging"] == false);
+    // DVF at a stable gain damps the structure: smaller RMS drift on every floor.
+    for (int i = 0; i < 3; ++i)
+        CHECK(c["rms_drift_m"][i].get<double>() < u["rms_drift_m"][i].get<double>());
+    CHECK(c["peak_current_a"].get<double>() > 0.0);
+    CHECK(c["peak_stroke_m"].get<double>() > 0.0);
+    CHECK(u["peak_current_a"].get<double>() == 0.0);
+}
+
+TEST_CASE("dtop control: time response to a recorded ground acceleration", "[cli]")
+{
+    const auto csv = dtop::test::freshTempPath("control-base", "ground.csv");
+    {
+        std::ofstream out(csv);
+        out << "time_s,acceleration_m_s2\n";
+        for (int k = 0; k <= 2000; ++k) {
+            const double t = k / 1000.0;
+            out << t << "," << 2.0 * std::sin(2.0 * 3.141592653589793 * 6.2 * t) << "\n";
+        }
+    }
+    const auto r = runDtop({"control", "--strategy", "dvf", "--gain", "2", "--time-response",
+                            "--excitation", "base", "--base-record", csv.string(),
+                            "--time-duration", "2", "--no-root-locus", "--no-best-gain"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    const json t = json::parse(r.out)["result"]["time_response"];
+    CHECK(t["excitation_unit"] == "m/s²");
+    const json& c = t["controlled"]["indices"];
+    const json& u = t["uncontrolled"]["indices"];
+    CHECK(t["controlled"]["diverging"] == false);
+    for (int i = 0; i < 3; ++i) {
+        CHECK(c["peak_drift_m"][i].get<double>() > 0.0);
+        CHECK(u["peak_drift_m"][i].get<double>() > 0.0);
+    }
+    // The ground motion moves the sensor floor: the loop drives a current, the bare one none.
+    CHECK(c["rms_current_a"].get<double>() > 0.0);
+    CHECK(u["rms_current_a"].get<double>() == 0.0);
+
+    const auto missing = runDtop({"control", "--strategy", "dvf", "--time-response",
+                                  "--excitation", "base", "--base-record", csv.string() + ".none"});
+    CHECK(missing.exitCode != 0);
+    CHECK(missing.err.find("--base-record") != std::string::npos);
+}
+
+TEST_CASE("dtop control: --legacy prints the prototype's numbers beside the true ones", "[cli]")
+{
+    const auto r = runDtop({"control", "--strategy", "dvf", "--gain", "5", "--legacy",
+                            "--no-root-locus", "--no-best-gain"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    const json res = json::parse(r.out)["result"];
+    const json& l = res["legacy"];
+    CHECK(l["label"] == "prototype metric (DTOP-Cristallo), not physical");
+    // The prototype's printed DVF numbers at h = 5 A·s/m (docs/tools/control.md).
+    CHECK(l["ke_band_integral"].get<double>() == Approx(1.6733849868e-02).epsilon(1e-9));
+    CHECK(l["ke_reduction_db"].get<double>() == Approx(9.707025).epsilon(1e-6));
+    CHECK(l["control_effort"].get<double>() == Approx(1.634110).epsilon(1e-6));
+    CHECK(l["stable_shown"] == "Yes");
+    CHECK(l["ke_db"].size() == 9901);
+    // The true verdict and metrics are unchanged by --legacy.
+    CHECK(res["stable"] == true);
+    CHECK(res["critical_gain"].get<double>() == Approx(5.449226370350694).epsilon(1e-9));
+
+    const auto banded = runDtop({"control", "--legacy", "--band-step-hz", "0.02"});
+    CHECK(banded.exitCode == 2);
+    CHECK(banded.err.find("--legacy") != std::string::npos);
 }

@@ -3,10 +3,16 @@
 #include "widgets/control/control_form.h"
 #include "widgets/control/control_panel.h"
 #include "widgets/number_field.h"
+#include "widgets/plot_view.h"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <QLabel>
+#include <QCoreApplication>
+#include <QScrollBar>
+#include <QSlider>
 #include <QTableWidget>
 
 using namespace dtop;
@@ -41,4 +47,80 @@ TEST_CASE("Control panel marks a bad field and refuses to run", "[widgets][contr
     CHECK_FALSE(panel.canRun());
     CHECK_FALSE(panel.form()->proofMassField()->issue().isEmpty());
     CHECK(panel.form()->deviceReadout()->text().contains("needs"));
+}
+
+TEST_CASE("Control panel gain drag reuses what the gain does not change", "[widgets][control]")
+{
+    test::PanelTestContext c;
+    widgets::ControlPanel panel(c.context);
+    panel.applyInput({{"strategy", "dvf"}, {"gain", 2.0}, {"compare", {"none", "tmd"}}});
+    panel.finishPendingWork();
+    REQUIRE(panel.results().size() == 3);
+    const auto first = panel.results().front();
+    REQUIRE(first.rootLocus);
+    REQUIRE(first.bestGain);
+
+    QSlider* slider = panel.form()->gainSlider();
+    slider->setSliderDown(true);
+    slider->setValue(slider->value() + 7);
+    panel.finishPendingWork();
+    CHECK(panel.staleBanner()->isHidden()); // no flashing banner while the handle is held
+    const auto dragged = panel.results().front();
+    CHECK(dragged.gain != first.gain);
+    // The locus and best gain of the loop are the last run's; the design itself is new.
+    REQUIRE(dragged.rootLocus);
+    CHECK(dragged.rootLocus->gains == first.rootLocus->gains);
+    REQUIRE(dragged.bestGain);
+    CHECK(dragged.bestGain->gain == first.bestGain->gain);
+    CHECK(dragged.margins->criticalGain == first.margins->criticalGain);
+    CHECK(dragged.controlled.bandIntegral != first.controlled.bandIntegral);
+    // Equal to a fresh run of the dragged gain in everything the drag recomputes.
+    auto input = panel.currentInput();
+    input.rootLocus = false;
+    input.bestGain = false;
+    const auto fresh = control::runControl(input);
+    CHECK(dragged.controlled.bandIntegral == fresh.controlled.bandIntegral);
+    CHECK(dragged.margins->gainMarginDb == fresh.margins->gainMarginDb);
+    CHECK(panel.results()[2].strategy == control::Strategy::Tmd);
+    CHECK(panel.results()[2].gain == dragged.gain);
+
+    // Releasing the handle computes everything afresh: the locus now passes the new gain.
+    slider->setSliderDown(false);
+    panel.finishPendingWork();
+    const auto& released = panel.results().front();
+    CHECK(released.gain == dragged.gain);
+    REQUIRE(released.rootLocus);
+    CHECK(std::find(released.rootLocus->gains.begin(), released.rootLocus->gains.end(),
+                    released.gain) != released.rootLocus->gains.end());
+}
+
+TEST_CASE("Control panel draws hidden tabs when they are exported", "[widgets][control]")
+{
+    test::PanelTestContext c;
+    widgets::ControlPanel panel(c.context);
+    panel.applyInput({{"strategy", "dvf"}, {"gain", 2.0}});
+    panel.finishPendingWork();
+    int drawn = 0;
+    for (const auto& [name, plot] : panel.plots())
+        if (plot->seriesCount() > 0)
+            ++drawn;
+    // Every tab but the time response (not simulated) has series.
+    CHECK(drawn == 6);
+}
+
+TEST_CASE("Control panel results table shows every compared design without scrolling",
+          "[widgets][control]")
+{
+    test::PanelTestContext c;
+    widgets::ControlPanel panel(c.context);
+    panel.applyInput({{"strategy", "dvf"}, {"gain", 2.0},
+                      {"compare", {"none", "tmd", "dvf-ec", "lqg", "ideal-dvf"}}});
+    panel.resize(1020, 760); // the panel's share of a 1280×800 window
+    panel.show();
+    panel.finishPendingWork();
+    QCoreApplication::processEvents();
+    QTableWidget* table = panel.resultsTable();
+    REQUIRE(table->rowCount() == 6);
+    CHECK(table->verticalScrollBar()->maximum() == 0);
+    CHECK(table->horizontalScrollBar()->maximum() == 0);
 }

@@ -8,10 +8,12 @@
 #include "widgets/control/control_plots.h"
 #include "widgets/plot_view.h"
 
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollArea>
+#include <QSlider>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -47,10 +49,18 @@ ControlPanel::ControlPanel(PanelContext& context, QWidget* parent)
 {
     m_form = new ControlForm(this);
     QWidget* side = formColumn(m_form, 420); // run controls below the form
+    // An explicit minimum: the splitter then ignores the run controls' changing size hints
+    // (the status line's text, the progress bar shown during a run), which otherwise move its
+    // handle and resize every plot twice per gain-drag step.
+    side->setMinimumWidth(420);
 
     auto* area = new QWidget(this);
-    m_banner = new QLabel(area);
+    m_banner = new QLabel;
     m_banner->setWordWrap(true);
+    // A fixed height (three lines, the longest verdict at 1280×800): a gain drag changes the
+    // text on every step, and a label that grew or shrank would re-lay out and resize every plot.
+    m_banner->setFixedHeight(3 * m_banner->fontMetrics().lineSpacing() + 14);
+    m_banner->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_tabs = new QTabWidget(area);
     m_ke = new PlotView;
     m_ke->setTitle(tr("Kinetic energy"));
@@ -70,17 +80,28 @@ ControlPanel::ControlPanel(PanelContext& context, QWidget* parent)
     m_current = new PlotView(time);
     m_tabs->addTab(time, tr("Time response"));
     m_table = new QTableWidget(0, 8, area);
+    // Two-line headers and a stretching design column: the table fits the plot column's width
+    // at 1280×800 without a horizontal scroll bar (fitTable sets its height to its rows).
     m_table->setHorizontalHeaderLabels(
-        {tr("Design"), tr("Stable"), tr("Critical gain"), tr("GM [dB]"), tr("PM [°]"),
-         tr("KE reduction [dB]"), tr("exact [dB]"), tr("Effort [W]")});
+        {tr("Design"), tr("Stable"), tr("Critical\ngain"), tr("GM\n[dB]"), tr("PM\n[°]"),
+         tr("KE red.\n[dB]"), tr("0–∞\n[dB]"), tr("Effort\n[W]")});
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_table->horizontalHeaderItem(5)->setToolTip(tr("KE reduction of the band integral"));
+    m_table->horizontalHeaderItem(6)->setToolTip(tr("KE reduction of the exact 0–∞ integral"));
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setMaximumHeight(150);
     auto* areaLayout = new QVBoxLayout(area);
     areaLayout->setContentsMargins(0, 0, 0, 0);
-    areaLayout->addWidget(staleBanner());
-    areaLayout->addWidget(m_banner);
+    // The "out of date" banner lies over the verdict (which it concerns), in one cell of fixed
+    // height: showing or hiding it never resizes the plots below.
+    auto* banners = new QWidget(area);
+    banners->setFixedHeight(m_banner->height());
+    auto* bannerLayout = new QGridLayout(banners);
+    bannerLayout->setContentsMargins(0, 0, 0, 0);
+    bannerLayout->addWidget(m_banner, 0, 0);
+    bannerLayout->addWidget(staleBanner(), 0, 0);
+    areaLayout->addWidget(banners);
     areaLayout->addWidget(m_tabs, 1);
     areaLayout->addWidget(m_table);
 
@@ -93,9 +114,15 @@ ControlPanel::ControlPanel(PanelContext& context, QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
 
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) { drawTab(tab); });
     connect(m_form, &ControlForm::changed, this, [this] { inputsChanged(); });
     // Dragging the gain recomputes at once: one design takes milliseconds.
     connect(m_form, &ControlForm::gainDragged, this, [this] {
+        if (canRun())
+            run();
+    });
+    // Releasing the slider runs everything afresh (the drag reused the root locus).
+    connect(m_form->gainSlider(), &QSlider::sliderReleased, this, [this] {
         if (canRun())
             run();
     });
@@ -132,24 +159,77 @@ std::optional<AnalysisPanel::Run> ControlPanel::prepareRun(InputIssues& issues)
     for (auto s : others)
         compare.push_back(control::strategyName(s));
     run.input["compare"] = compare;
-    run.work = [this, input, others](Progress& progress, const ShowPartial&) -> Outcome {
+    // While the gain slider is dragged, what the gain does not change is taken from the last
+    // run of the same other inputs: the root locus and the best stable gain (both functions of
+    // the loop and the critical gain only) and the compared designs without a gain.
+    nlohmann::json key = run.input;
+    key.erase("gain");
+    std::shared_ptr<const GainFreeParts> cached;
+    if (m_form->gainDragging() && m_gainFree && m_gainFree->key == key)
+        cached = m_gainFree;
+    run.work = [this, input, others, cached, key](Progress& progress,
+                                                   const ShowPartial&) -> Outcome {
         std::vector<control::ControlResult> results;
-        results.push_back(control::runControl(input, progress));
+        results.push_back(runMainDesign(input, cached.get(), progress));
         control::ControlInput light = input; // compared designs: curves and margins only
         light.rootLocus = false;
         light.bestGain = false;
         light.timeDomain.enabled = false;
-        for (auto& r : control::runControlComparison(light, others, progress))
+        auto parts = std::make_shared<GainFreeParts>();
+        parts->key = key;
+        const auto& main = results.front();
+        parts->criticalGain = main.margins ? main.margins->criticalGain : std::nullopt;
+        parts->rootLocus = main.rootLocus;
+        parts->bestGain = main.bestGain;
+        for (control::Strategy s : others) {
+            const control::ControlResult* kept = nullptr;
+            if (cached && !control::usesGain(s))
+                for (const auto& r : cached->gainFree)
+                    if (r.strategy == s)
+                        kept = &r;
+            control::ControlResult r =
+                kept ? *kept : std::move(control::runControlComparison(light, {s}, progress).front());
+            r.gain = input.gain;
+            if (!control::usesGain(s))
+                parts->gainFree.push_back(r);
             results.push_back(std::move(r));
+        }
         auto shared = std::make_shared<std::vector<control::ControlResult>>(std::move(results));
         Outcome out;
-        const auto& main = shared->front();
         out.summary = {{"strategy", control::strategyName(main.strategy)},
                        {"stable", main.stable ? nlohmann::json(*main.stable) : nlohmann::json()}};
-        out.show = [this, shared] { showResults(*shared); };
+        out.show = [this, shared, parts] {
+            m_gainFree = parts;
+            showResults(std::move(*shared));
+        };
         return out;
     };
     return run;
+}
+
+control::ControlResult ControlPanel::runMainDesign(const control::ControlInput& input,
+                                                   const GainFreeParts* cached, Progress& progress)
+{
+    if (!cached || !control::usesGain(input.strategy))
+        return control::runControl(input, progress);
+    control::ControlInput fast = input;
+    fast.rootLocus = false;
+    fast.bestGain = false;
+    control::ControlResult r = control::runControl(fast, progress);
+    const std::optional<double> critical = r.margins ? r.margins->criticalGain : std::nullopt;
+    if (critical != cached->criticalGain)
+        return control::runControl(input, progress); // another stable range: recompute both
+    r.rootLocus = cached->rootLocus;
+    r.bestGain = cached->bestGain;
+    return r;
+}
+
+void ControlPanel::showStale(bool stale)
+{
+    // While the gain slider is held the next result lands within a frame: the stale banner
+    // would only flash, and showing and hiding it resizes every plot on each step.
+    if (stale && m_form->gainDragging())
+        staleBanner()->setVisible(false);
 }
 
 void ControlPanel::showIssues(const InputIssues& issues)
@@ -163,27 +243,10 @@ void ControlPanel::showResults(std::vector<control::ControlResult> results)
     if (m_results.empty())
         return;
     const control::ControlResult& r = m_results.front();
-    drawKineticEnergy(*m_ke, m_results);
-    m_ke->setTitle(tr("Kinetic energy, force at floor %1, device at floor %2")
-                       .arg(r.forceFloor)
-                       .arg(r.floor));
-    drawFloorFrfs(*m_frf, r);
-    m_frf->setTitle(tr("Floor FRFs: %1").arg(QString::fromStdString(r.label)));
-    drawNyquist(*m_nyquist, r);
-    m_nyquist->setTitle(r.loop ? tr("Nyquist plot of κL₀ (both signs of ω)")
-                               : tr("Nyquist: no feedback loop in %1")
-                                     .arg(QString::fromStdString(r.label)));
-    drawBode(*m_bodeMagnitude, *m_bodePhase, r);
-    m_bodeMagnitude->setTitle(tr("Bode magnitude of κL₀"));
-    m_bodePhase->setTitle(tr("Bode phase of κL₀"));
-    drawRootLocus(*m_rootLocus, r);
-    m_rootLocus->setTitle(r.rootLocus ? tr("Root locus: grey κ = 0, green design gain, red critical gain %1 %2")
-                                            .arg(number(r.margins ? r.margins->criticalGain : std::nullopt, 6))
-                                            .arg(QString::fromStdString(r.gainUnit))
-                                      : tr("Root locus: no feedback loop"));
-    drawTimeResponse(*m_drift, *m_current, r);
-    m_drift->setTitle(r.timeResponse ? tr("Time response") : tr("Time response: not simulated"));
-    m_current->setTitle(tr("Coil current"));
+    // Only the shown tab is drawn now; the others when they are shown (or exported), so a gain
+    // drag redraws one plot per step instead of eight.
+    m_dirtyTabs.assign(static_cast<std::size_t>(m_tabs->count()), true);
+    drawTab(m_tabs->currentIndex());
 
     if (r.stable && !*r.stable) {
         double worst = 0.0, fHz = 0.0;
@@ -222,6 +285,59 @@ void ControlPanel::showResults(std::vector<control::ControlResult> results)
     fillTable();
 }
 
+void ControlPanel::drawTab(int tab) const
+{
+    if (tab < 0 || static_cast<std::size_t>(tab) >= m_dirtyTabs.size() || !m_dirtyTabs[static_cast<std::size_t>(tab)] ||
+        m_results.empty())
+        return;
+    m_dirtyTabs[static_cast<std::size_t>(tab)] = false;
+    const control::ControlResult& r = m_results.front();
+    switch (tab) {
+    case 0:
+        drawKineticEnergy(*m_ke, m_results);
+        m_ke->setTitle(tr("Kinetic energy, force at floor %1, device at floor %2")
+                           .arg(r.forceFloor)
+                           .arg(r.floor));
+        break;
+    case 1:
+        drawFloorFrfs(*m_frf, r);
+        m_frf->setTitle(tr("Floor FRFs: %1").arg(QString::fromStdString(r.label)));
+        break;
+    case 2:
+        drawNyquist(*m_nyquist, r);
+        m_nyquist->setTitle(r.loop ? tr("Nyquist plot of κL₀ (both signs of ω)")
+                                   : tr("Nyquist: no feedback loop in %1")
+                                         .arg(QString::fromStdString(r.label)));
+        break;
+    case 3:
+        drawBode(*m_bodeMagnitude, *m_bodePhase, r);
+        m_bodeMagnitude->setTitle(tr("Bode magnitude of κL₀"));
+        m_bodePhase->setTitle(tr("Bode phase of κL₀"));
+        break;
+    case 4:
+        drawRootLocus(*m_rootLocus, r);
+        m_rootLocus->setTitle(
+            r.rootLocus ? tr("Root locus: critical gain %1 %2 red, design green")
+                              .arg(number(r.margins ? r.margins->criticalGain : std::nullopt, 6))
+                              .arg(QString::fromStdString(r.gainUnit))
+                        : tr("Root locus: no feedback loop"));
+        break;
+    case 5:
+        drawTimeResponse(*m_drift, *m_current, r);
+        m_drift->setTitle(r.timeResponse ? tr("Time response") : tr("Time response: not simulated"));
+        m_current->setTitle(tr("Coil current"));
+        break;
+    default:
+        break;
+    }
+}
+
+void ControlPanel::drawPendingTabs() const
+{
+    for (int t = 0; t < m_tabs->count(); ++t)
+        drawTab(t);
+}
+
 void ControlPanel::fillTable()
 {
     m_table->setRowCount(static_cast<int>(m_results.size()));
@@ -253,10 +369,22 @@ void ControlPanel::fillTable()
             m_table->setItem(row, c, item);
         }
     }
+    fitTableHeight();
+}
+
+void ControlPanel::fitTableHeight()
+{
+    // Every row visible (the designs compared are at most six), no vertical scroll bar.
+    m_table->resizeRowsToContents();
+    int height = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth();
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        height += m_table->rowHeight(row);
+    m_table->setFixedHeight(height);
 }
 
 QList<ToolPanel::NamedPlot> ControlPanel::plots() const
 {
+    drawPendingTabs(); // exported plots show the current results
     return {{QStringLiteral("kinetic_energy"), m_ke},      {QStringLiteral("floor_frf"), m_frf},
             {QStringLiteral("nyquist"), m_nyquist},        {QStringLiteral("bode_magnitude"), m_bodeMagnitude},
             {QStringLiteral("bode_phase"), m_bodePhase},   {QStringLiteral("root_locus"), m_rootLocus},

@@ -4,6 +4,7 @@
 #include "control/control.h"
 #include "widgets/analysis_panel.h"
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -47,11 +48,29 @@ public:
 protected:
     std::optional<Run> prepareRun(InputIssues& issues) override;
     void showIssues(const InputIssues& issues) override;
+    void showStale(bool stale) override;
     void showEvent(QShowEvent* event) override;
 
 private:
+    // The parts of a run that the gain does not change, kept to redraw at drag speed.
+    struct GainFreeParts {
+        nlohmann::json key; // the run's input without the gain
+        std::optional<double> criticalGain;
+        std::optional<control::RootLocus> rootLocus;
+        std::optional<control::BestGain> bestGain;
+        std::vector<control::ControlResult> gainFree; // compared designs without a gain
+    };
+    // The design of `input`; with `cached` (a gain drag), its root locus and best stable gain
+    // are the cached ones when the critical gain is unchanged. Runs on the worker thread.
+    static control::ControlResult runMainDesign(const control::ControlInput& input,
+                                                const GainFreeParts* cached,
+                                                Progress& progress);
     void showResults(std::vector<control::ControlResult> results);
+    // Draws the plots of tab `tab` from the results if they are not drawn yet.
+    void drawTab(int tab) const;
+    void drawPendingTabs() const;
     void fillTable();
+    void fitTableHeight();
     void onProfileChanged();
 
     models::ActiveProfile& m_active;
@@ -68,6 +87,8 @@ private:
     PlotView* m_current;
     QTableWidget* m_table;
     std::vector<control::ControlResult> m_results; // the design first, then the compared ones
+    std::shared_ptr<const GainFreeParts> m_gainFree;
+    mutable std::vector<bool> m_dirtyTabs; // per tab: results not drawn yet
     bool m_shownOnce = false;
 };
 

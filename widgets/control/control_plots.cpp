@@ -10,6 +10,10 @@ namespace dtop::widgets {
 
 namespace {
 const QColor kRed(200, 30, 30);
+// The dense curves (9901 points) redrawn on every gain-drag step are drawn 1 px wide: Qt's
+// raster engine strokes such pens directly, while wider antialiased pens go through its
+// general path stroker, several times slower.
+constexpr qreal kCurveWidth = 1.0;
 } // namespace
 
 void drawKineticEnergy(PlotView& plot, const std::vector<control::ControlResult>& designs)
@@ -24,13 +28,14 @@ void drawKineticEnergy(PlotView& plot, const std::vector<control::ControlResult>
                    legacy ? QStringLiteral("20·log10 dB re 1 J/N², prototype scale")
                           : QStringLiteral("dB re 1 J/N²")});
     plot.addSeries(QObject::tr("uncontrolled"), designs.front().frequencyHz,
-                   designs.front().uncontrolled.keDb, {QColor(90, 90, 90), 1.5, true});
+                   designs.front().uncontrolled.keDb, {QColor(90, 90, 90), kCurveWidth, true});
     for (const auto& r : designs) {
         if (r.strategy == control::Strategy::None)
             continue;
         if (r.stable && !*r.stable)
             continue; // no steady state exists
-        plot.addSeries(QString::fromStdString(r.label), r.frequencyHz, r.controlled.keDb);
+        plot.addSeries(QString::fromStdString(r.label), r.frequencyHz, r.controlled.keDb,
+                       {QColor(), kCurveWidth, false});
     }
 }
 
@@ -51,10 +56,10 @@ void drawFloorFrfs(PlotView& plot, const control::ControlResult& r)
         for (const auto& v : r.floors[i].uncontrolled)
             a0.push_back(std::abs(v));
         plot.addSeries(QObject::tr("floor %1 uncontrolled").arg(i + 1), r.frequencyHz, a0,
-                       {c, 1.0, true});
+                       {c, kCurveWidth, true});
         if (!unstable)
             plot.addSeries(QObject::tr("floor %1 controlled").arg(i + 1), r.frequencyHz, a,
-                           {c, 1.5, false});
+                           {c, kCurveWidth, false});
     }
 }
 
@@ -122,12 +127,19 @@ void drawRootLocus(PlotView& plot, const control::ControlResult& r)
     const auto& rl = *r.rootLocus;
     const std::size_t nb = rl.poles.front().size();
     std::vector<double> x0, y0, xd, yd, xc, yc;
-    std::size_t critical = rl.gains.size(), design = rl.gains.size();
-    for (std::size_t k = 0; k < rl.gains.size(); ++k) {
+    std::size_t critical = rl.gains.size();
+    for (std::size_t k = 0; k < rl.gains.size(); ++k)
         if (r.margins && r.margins->criticalGain && rl.gains[k] == *r.margins->criticalGain)
             critical = k;
-        if (rl.gains[k] == r.gain)
-            design = k;
+    // The design gain's markers are the design's own closed-loop poles (both of each pair), so
+    // they are exact even when the locus was computed at another design gain (gain drag).
+    for (const auto& p : r.poles) {
+        xd.push_back(p.eigenvalue.real());
+        yd.push_back(p.eigenvalue.imag());
+        if (p.eigenvalue.imag() != 0.0) {
+            xd.push_back(p.eigenvalue.real());
+            yd.push_back(-p.eigenvalue.imag());
+        }
     }
     for (std::size_t j = 0; j < nb; ++j) {
         std::vector<double> x, y;
@@ -139,10 +151,6 @@ void drawRootLocus(PlotView& plot, const control::ControlResult& r)
                        {PlotView::paletteColor(0), 1.2, false});
         x0.push_back(rl.poles.front()[j].real());
         y0.push_back(rl.poles.front()[j].imag());
-        if (design < rl.gains.size()) {
-            xd.push_back(rl.poles[design][j].real());
-            yd.push_back(rl.poles[design][j].imag());
-        }
         if (critical < rl.gains.size()) {
             xc.push_back(rl.poles[critical][j].real());
             yc.push_back(rl.poles[critical][j].imag());
