@@ -26,8 +26,13 @@ bool Figure::exportPng(const QString& path, const QSize& size, QString* error) c
 
 bool Figure::exportCsv(const QString& path, QString* error) const
 {
+    return writeCsvFile(path, table(), error);
+}
+
+bool writeCsvFile(const QString& path, const io::CsvTable& table, QString* error)
+{
     std::ostringstream out;
-    table().write(out);
+    table.write(out);
     std::string message;
     if (!io::writeFileAtomically(path.toStdString(), out.str(), message)) {
         if (error)

@@ -28,6 +28,9 @@ public:
     bool exportCsv(const QString& path, QString* error = nullptr) const;
 };
 
+// Writes `table` as CSV to `path` atomically; false with a message naming the file on failure.
+bool writeCsvFile(const QString& path, const io::CsvTable& table, QString* error);
+
 // Adds "Export PNG…" and "Export CSV…" to `menu`, asking `parent` for a file name (default
 // `stem`.png / .csv) and reporting a failure in a message box.
 void addFigureExportActions(QMenu& menu, QWidget* parent, const Figure& figure,

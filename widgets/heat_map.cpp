@@ -207,15 +207,21 @@ void HeatMap::contextMenuEvent(QContextMenuEvent* event)
     menu.exec(event->globalPos());
 }
 
+HeatMap::Axis frequencyAxis(const QString& title, const QString& csvName,
+                            const std::vector<double>& hz)
+{
+    HeatMap::Axis a{title, csvName, {}, hz};
+    for (double f : hz)
+        a.labels << QString::number(f, 'f', 2);
+    return a;
+}
+
 HeatMap::Axis modeAxis(const QString& title, const QString& csvName,
                        const std::vector<double>& frequenciesHz)
 {
-    HeatMap::Axis a;
-    a.title = title;
-    a.csvName = csvName;
-    a.values = frequenciesHz;
-    for (std::size_t i = 0; i < frequenciesHz.size(); ++i)
-        a.labels << QObject::tr("%1: %2 Hz").arg(i + 1).arg(frequenciesHz[i], 0, 'f', 2);
+    HeatMap::Axis a = frequencyAxis(title, csvName, frequenciesHz);
+    for (qsizetype i = 0; i < a.labels.size(); ++i)
+        a.labels[i] = QObject::tr("%1: %2 Hz").arg(i + 1).arg(a.labels[i]);
     return a;
 }
 

@@ -61,6 +61,9 @@ private:
     double m_hi = 1.0;
 };
 
+// An axis of frequencies labelled "8.12" (Hz, two decimals).
+HeatMap::Axis frequencyAxis(const QString& title, const QString& csvName,
+                            const std::vector<double>& hz);
 // An axis of modes labelled "1: 8.12 Hz"; the CSV names them by their frequencies.
 HeatMap::Axis modeAxis(const QString& title, const QString& csvName,
                        const std::vector<double>& frequenciesHz);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/plot_view.h"
 
-#include "io/atomic_file.h"
 #include "widgets/axis_ticks.h"
+#include "widgets/figure.h"
 #include "widgets/plot_chart.h"
 #include "widgets/plot_data.h"
 
@@ -37,7 +37,6 @@
 #include <cmath>
 #include <map>
 #include <optional>
-#include <sstream>
 #include <stdexcept>
 
 namespace dtop::widgets {
@@ -1062,15 +1061,7 @@ io::CsvTable PlotView::drawnTable() const
 
 bool PlotView::exportCsv(const QString& path, QString* error) const
 {
-    std::ostringstream out;
-    drawnTable().write(out);
-    std::string message;
-    if (!io::writeFileAtomically(path.toStdString(), out.str(), message)) {
-        if (error)
-            *error = QString::fromStdString(message);
-        return false;
-    }
-    return true;
+    return writeCsvFile(path, drawnTable(), error);
 }
 
 } // namespace dtop::widgets

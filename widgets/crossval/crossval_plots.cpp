@@ -23,18 +23,6 @@ std::vector<double> magnitudes(const std::vector<std::complex<double>>& values)
     return m;
 }
 
-HeatMap::Axis frequencyAxis(const QString& title, const QString& csvName,
-                            const std::vector<double>& hz)
-{
-    HeatMap::Axis a;
-    a.title = title;
-    a.csvName = csvName;
-    a.values = hz;
-    for (double f : hz)
-        a.labels << QString::number(f, 'f', 2);
-    return a;
-}
-
 } // namespace
 
 void drawOverlay(PlotView& plot, const crossval::CrossvalResult& result,
