@@ -244,7 +244,7 @@ TEST_CASE("Inner bounds never exceed the verified outer bound on random 9-parame
 }
 
 TEST_CASE("Verified bounds and raised inner values do not depend on the number of threads",
-          "[uncertainty][inner]")
+          "[uncertainty][inner][threads]")
 {
     UncertaintyInput in;
     in.gridMode = UqGridMode::Linear;

@@ -471,7 +471,7 @@ TEST_CASE("Design default run respects the information bounds and converges", "[
     CHECK(s.kde.x.size() == s.kde.density.size());
 }
 
-TEST_CASE("Design results do not depend on the number of threads", "[design]")
+TEST_CASE("Design results do not depend on the number of threads", "[design][threads]")
 {
     DesignInput in = quickInput(60000);
     in.sobol = true;
