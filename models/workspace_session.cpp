@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/workspace_session.h"
 
+#include "data/uff.h"
+#include "data/uff_conversion.h"
 #include "data/uff_import.h"
+#include "io/dataset_reader.h"
 #include "io/workspace_backup.h"
 #include "io/workspace_error.h"
 #include "io/workspace_location.h"
+
+#include <filesystem>
 
 namespace dtop::models {
 
@@ -112,6 +117,32 @@ io::ReadResult<io::Dataset> WorkspaceSession::dataset(const std::string& id)
         return read;
     } catch (const std::exception& e) {
         return io::ReadError{id, 0, e.what()};
+    }
+}
+
+io::ReadResult<io::Dataset> WorkspaceSession::readImportFile(const QString& path,
+                                                            io::DatasetFormat format)
+{
+    const std::string file = path.toStdString();
+    try {
+        if (format == io::DatasetFormat::Auto && data::isUffFile(file)) {
+            auto uff = data::readUff(file);
+            if (!uff)
+                return uff.error();
+            const std::string name = std::filesystem::path(file).filename().string();
+            auto groups = data::frfDatasetsFromUff(uff.value(), name);
+            if (!groups)
+                return groups.error();
+            if (groups.value().empty())
+                return io::ReadError{file, 0, "the file holds no frequency response function"};
+            return std::move(groups.value().front());
+        }
+        io::ReadOptions options;
+        options.format = format;
+        return io::readDataset(file, options);
+    } catch (const std::exception& e) {
+        // e.g. std::bad_alloc on a file far larger than memory: a message, never a crash.
+        return io::ReadError{file, 0, e.what()};
     }
 }
 

@@ -45,6 +45,11 @@ public:
     std::vector<io::DatasetListing> datasets();
     // Reads (and caches) a dataset. Errors name the file and line.
     io::ReadResult<io::Dataset> dataset(const std::string& id);
+    // Reads a file the way importDataset() would (`format`: Auto detects it; a Universal File
+    // Format file gives its first FRF group) without storing anything, so the import dialog can
+    // show what the file holds and pre-fill what the file says (title, rig, quantity, floor).
+    static io::ReadResult<io::Dataset> readImportFile(const QString& path,
+                                                      io::DatasetFormat format);
     // Imports a file into the workspace (format detected). A Universal File Format file stores
     // every FRF group it holds and returns the first.
     io::ReadResult<io::Dataset> importDataset(const QString& path,

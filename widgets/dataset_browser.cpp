@@ -3,6 +3,7 @@
 
 #include "models/workspace_session.h"
 #include "widgets/dataset_plot.h"
+#include "widgets/dataset_summary.h"
 #include "widgets/import_dataset_dialog.h"
 #include "widgets/plot_view.h"
 
@@ -150,19 +151,7 @@ void DatasetBrowser::showDataset(const QString& id)
     const io::Dataset& d = read.value();
     const auto& info = d.info;
     QString text = tr("<b>%1</b><br>").arg(QString::fromStdString(info.title).toHtmlEscaped());
-    if (info.kind == io::DatasetKind::Frf)
-        text += tr("FRF, %1 [%2], force at floor %3, %4–%5 Hz")
-                    .arg(QString::fromStdString(io::frfQuantityText(info.quantity)),
-                         QString::fromStdString(info.units))
-                    .arg(info.excitationFloor > 0 ? QString::number(info.excitationFloor)
-                                                  : tr("unknown"))
-                    .arg(info.frequencyMinHz)
-                    .arg(info.frequencyMaxHz);
-    else
-        text += tr("Time history, %1 s at %2 Hz, force at floor %3")
-                    .arg(info.durationS)
-                    .arg(info.samplingRateHz)
-                    .arg(info.excitationFloor);
+    text += datasetDescription(d).toHtmlEscaped();
     if (info.suspect)
         text += tr("<br><span style='color:#b05000'>Suspect record: see the notes.</span>");
     if (!info.notes.empty())
@@ -188,10 +177,12 @@ void DatasetBrowser::importFile()
     }
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Import dataset"), QString(),
-        tr("Data files (*.csv *.txt *.dat);;All files (*)"));
+        tr("Data files (*.csv *.txt *.dat *.uff *.unv);;All files (*)"));
     if (path.isEmpty())
         return;
-    ImportDatasetDialog dialog(path, this);
+    ImportDatasetDialog dialog(path, [this, &path](io::DatasetFormat format) {
+        return m_session.readImportFile(path, format);
+    }, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const auto stored = m_session.importDataset(path, dialog.options());

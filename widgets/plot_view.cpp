@@ -140,6 +140,10 @@ struct PlotView::Impl {
     PlotRange homeRange() const;
     void showRange(const PlotRange& range);
     void showHome();
+    // A range the user asked for (zoom, pan, reset): shown, and announced through
+    // xRangeChangedByUser when its x part changed, so that linked plots can follow.
+    void userRange(const PlotRange& range);
+    void userReset();
     void redraw();
     // Redraw now (home: re-frame the data first), or once at the end of an UpdateBatch.
     void refresh(bool home);
@@ -349,6 +353,23 @@ void PlotView::Impl::showHome()
     showRange(homeRange());
 }
 
+void PlotView::Impl::userRange(const PlotRange& range)
+{
+    const PlotRange before = chart.range();
+    zoomed = true;
+    showRange(range);
+    const PlotRange& now = chart.range();
+    if (now.x0 != before.x0 || now.x1 != before.x1)
+        emit q->xRangeChangedByUser(toDisplay(now.x0, xAxis.scale), toDisplay(now.x1, xAxis.scale));
+}
+
+void PlotView::Impl::userReset()
+{
+    showHome();
+    const PlotRange& now = chart.range();
+    emit q->xRangeChangedByUser(toDisplay(now.x0, xAxis.scale), toDisplay(now.x1, xAxis.scale));
+}
+
 int PlotView::Impl::columns() const
 {
     const double width = plotArea().width() > 1 ? plotArea().width() : view->width();
@@ -430,8 +451,7 @@ void PlotView::Impl::zoomAt(const QPointF& pos, double factorX, double factorY)
     n.y1 = cy + (r.y1 - cy) * factorY;
     if (!usableSpan(n.x0, n.x1) || !usableSpan(n.y0, n.y1))
         return;
-    zoomed = true;
-    showRange(n);
+    userRange(n);
 }
 
 void PlotView::Impl::zoomToPixels(const QRectF& rect, bool zoomX, bool zoomY)
@@ -452,8 +472,7 @@ void PlotView::Impl::zoomToPixels(const QRectF& rect, bool zoomX, bool zoomY)
     }
     if (!usableSpan(n.x0, n.x1) || !usableSpan(n.y0, n.y1))
         return;
-    zoomed = true;
-    showRange(n);
+    userRange(n);
 }
 
 void PlotView::Impl::panPixels(double dx, double dy)
@@ -468,8 +487,7 @@ void PlotView::Impl::panPixels(double dx, double dy)
     n.x1 += ux;
     n.y0 += uy;
     n.y1 += uy;
-    zoomed = true;
-    showRange(n);
+    userRange(n);
 }
 
 void PlotView::Impl::clearHover()
@@ -596,7 +614,7 @@ void PlotView::Impl::showContextMenu(const QPoint& globalPos)
     QAction* chosen = menu.exec(globalPos);
     const QSize size = q->size().expandedTo(QSize(800, 500));
     if (chosen == reset) {
-        q->resetZoom();
+        userReset();
     } else if (ranges.count(chosen)) {
         q->setDynamicRange(ranges[chosen]);
     } else if (chosen && chosen == otherRange) {
@@ -704,7 +722,7 @@ void PlotView::Impl::ChartView::mouseDoubleClickEvent(QMouseEvent* event)
     if (m_impl->plotArea().contains(m_impl->chartPos(event->pos())) &&
         event->button() == Qt::LeftButton) {
         m_impl->drag = Drag::None;
-        m_impl->q->resetZoom();
+        m_impl->userReset();
         event->accept();
         return;
     }
@@ -764,7 +782,7 @@ void PlotView::Impl::ChartView::keyPressEvent(QKeyEvent* event)
         break;
     case Qt::Key_Home:
     case Qt::Key_0:
-        m_impl->q->resetZoom();
+        m_impl->userReset();
         break;
     case Qt::Key_Escape:
         m_impl->drag = Drag::None;
@@ -927,6 +945,22 @@ void PlotView::setDynamicRange(double decibels)
 double PlotView::dynamicRange() const
 {
     return m_impl->dynamicRangeDb;
+}
+
+void PlotView::showXRange(double min, double max)
+{
+    Impl& impl = *m_impl;
+    if (!std::isfinite(min) || !std::isfinite(max) || !(min < max))
+        return;
+    if (impl.xAxis.scale == AxisScale::Log && !(min > 0))
+        return;
+    PlotRange n = impl.chart.range();
+    n.x0 = toPlot(min, impl.xAxis.scale);
+    n.x1 = toPlot(max, impl.xAxis.scale);
+    if (n.x0 == impl.chart.range().x0 && n.x1 == impl.chart.range().x1)
+        return;
+    impl.zoomed = true;
+    impl.showRange(n);
 }
 
 void PlotView::setXRange(double min, double max)

@@ -126,6 +126,9 @@ public:
     // Sets the x range shown (e.g. to frame the modes); resetZoom() returns to it. Ignored
     // unless min < max, both finite (and > 0 on a log axis).
     void setXRange(double min, double max);
+    // Shows this x range (display units) as a zoom, keeping the y range; for following another
+    // plot's zoom (linkXAxes). Emits nothing. Ignored where setXRange would ignore it.
+    void showXRange(double min, double max);
     // The ranges shown now, in display units.
     AxisRange shownXRange() const;
     AxisRange shownYRange() const;
@@ -151,6 +154,9 @@ signals:
     void pointClicked(const QString& series, double x, double y);
     // The dynamic range of the dB axis changed (from the context menu or setDynamicRange()).
     void dynamicRangeChanged(double decibels);
+    // The user zoomed, panned or reset the view and the x range shown changed (display units).
+    // Not emitted for ranges set by code (setXRange, showXRange, new data).
+    void xRangeChangedByUser(double min, double max);
 
 private:
     struct Impl;

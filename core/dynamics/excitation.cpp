@@ -100,11 +100,48 @@ bool parseSweepLaw(const std::string& text, SweepLaw& law) {
 }
 
 const char* sampleHoldName(SampleHold hold) {
-    return hold == SampleHold::ZeroOrder ? "zoh" : "linear";
+    switch (hold) {
+    case SampleHold::ZeroOrder:
+        return "zoh";
+    case SampleHold::Auto:
+        return "auto";
+    case SampleHold::Linear:
+        break;
+    }
+    return "linear";
+}
+
+double heldIntegralPerStep(SampleHold hold, const std::vector<double>& values) {
+    hold = resolveSampleHold(hold, values);
+    if (values.size() < 2)
+        return 0.0;
+    double sum = 0.0;
+    for (double v : values)
+        sum += v;
+    // Zero-order: each sample but the last holds for one interval. Linear: the trapezoid rule.
+    return hold == SampleHold::ZeroOrder ? sum - values.back()
+                                         : sum - 0.5 * (values.front() + values.back());
+}
+
+SampleHold resolveSampleHold(SampleHold hold, const std::vector<double>& values) {
+    if (hold != SampleHold::Auto)
+        return hold;
+    if (values.size() < 2)
+        return SampleHold::Linear;
+    double sum = 0.0;
+    double absSum = 0.0;
+    for (double v : values) {
+        sum += v;
+        absSum += std::abs(v);
+    }
+    const double lost = std::abs(sum - heldIntegralPerStep(SampleHold::Linear, values));
+    return lost > 0.01 * absSum ? SampleHold::ZeroOrder : SampleHold::Linear;
 }
 
 bool parseSampleHold(const std::string& text, SampleHold& hold) {
-    if (text == "linear")
+    if (text == "auto")
+        hold = SampleHold::Auto;
+    else if (text == "linear")
         hold = SampleHold::Linear;
     else if (text == "zoh")
         hold = SampleHold::ZeroOrder;

@@ -77,18 +77,30 @@ struct SweptSine {
 
 // How a sampled record is continued between its samples.
 enum class SampleHold {
-    Linear,    // first-order hold: straight lines between samples (default)
+    Linear,    // first-order hold: straight lines between samples
     ZeroOrder, // each sample held until the next one
+    Auto,      // linear, unless that loses the record's impulse (resolveSampleHold; default)
 };
-const char* sampleHoldName(SampleHold hold); // "linear", "zoh"
+const char* sampleHoldName(SampleHold hold); // "linear", "zoh", "auto"
 bool parseSampleHold(const std::string& text, SampleHold& hold);
+
+// The hold `hold` stands for on uniformly sampled `values`: Linear and ZeroOrder are kept;
+// Auto is linear unless the linear hold's integral, Δt·(ΣF − (F₀ + F_last)/2), differs from the
+// record's impulse Δt·ΣF by more than 1 % of Δt·Σ|F|, and then zero-order. That happens when the
+// record starts or ends on a large sample: an impulse sampled at t = 0 (a single 10 N sample)
+// keeps only half its impulse under a linear hold from rest, and all of it held (docs/tools/
+// simulate.md, "Recorded force").
+SampleHold resolveSampleHold(SampleHold hold, const std::vector<double>& values);
+// The integral of `values` under the hold (Linear or ZeroOrder; Auto is resolved first), in
+// units of the sample interval: Σ over the intervals between samples.
+double heldIntegralPerStep(SampleHold hold, const std::vector<double>& values);
 
 // A sampled signal: strictly increasing times [s] and values in the signal's unit. Outside the
 // record the signal is 0.
 struct SampledSignal {
     std::vector<double> timeS;
     std::vector<double> values;
-    SampleHold hold = SampleHold::Linear;
+    SampleHold hold = SampleHold::Auto;
 };
 
 // One excitation with every parameter of every kind (a form keeps the values of the kinds not

@@ -40,7 +40,7 @@ ExcitationSignal::ExcitationSignal(const Excitation& e, const TimeGrid& grid,
     if (record) {
         m_time = record->timeS;
         m_values = record->values;
-        m_hold = record->hold;
+        m_hold = resolveSampleHold(record->hold, record->values);
     }
     if (m_time.size() >= 2) {
         m_t0 = m_time.front();

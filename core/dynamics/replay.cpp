@@ -4,9 +4,11 @@
 #include "dynamics/excitation_signal.h"
 #include "dynamics/modal_analysis.h"
 #include "model/presets.h"
+#include "signal/spectral_plan.h"
 
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <stdexcept>
 
 namespace dtop::dynamics {
@@ -119,6 +121,49 @@ InputIssues ReplayInput::validate() const {
     return issues;
 }
 
+namespace {
+
+std::string impulseText(double ns) {
+    return formatValue(ns) + " N·s";
+}
+
+// Says which hold was used when it matters: when the holds keep different impulses.
+void noteHold(SampleHold asked, ReplayResult& r) {
+    const double record = r.recordImpulseNs;
+    const double held = r.heldImpulseNs;
+    const bool differs = std::abs(held - record) > 0.01 * std::abs(record);
+    if (asked == SampleHold::Auto && r.forceHold == SampleHold::ZeroOrder)
+        r.notes.push_back("The force record starts or ends on a large sample (an impulse): a "
+                          "linear hold would keep only part of its impulse, so each sample is "
+                          "held to the next (zero-order hold), which keeps the record's " +
+                          impulseText(record) + ".");
+    else if (differs)
+        r.notes.push_back(std::string("Warning: the ") +
+                          (r.forceHold == SampleHold::Linear ? "linear" : "zero-order") +
+                          " hold gives the force an impulse of " + impulseText(held) +
+                          ", the record holds " + impulseText(record) +
+                          "; simulated responses scale with it (the automatic hold keeps it).");
+}
+
+// Welch averaging, or for an impact (a transient force) one whole-record periodogram: the
+// Hann window of a Welch segment that starts at the impulse is 0 there and erases it.
+void replaySpectra(const ReplayInput& input, const TimeGrid& grid, ReplayResult& r) {
+    signal::SpectralPlan plan(grid.sampleRateHz(), input.forceN, input.welch);
+    r.transient = plan.transient();
+    for (std::size_t f = 0; f < input.measuredVelocityMS.size(); ++f) {
+        r.simulatedVelocityPsd.push_back(plan.responsePsd(r.simulated.velocity[f], "m/s"));
+        r.measuredVelocityPsd.push_back(plan.responsePsd(input.measuredVelocityMS[f], "m/s"));
+    }
+    r.forcePsd = plan.inputPsd(r.simulated.excitation, "N");
+    if (r.transient)
+        r.notes.push_back("Transient record (an impact): the spectra are periodograms of the "
+                          "whole record, with a rectangular window on the force and an "
+                          "exponential window (1 to 0.01) on the velocities, instead of Welch's "
+                          "Hann-windowed segments.");
+}
+
+} // namespace
+
 ReplayResult runReplay(const ReplayInput& input, Progress& progress) {
     throwIfInvalid(input.validate(), "replay input");
     progress.report(0.0, "replay");
@@ -138,14 +183,15 @@ ReplayResult runReplay(const ReplayInput& input, Progress& progress) {
 
     ReplayResult r;
     r.simulated = simulateResponse(building, signal, grid, {}, input.integration, progress);
+    r.forceHold = resolveSampleHold(input.forceHold, input.forceN);
+    r.recordImpulseNs =
+        grid.stepS * std::accumulate(input.forceN.begin(), input.forceN.end(), 0.0);
+    r.heldImpulseNs = grid.stepS * heldIntegralPerStep(r.forceHold, input.forceN);
+    noteHold(input.forceHold, r);
     progress.report(0.8, "spectra");
-    signal::Welch welch(grid.sampleRateHz(), grid.samples, input.welch);
-    for (std::size_t f = 0; f < input.measuredVelocityMS.size(); ++f) {
+    for (std::size_t f = 0; f < input.measuredVelocityMS.size(); ++f)
         r.nrmse.push_back(nrmse(r.simulated.velocity[f], input.measuredVelocityMS[f]));
-        r.simulatedVelocityPsd.push_back(welch.psd(r.simulated.velocity[f], "m/s"));
-        r.measuredVelocityPsd.push_back(welch.psd(input.measuredVelocityMS[f], "m/s"));
-    }
-    r.forcePsd = welch.psd(r.simulated.excitation, "N");
+    replaySpectra(input, grid, r);
     r.naturalFrequenciesHz = undampedModes(building).frequenciesHz();
     r.displayRange =
         signal::suggestedFrequencyRange(r.naturalFrequenciesHz, 0.5 * grid.sampleRateHz());

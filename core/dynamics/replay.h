@@ -26,7 +26,7 @@ struct ReplayInput {
     std::vector<double> timeS;  // uniform sample times [s] (within 0.1 % of the mean step)
     std::vector<double> forceN; // measured force [N] at timeS
     int forceFloor = 1;         // 1-based floor the force acted on
-    SampleHold forceHold = SampleHold::Linear;           // how the force continues between samples
+    SampleHold forceHold = SampleHold::Auto;             // how the force continues between samples
     std::vector<std::vector<double>> measuredVelocityMS; // [floor][sample], floors 1..m ≤ n
     IntegrationOptions integration;
     signal::WelchOptions welch;
@@ -43,7 +43,19 @@ struct ReplayResult {
     signal::Spectrum forcePsd;                          // [N²/Hz]
     std::vector<double> naturalFrequenciesHz;           // undamped, of the profile
     signal::FrequencyRange displayRange;
+
+    SampleHold forceHold = SampleHold::Linear; // the hold used (Auto resolved)
+    double recordImpulseNs = 0.0;             // Δt·ΣF of the record [N·s]
+    double heldImpulseNs = 0.0;               // the integral of the force as held [N·s]
+    // True for a transient record (an impact) with automatic segments: the spectra are then
+    // whole-record periodograms (signal::SpectralPlan) instead of Welch's Hann-windowed
+    // segments, whose first window value of 0 erases an impulse at t = 0.
+    bool transient = false;
+    // What the user should know about how the record was treated (hold, spectra), one sentence
+    // each.
+    std::vector<std::string> notes;
 };
+
 
 // Throws std::invalid_argument listing every issue when validate() finds any; Cancelled when
 // progress is cancelled.

@@ -6,6 +6,7 @@
 #include "dynamics/modal_analysis.h"
 #include "dynamics/random_force.h"
 #include "model/presets.h"
+#include "signal/spectral_plan.h"
 #include "uq/seed_streams.h"
 
 #include <algorithm>
@@ -82,7 +83,14 @@ model::Profile scenarioProfile(const model::Profile& nominal, const ScenarioSamp
     return p;
 }
 
+// An upper bound, known before the run: a pulse or a record may turn out to be a transient,
+// whose automatic spectra span the whole record (signal::SpectralPlan).
 std::size_t spectrumBins(const SimulateInput& input, std::size_t samples) {
+    const ExcitationKind kind = input.excitation.kind;
+    const bool mayBeTransient = kind != ExcitationKind::Random && kind != ExcitationKind::Sine &&
+                                kind != ExcitationKind::Sweep;
+    if (mayBeTransient && input.welch.segmentLength == 0)
+        return samples / 2 + 1;
     return input.welch.effectiveSegmentLength(input.sampleRateHz, samples) / 2 + 1;
 }
 } // namespace
@@ -278,13 +286,13 @@ std::vector<ScenarioSample> drawScenarios(const SimulateInput& input) {
 namespace {
 void computeNominalSpectra(const SimulateInput& input, const ShearBuilding& building,
                            const Excitation& excitation, const TimeResponse& r,
-                           signal::Welch& welch, NominalSpectra& out) {
+                           signal::SpectralPlan& plan, NominalSpectra& out) {
     const std::size_t n = building.dofs();
     for (auto q : kQuantities)
         for (std::size_t i = 0; i < n; ++i)
             out.response[static_cast<std::size_t>(q)].push_back(
-                welch.psd(r.quantity(q)[i], responseQuantityUnit(q)));
-    out.excitation = welch.psd(r.excitation, excitation.unit());
+                plan.responsePsd(r.quantity(q)[i], responseQuantityUnit(q)));
+    out.excitation = plan.inputPsd(r.excitation, excitation.unit());
     out.frfQuantity = input.frfQuantity;
     if (excitation.isBaseMotion())
         return;
@@ -293,10 +301,9 @@ void computeNominalSpectra(const SimulateInput& input, const ShearBuilding& buil
         : input.frfQuantity == FrfQuantity::Mobility ? ResponseQuantity::Velocity
                                                      : ResponseQuantity::Acceleration;
     for (std::size_t i = 0; i < n; ++i)
-        out.h1.push_back(signal::h1Estimate(welch, r.excitation, r.quantity(q)[i],
-                                            responseQuantityUnit(q), "N"));
+        out.h1.push_back(plan.h1(r.excitation, r.quantity(q)[i], responseQuantityUnit(q), "N"));
     const FrfEvaluator evaluator(building);
-    const std::vector<double> f = welch.frequencies();
+    const std::vector<double> f = plan.frequencies();
     out.modelFrf.assign(n, std::vector<std::complex<double>>(f.size()));
     std::vector<std::complex<double>> h(n);
     for (std::size_t k = 0; k < f.size(); ++k) {
@@ -329,16 +336,32 @@ SimulateResult runSimulate(const SimulateInput& input, Progress& progress) {
         interest.push_back(f);
     result.displayRange = signal::suggestedFrequencyRange(interest, 0.5 * input.sampleRateHz);
 
-    std::optional<signal::Welch> welch;
+    std::optional<signal::SpectralPlan> welch;
     if (input.spectra) {
-        welch.emplace(input.sampleRateHz, grid.samples, input.welch);
+        welch.emplace(input.sampleRateHz, result.nominal.excitation, input.welch);
         computeNominalSpectra(input, building, input.excitation, result.nominal, *welch,
                               result.spectra);
         result.hasSpectra = true;
+        result.spectraMethod = welch->description();
+        result.transientSpectra = welch->transient();
+        if (welch->transient())
+            result.spectraNote = "Transient excitation: " + result.spectraMethod +
+                                 ". One average: the coherence is 1 by construction and says "
+                                 "nothing; set a segment length for Welch averaging.";
+        else if (welch->welch().segments() == 1)
+            result.spectraNote = "One Welch segment: the coherence is 1 by construction and "
+                                 "says nothing, and the H1 estimate is not averaged; a shorter "
+                                 "segment or a longer record gives several.";
     }
 
     const std::size_t count = input.scenarios;
     result.scenarios = count;
+    const bool newForce = input.excitation.kind == ExcitationKind::Random &&
+                          input.excitation.random.newRealisationPerScenario;
+    if (count > 0 && !input.scatter.any() && !newForce)
+        result.scenarioNote = "Every spread is 0: the " + std::to_string(count) +
+                              " scenarios are copies of the nominal structure. Give the masses, "
+                              "stiffnesses or dampers a spread to see their scatter.";
     if (count == 0) {
         progress.report(1.0, "done");
         return result;
@@ -352,8 +375,6 @@ SimulateResult runSimulate(const SimulateInput& input, Progress& progress) {
                 psdStats.emplace_back(welch->bins(), count);
         }
     std::vector<double> psd(welch ? welch->bins() : 0);
-    const bool newForce = input.excitation.kind == ExcitationKind::Random &&
-                          input.excitation.random.newRealisationPerScenario;
     for (std::size_t s = 0; s < count; ++s) {
         progress.report(static_cast<double>(s + 1) / static_cast<double>(count + 1),
                         "scenario " + std::to_string(s + 1) + " of " + std::to_string(count));
@@ -372,7 +393,7 @@ SimulateResult runSimulate(const SimulateInput& input, Progress& progress) {
                 const auto& channel = r.quantity(kQuantities[q])[i];
                 timeStats[q * n + i].add(channel);
                 if (welch) {
-                    welch->psd(channel.data(), psd.data());
+                    welch->responsePsd(channel.data(), psd.data());
                     psdStats[q * n + i].add(psd);
                 }
             }

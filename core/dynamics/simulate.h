@@ -98,6 +98,13 @@ struct SimulateResult {
 
     bool hasSpectra = false;
     NominalSpectra spectra;
+    std::string spectraMethod; // how the spectra were estimated (signal::SpectralPlan)
+    bool transientSpectra = false; // whole-record periodograms of a transient input
+    // What makes a result less meaningful than it looks, for the user; empty when nothing:
+    // of the spectra (one average: a coherence of 1 that says nothing) and of the scenarios
+    // (every spread 0: copies of the nominal structure).
+    std::string spectraNote;
+    std::string scenarioNote;
 
     std::size_t scenarios = 0;
     std::vector<ScenarioSample> samples;                        // [scenario]

@@ -176,12 +176,19 @@ json simulateResultToJson(const dynamics::SimulateResult& r, const dynamics::Sim
           {"natural_frequencies_hz", jsonArray(r.naturalFrequenciesHz)}}},
         {"display_range_hz", {r.displayRange.minHz, r.displayRange.maxHz}},
     };
+    json notes = json::array();
+    for (const std::string* note : {&r.spectraNote, &r.scenarioNote})
+        if (!note->empty())
+            notes.push_back(*note);
+    j["notes"] = notes;
     if (r.hasSpectra) {
         const auto& spectra = r.spectra.response[q];
         json psd = spectrumMeta(spectra.front());
         psd["quantity"] = dynamics::responseQuantityName(psdQuantity);
-        psd["window"] = signal::windowKindName(in.welch.window);
-        psd["overlap"] = in.welch.overlap;
+        psd["method"] = r.spectraMethod;
+        psd["window"] = r.transientSpectra ? "rectangular input, exponential responses"
+                                           : signal::windowKindName(in.welch.window);
+        psd["overlap"] = r.transientSpectra ? 0.0 : in.welch.overlap;
         json floors = json::array();
         for (const auto& s : spectra)
             floors.push_back(jsonArray(s.density));
@@ -301,6 +308,7 @@ json replayResultToJson(const dynamics::ReplayResult& r, const dynamics::ReplayI
     psd["floors"] = psdFloors;
     psd["force"] = jsonArray(r.forcePsd.density);
     psd["force_unit"] = r.forcePsd.unit;
+    psd["method"] = r.transient ? "whole-record periodogram (transient record)" : "welch";
     return {
         {"integrator", sim.integrator},
         {"time_s", jsonArray(sim.timeS)},
@@ -315,7 +323,12 @@ json replayResultToJson(const dynamics::ReplayResult& r, const dynamics::ReplayI
         {"replay",
          {{"nrmse", jsonArray(r.nrmse)},
           {"nrmse_definition", "RMS(simulated - measured velocity) / RMS(measured velocity), "
-                               "per floor over the whole record"}}},
+                               "per floor over the whole record"},
+          {"force_hold_used", dynamics::sampleHoldName(r.forceHold)},
+          {"record_impulse_n_s", jsonNumber(r.recordImpulseNs)},
+          {"held_impulse_n_s", jsonNumber(r.heldImpulseNs)},
+          {"transient", r.transient},
+          {"notes", r.notes}}},
     };
 }
 

@@ -36,7 +36,14 @@ std::size_t defaultSegmentLength(double sampleRateHz, std::size_t samples) {
     std::size_t length = 2;
     while (sampleRateHz / static_cast<double>(length) > kDefaultResolutionHz && length < samples)
         length *= 2;
-    return std::min(length, samples);
+    length = std::min(length, samples);
+    // Halve towards kDefaultAverages segments (at 50 % overlap) while the resolution stays
+    // within kCoarsestDefaultResolutionHz: one segment makes the coherence 1 by construction.
+    auto segments = [samples](std::size_t l) { return (samples - l) / (l / 2) + 1; };
+    while (length >= 4 && segments(length) < kDefaultAverages &&
+           sampleRateHz / static_cast<double>(length / 2) <= kCoarsestDefaultResolutionHz)
+        length /= 2;
+    return length;
 }
 
 std::string psdUnit(const std::string& signalUnit) {

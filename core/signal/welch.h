@@ -14,6 +14,8 @@ namespace dtop::signal {
 
 // The resolution the automatic segment length aims for (issue 4: ≤ 0.25 Hz by default).
 inline constexpr double kDefaultResolutionHz = 0.25;
+inline constexpr std::size_t kDefaultAverages = 8;
+inline constexpr double kCoarsestDefaultResolutionHz = 1.0;
 
 // Welch averaging settings. Every field is user-settable; the defaults are a periodic Hann
 // window, 50 % overlap, the segment mean removed, and an automatic segment length.
@@ -30,7 +32,9 @@ struct WelchOptions {
 };
 
 // Smallest power of two whose resolution fs/L is ≤ kDefaultResolutionHz, but never longer than
-// the record (a shorter record gives one segment of the whole record and a coarser resolution).
+// the record; then halved while that gives fewer than kDefaultAverages segments at 50 % overlap
+// and the resolution stays at or below kCoarsestDefaultResolutionHz (a short record keeps a
+// single segment rather than a resolution too coarse for the modes).
 std::size_t defaultSegmentLength(double sampleRateHz, std::size_t samples);
 
 // "m" → "m²/Hz", "m/s²" → "(m/s²)²/Hz", "N" → "N²/Hz".

@@ -75,9 +75,14 @@ TEST_CASE("PSD of white noise is flat at 2σ²/fs and integrates to σ²", "[sim
     CHECK(mean == Approx(2.0 * sd * sd / fs).epsilon(0.01));
 }
 
-TEST_CASE("Default segment length gives <= 0.25 Hz or the whole record", "[simulate][signal]")
+TEST_CASE("Default segment length gives <= 0.25 Hz or 8 averages within 1 Hz or the whole "
+          "record",
+          "[simulate][signal]")
 {
-    CHECK(signal::defaultSegmentLength(2048.0, 10241) == 8192);
+    // 5 s at 2048 Hz: 8192 samples (0.25 Hz) would be one segment, so the coherence would be
+    // 1 by construction (issue #18, item 7); 2048 samples give 9 segments at 1 Hz.
+    CHECK(signal::defaultSegmentLength(2048.0, 10241) == 2048);
+    CHECK(signal::defaultSegmentLength(2048.0, 122881) == 8192);
     CHECK(signal::defaultSegmentLength(1000.0, 60001) == 4096);
     CHECK(signal::defaultSegmentLength(2048.0, 1000) == 1000);
     signal::WelchOptions o;

@@ -245,3 +245,29 @@ TEST_CASE("The panel's inputs survive a save and restore", "[simulate][panel]")
     CHECK(input["sample_rate_hz"] == 1024.0);
     CHECK(input["psd_quantity"] == "acceleration");
 }
+
+TEST_CASE("The default hammer test says what its spectra and unscattered scenarios mean",
+          "[simulate][panel][notes]")
+{
+    // First-use issue #18, item 7: 20 scenarios without spread were 20 identical results with
+    // no hint, and a single Hann-windowed Welch segment made the coherence 1 and H1 ragged.
+    Context c;
+    widgets::SimulatePanel panel(c.context);
+    panel.applyInput({{"scenarios", 20}});
+    panel.finishPendingWork();
+    REQUIRE(panel.hasCurrentResult());
+    const auto& r = *panel.testResult();
+    CHECK(r.transientSpectra);
+    CHECK(r.spectraNote.find("coherence is 1 by construction") != std::string::npos);
+    CHECK(plotNamed(panel, QStringLiteral("h1_coherence"))->note().contains(QStringLiteral("says nothing")));
+    CHECK(plotNamed(panel, QStringLiteral("response"))
+              ->note()
+              .contains(QStringLiteral("copies of the nominal structure")));
+    // Whole-record processing of the pulse: away from the resonances H1 is the model's FRF.
+    const auto& h1 = r.spectra.h1.front();
+    std::size_t k = 0;
+    while (h1.frequencyHz[k] < 12.0)
+        ++k;
+    CHECK(std::abs(h1.h[k]) == Approx(std::abs(r.spectra.modelFrf[0][k])).epsilon(0.05));
+    CHECK(panel.reportResult()["notes"].size() == 2);
+}

@@ -6,6 +6,7 @@
 #include "models/active_profile.h"
 #include "widgets/control/control_form.h"
 #include "widgets/control/control_plots.h"
+#include "widgets/plot_link.h"
 #include "widgets/plot_view.h"
 
 #include <QGridLayout>
@@ -79,6 +80,8 @@ ControlPanel::ControlPanel(PanelContext& context, QWidget* parent)
     m_drift = new PlotView(time);
     m_current = new PlotView(time);
     m_tabs->addTab(time, tr("Time response"));
+    linkXAxes({m_bodeMagnitude, m_bodePhase});
+    linkXAxes({m_drift, m_current});
     m_table = new QTableWidget(0, 8, area);
     // Two-line headers and a stretching design column: the table fits the plot column's width
     // at 1280×800 without a horizontal scroll bar (fitTable sets its height to its rows).

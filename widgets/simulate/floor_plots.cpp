@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/simulate/floor_plots.h"
 
+#include "widgets/plot_link.h"
 #include "widgets/plot_view.h"
 
 #include <QScrollArea>
@@ -41,6 +42,8 @@ void FloorPlots::setFloors(int floors)
     }
     for (int f = floors; f >= 1; --f)
         m_layout->addWidget(m_plots[f - 1], 1);
+    // The floors are stacked on one time or frequency axis: they zoom together.
+    linkXAxes(std::vector<PlotView*>(m_plots.begin(), m_plots.end()));
 }
 
 PlotView* FloorPlots::plot(int floor) const

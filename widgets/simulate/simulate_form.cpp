@@ -226,8 +226,12 @@ QWidget* SimulateForm::buildExcitation()
     sweep->addRow(tr("Law"), m_sweepLaw);
 
     auto holdCombo = [this] {
-        QComboBox* c = combo(this, tr("How the record continues between samples: straight lines "
-                                      "(first-order hold) or held values (zero-order hold)"));
+        QComboBox* c = combo(this, tr("How the record continues between samples: automatic "
+                                      "(straight lines, or held values when straight lines "
+                                      "would lose the record's impulse, as for an impact "
+                                      "sampled at t = 0), straight lines (first-order hold) "
+                                      "or held values (zero-order hold)"));
+        c->addItem(tr("automatic (keeps the impulse)"), static_cast<int>(dynamics::SampleHold::Auto));
         c->addItem(tr("linear between samples"), static_cast<int>(dynamics::SampleHold::Linear));
         c->addItem(tr("held (zero-order)"), static_cast<int>(dynamics::SampleHold::ZeroOrder));
         return c;

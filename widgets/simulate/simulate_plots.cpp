@@ -2,6 +2,7 @@
 #include "widgets/simulate/simulate_plots.h"
 
 #include "dynamics/frf_quantity.h"
+#include "widgets/plot_link.h"
 #include "widgets/plot_view.h"
 #include "widgets/simulate/floor_plots.h"
 
@@ -187,6 +188,10 @@ SimulatePlots::SimulatePlots(QWidget* parent) : QWidget(parent)
         p->setXAxis({tr("Frequency"), tr("Hz"), AxisScale::Linear});
     m_coherence->setYAxis({tr("Coherence γ²"), QString(), AxisScale::Linear});
     m_coherence->setTitle(tr("Coherence of the H1 estimate"));
+    // Plots stacked on one tab share their x axis: a zoom in one shows in the other.
+    linkXAxes({m_force, m_response});
+    linkXAxes({m_psd, m_excitationPsd});
+    linkXAxes({m_h1, m_coherence});
     clear();
 }
 
@@ -277,10 +282,12 @@ void SimulatePlots::showTest(const dynamics::SimulateResult& r, const dynamics::
                        .arg(number(r.grid.sampleRateHz(), 6));
     if (r.hasSpectra) {
         const auto& s = r.spectra.response[qi].front();
-        info += tr("\nWelch PSD: Δf = %1 Hz, %2 segment(s) of %3 samples")
-                    .arg(number(s.resolutionHz))
-                    .arg(s.segments)
-                    .arg(s.segmentLength);
+        info += r.transientSpectra
+                    ? tr("\nSpectra of a transient: whole record, Δf = %1 Hz").arg(number(s.resolutionHz))
+                    : tr("\nWelch PSD: Δf = %1 Hz, %2 segment(s) of %3 samples")
+                          .arg(number(s.resolutionHz))
+                          .arg(s.segments)
+                          .arg(s.segmentLength);
     }
     if (scenarios)
         info += tr(" · %1 scenarios (%2)").arg(r.scenarios).arg(QString::fromLatin1(uq::samplingMethodName(in.sampling)));
@@ -312,9 +319,15 @@ void SimulatePlots::showTest(const dynamics::SimulateResult& r, const dynamics::
         return;
     const auto& spectra = r.spectra;
     const QString psdUnit = QString::fromStdString(spectra.response[qi].front().unit);
-    m_psd->setTitle(tr("PSD of the %1 (Welch, %2 window)")
-                        .arg(quantityTitle(quantity).toLower(),
-                             QString::fromLatin1(signal::windowKindName(in.welch.window))));
+    m_psd->setTitle(r.transientSpectra
+                        ? tr("PSD of the %1 (whole record, exponential window)").arg(quantityTitle(quantity).toLower())
+                        : tr("PSD of the %1 (Welch, %2 window)")
+                              .arg(quantityTitle(quantity).toLower(),
+                                   QString::fromLatin1(signal::windowKindName(in.welch.window))));
+    // What makes the spectra less meaningful than they look, where they are shown and exported.
+    const QString spectraNote = QString::fromStdString(r.spectraNote);
+    for (PlotView* p : {m_psd, m_excitationPsd, m_h1, m_coherence})
+        p->setNote(spectraNote);
     m_psd->setYAxis({tr("PSD"), psdUnit, AxisScale::Log});
     for (int f = floors; f >= 1; --f) {
         const auto fi = static_cast<std::size_t>(f - 1);
@@ -375,6 +388,7 @@ void SimulatePlots::drawResponse()
     if (!m_result)
         return;
     const dynamics::SimulateResult& r = *m_result;
+    m_response->setNote(QString::fromStdString(r.scenarioNote));
     const auto& nominal = r.nominal;
     const auto quantity = m_quantity;
     const auto qi = static_cast<std::size_t>(quantity);
@@ -449,11 +463,23 @@ void SimulatePlots::showReplay(const dynamics::ReplayResult& r, const dynamics::
                         .arg(in.forceFloor)
                         .arg(in.timeS.size())
                         .arg(number(r.forcePsd.resolutionHz * static_cast<double>(r.forcePsd.segmentLength), 6))
-                        .arg(freqs.join(QStringLiteral(", "))));
+                        .arg(freqs.join(QStringLiteral(", "))) +
+                    tr("\nForce between samples: %1, impulse %2 N·s (record %3 N·s) · spectra: %4")
+                        .arg(r.forceHold == dynamics::SampleHold::ZeroOrder ? tr("held") : tr("linear"))
+                        .arg(number(r.heldImpulseNs, 4))
+                        .arg(number(r.recordImpulseNs, 4))
+                        .arg(r.transient ? tr("whole record (transient)") : tr("Welch")));
+    // Full sentences on how the record was treated, under the plots they concern and in
+    // their exports.
+    QStringList noteLines;
+    for (const std::string& note : r.notes)
+        noteLines << QString::fromStdString(note);
+    const QString notes = noteLines.join(QLatin1Char('\n'));
 
     m_replayForce->setTitle(tr("Measured force, applied to the twin at floor %1").arg(in.forceFloor));
     m_replayForce->setYAxis({tr("Force"), tr("N"), AxisScale::Linear});
     m_replayForce->addSeries(tr("measured force"), sim.timeS, sim.excitation, {PlotView::paletteColor(4)});
+    m_replayForce->setNote(notes);
     m_replayForce->resetZoom();
 
     m_replayVelocity->setFloors(measured);
@@ -482,9 +508,11 @@ void SimulatePlots::showReplay(const dynamics::ReplayResult& r, const dynamics::
                      croppedLike(ms.density, ms.frequencyHz, band), {kMeasured, 2.0});
         s->addSeries(tr("simulated (twin)"), cropped(ss.frequencyHz, band),
                      croppedLike(ss.density, ss.frequencyHz, band), {color, 1.2, true});
+        s->setNote(notes);
         frame(s, r.displayRange);
     }
     m_replayForcePsd->setTitle(tr("PSD of the measured force"));
+    m_replayForcePsd->setNote(notes);
     m_replayForcePsd->setYAxis({tr("PSD"), QString::fromStdString(r.forcePsd.unit), AxisScale::Log});
     m_replayForcePsd->addSeries(tr("force"), cropped(r.forcePsd.frequencyHz, r.displayRange),
                                 croppedLike(r.forcePsd.density, r.forcePsd.frequencyHz, r.displayRange),

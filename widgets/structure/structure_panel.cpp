@@ -10,6 +10,7 @@
 #include "widgets/dataset_browser.h"
 #include "widgets/field_issue.h"
 #include "widgets/frame_view.h"
+#include "widgets/plot_link.h"
 #include "widgets/plot_view.h"
 #include "widgets/discard_guard.h"
 #include "widgets/profile_editor.h"
@@ -173,6 +174,9 @@ QWidget* StructurePanel::buildFrfTab()
         s->setMaximumWidth(110);
     }
     m_fmin->setToolTip(tr("Lowest frequency [Hz]"));
+    m_autoRange->setObjectName(QStringLiteral("auto_range"));
+    m_fmin->setObjectName(QStringLiteral("fmin"));
+    m_fmax->setObjectName(QStringLiteral("fmax"));
     m_measured = new QComboBox(tab);
     m_measured->setToolTip(tr("Overlay a measured FRF (dashed) on the model, converted to the "
                               "same quantity and units: the twin against the physical rig"));
@@ -210,6 +214,11 @@ QWidget* StructurePanel::buildFrfTab()
     plots->addWidget(m_phase);
     plots->setStretchFactor(0, 3);
     plots->setStretchFactor(1, 2);
+    // Magnitude and phase zoom together, and a zoom becomes the range of the fields (and of
+    // the computed FRF), so the fields never say "auto 0–35 Hz" over a zoomed plot.
+    linkXAxes({m_magnitude, m_phase});
+    for (PlotView* plot : {m_magnitude, m_phase})
+        connect(plot, &PlotView::xRangeChangedByUser, this, &StructurePanel::followZoom);
 
     auto* layout = new QVBoxLayout(tab);
     layout->addLayout(controls);
@@ -445,6 +454,22 @@ void StructurePanel::updateModalTable()
     if (m_modalTable->horizontalHeader()->length() > m_modalTable->viewport()->width())
         height += m_modalTable->horizontalScrollBar()->sizeHint().height();
     m_modalTable->setFixedHeight(height);
+}
+
+void StructurePanel::followZoom(double minHz, double maxHz)
+{
+    const double lo = std::max(0.0, minHz);
+    if (!(maxHz > lo))
+        return;
+    {
+        const QSignalBlocker a(m_autoRange), b(m_fmin), c(m_fmax);
+        m_autoRange->setChecked(false);
+        m_fmin->setEnabled(true);
+        m_fmax->setEnabled(true);
+        m_fmin->setValue(lo);
+        m_fmax->setValue(maxHz);
+    }
+    updateFrf();
 }
 
 dynamics::FrfInput StructurePanel::frfInput() const

@@ -70,6 +70,8 @@ private:
     void recompute();
     void updateModalTable();
     void updateFrf();
+    // The user zoomed or panned the FRF plots: the range fields take the range shown.
+    void followZoom(double minHz, double maxHz);
     void updateModeView();
     dynamics::FrfInput frfInput() const;
 

@@ -6,6 +6,7 @@
 #include "cli/cli_errors.h"
 #include "cli/model_options.h"
 #include "cli/output_options.h"
+#include "cli/record_options.h"
 #include "control/control_json.h"
 #include "io/dynamics_json.h"
 #include "io/time_series_csv.h"
@@ -46,21 +47,6 @@ std::string optionFor(const std::string& field)
     std::string option = field;
     std::replace(option.begin(), option.end(), '_', '-');
     return option;
-}
-
-dynamics::SampledSignal readRecord(const po::variables_map& vm, const char* option)
-{
-    io::TimeSeries series;
-    std::string error;
-    if (!io::readTimeSeriesCsv(vm[option].as<std::string>(), series, error))
-        throw FileError("--" + std::string(option) + ": " + error);
-    dynamics::SampledSignal s;
-    s.timeS = std::move(series.timeS);
-    s.values = std::move(series.values);
-    const std::string hold = vm["record-hold"].as<std::string>();
-    if (!dynamics::parseSampleHold(hold, s.hold))
-        throw UsageError("--record-hold must be linear or zoh, got '" + hold + "'");
-    return s;
 }
 
 std::optional<double> optionalValue(const po::variables_map& vm, const char* option)
@@ -181,9 +167,8 @@ void addControlOptions(po::options_description& options)
         ("base-record", po::value<std::string>(),
          "base: CSV file time_s,acceleration_m_s2 of the ground acceleration [m/s²]")
         ("force-record", po::value<std::string>(),
-         "record: CSV file time_s,force_n of a force on --force-floor [N]")
-        ("record-hold", po::value<std::string>()->default_value("linear"),
-         "how a record continues between samples: linear or zoh");
+         "record: CSV file time_s,force_n of a force on --force-floor [N]");
+    addRecordHoldOption(time);
     options.add(design).add(ec).add(lqg).add(metrics).add(time);
 }
 
@@ -260,12 +245,12 @@ control::ControlInput controlInputFromOptions(const po::variables_map& vm)
         if (!vm.count("base-record"))
             throw UsageError("--excitation base needs --base-record FILE (CSV time_s,"
                              "acceleration_m_s2)");
-        e.baseAcceleration = readRecord(vm, "base-record");
+        e.baseAcceleration = readRecordOption(vm, "base-record");
     }
     if (t.enabled && e.kind == dynamics::ExcitationKind::RecordedForce) {
         if (!vm.count("force-record"))
             throw UsageError("--excitation record needs --force-record FILE (CSV time_s,force_n)");
-        e.recordedForce = readRecord(vm, "force-record");
+        e.recordedForce = readRecordOption(vm, "force-record");
     }
     if (const auto issues = in.validate(); !issues.empty())
         throw UsageError::fromIssues(issues, &optionFor);

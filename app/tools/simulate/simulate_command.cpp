@@ -5,6 +5,7 @@
 #include "cli/cli_errors.h"
 #include "cli/model_options.h"
 #include "cli/output_options.h"
+#include "cli/record_options.h"
 #include "cli/workspace_options.h"
 #include "io/dataset_library.h"
 #include "io/dynamics_json.h"
@@ -63,21 +64,6 @@ std::size_t parseCount(const po::variables_map& vm, const char* option, long lon
         throw UsageError("--" + std::string(option) + " must be between 0 and " +
                          std::to_string(max) + ", got " + std::to_string(v));
     return static_cast<std::size_t>(v);
-}
-
-dynamics::SampledSignal readRecord(const po::variables_map& vm, const char* option)
-{
-    io::TimeSeries series;
-    std::string error;
-    if (!io::readTimeSeriesCsv(vm[option].as<std::string>(), series, error))
-        throw FileError("--" + std::string(option) + ": " + error);
-    dynamics::SampledSignal s;
-    s.timeS = std::move(series.timeS);
-    s.values = std::move(series.values);
-    const std::string hold = vm["record-hold"].as<std::string>();
-    if (!dynamics::parseSampleHold(hold, s.hold))
-        throw UsageError("--record-hold must be linear or zoh, got '" + hold + "'");
-    return s;
 }
 
 // The option that sets an InputIssue's field, for messages that name it.
@@ -206,14 +192,13 @@ void addSimulateTestOptions(po::options_description& options)
          "relative to the ground, plus the absolute acceleration)")
         ("force-record", po::value<std::string>(),
          "record: CSV file time_s,force_n of a force acting on --input-floor")
-        ("record-hold", po::value<std::string>()->default_value("linear"),
-         "how a record continues between samples: linear or zoh (held)")
         ("x0", po::value<std::string>(), "initial displacements x1,x2,... [m] (default 0)")
         ("v0", po::value<std::string>(), "initial velocities v1,v2,... [m/s] (default 0)")
         ("integrator", po::value<std::string>()->default_value("auto"),
          "auto (exact for linear profiles, adaptive for cubic springs) | exact | adaptive")
         ("rtol", po::value<double>()->default_value(d.integration.relativeTolerance),
          "relative tolerance of the adaptive integrator [-]");
+    addRecordHoldOption(test);
     po::options_description scenarios("Monte-Carlo scenarios");
     scenarios.add_options()
         ("scenarios", po::value<long long>()->default_value(0),
@@ -292,20 +277,17 @@ dynamics::SimulateInput simulateInputFromOptions(const po::variables_map& vm)
     const std::string law = vm["sweep-law"].as<std::string>();
     if (!dynamics::parseSweepLaw(law, e.sweep.law))
         throw UsageError("--sweep-law must be linear or log, got '" + law + "'");
-    std::string hold = vm["record-hold"].as<std::string>();
-    dynamics::SampleHold holdKind;
-    if (!dynamics::parseSampleHold(hold, holdKind))
-        throw UsageError("--record-hold must be linear or zoh, got '" + hold + "'");
+    recordHoldFromOptions(vm); // a bad --record-hold is an error even without a record
     if (e.kind == dynamics::ExcitationKind::BaseMotion) {
         if (!vm.count("base-record"))
             throw UsageError("--excitation base needs --base-record FILE (CSV time_s,"
                              "acceleration_m_s2)");
-        e.baseAcceleration = readRecord(vm, "base-record");
+        e.baseAcceleration = readRecordOption(vm, "base-record");
     }
     if (e.kind == dynamics::ExcitationKind::RecordedForce) {
         if (!vm.count("force-record"))
             throw UsageError("--excitation record needs --force-record FILE (CSV time_s,force_n)");
-        e.recordedForce = readRecord(vm, "force-record");
+        e.recordedForce = readRecordOption(vm, "force-record");
     }
     if (vm.count("x0"))
         in.initial.displacementM = parseNumberList("x0", vm["x0"].as<std::string>());
@@ -349,9 +331,7 @@ dynamics::ReplayInput replayInputFromOptions(const po::variables_map& vm)
 {
     dynamics::ReplayInput in;
     in.profile = profileFromOptions(vm);
-    const std::string hold = vm["record-hold"].as<std::string>();
-    if (!dynamics::parseSampleHold(hold, in.forceHold))
-        throw UsageError("--record-hold must be linear or zoh, got '" + hold + "'");
+    in.forceHold = recordHoldFromOptions(vm);
     in.integration = integrationFromOptions(vm);
     applySpectrumOptions(vm, in.welch);
     return in;
