@@ -177,11 +177,11 @@ void readExcitation(const Reader& r, dynamics::Excitation& e)
         break;
     case ExcitationKind::BaseMotion:
         r.child("record").name("hold", e.baseAcceleration.hold, dynamics::parseSampleHold,
-                               "linear, zoh");
+                               "auto, linear, zoh");
         break;
     case ExcitationKind::RecordedForce:
         r.child("record").name("hold", e.recordedForce.hold, dynamics::parseSampleHold,
-                               "linear, zoh");
+                               "auto, linear, zoh");
         break;
     }
 }

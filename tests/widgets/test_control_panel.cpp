@@ -2,14 +2,21 @@
 #include "panel_test_context.h"
 #include "widgets/control/control_form.h"
 #include "widgets/control/control_panel.h"
+#include "widgets/field_issue.h"
+#include "widgets/record_file_field.h"
 #include "widgets/number_field.h"
 #include "widgets/plot_view.h"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <fstream>
 
+#include <QDateTime>
+#include <QFile>
 #include <QLabel>
+#include <QTemporaryDir>
 #include <QCoreApplication>
 #include <QScrollBar>
 #include <QSlider>
@@ -123,4 +130,51 @@ TEST_CASE("Control panel results table shows every compared design without scrol
     REQUIRE(table->rowCount() == 6);
     CHECK(table->verticalScrollBar()->maximum() == 0);
     CHECK(table->horizontalScrollBar()->maximum() == 0);
+}
+
+TEST_CASE("Control panel drives the time response with a ground acceleration record",
+          "[widgets][control][record]")
+{
+    // Issue #10 item 6: the time domain takes a recorded ground acceleration in the panel too.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("ground.csv"));
+    {
+        std::ofstream out(file.toStdString());
+        out << "time_s,acceleration_m_s2\n";
+        for (int k = 0; k <= 2000; ++k) {
+            const double t = k / 1000.0;
+            out << t << "," << (t < 0.5 ? std::sin(2.0 * 3.14159265358979 * 6.0 * t) : 0.0)
+                << "\n";
+        }
+    }
+    test::PanelTestContext c;
+    widgets::ControlPanel panel(c.context);
+    panel.applyInput({{"strategy", "dvf"},
+                      {"gain", 2.0},
+                      {"time_response", true},
+                      {"time_duration", 2.0},
+                      {"excitation", {{"kind", "base"}}}});
+    // No file yet: the record field says so and nothing runs.
+    CHECK_FALSE(panel.canRun());
+    CHECK_FALSE(widgets::fieldIssue(panel.form()->recordFile()).isEmpty());
+
+    panel.applyInput({{"record_file", file.toStdString()}});
+    REQUIRE(panel.canRun());
+    panel.finishPendingWork();
+    REQUIRE(panel.results().front().timeResponse);
+    const auto& t = *panel.results().front().timeResponse;
+    CHECK(t.excitationUnit == "m/s²");
+    CHECK(t.excitation.size() == t.timeS.size());
+    CHECK(panel.reportInput()["record_file"] == file.toStdString());
+
+    // A broken file is named with its line.
+    {
+        std::ofstream out(file.toStdString());
+        out << "time_s,acceleration_m_s2\n0,1\n0.001,x\n";
+    }
+    QFile::setFileTime(file, QDateTime::currentDateTime().addSecs(5),
+                       QFileDevice::FileModificationTime);
+    panel.applyInput({{"gain", 2.5}});
+    CHECK_FALSE(panel.canRun());
+    CHECK(widgets::fieldIssue(panel.form()->recordFile()).contains(QStringLiteral(":3:")));
 }

@@ -3,6 +3,7 @@
 
 #include "widgets/field_issue.h"
 #include "widgets/number_field.h"
+#include "widgets/record_file_field.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -183,9 +184,11 @@ ControlForm::ControlForm(QWidget* parent) : QWidget(parent)
     m_excitation->addItem(tr("random force"), QStringLiteral("random"));
     m_excitation->addItem(tr("sine"), QStringLiteral("sine"));
     m_excitation->addItem(tr("swept sine"), QStringLiteral("sweep"));
-    m_excitation->setToolTip(tr("Virtual-test excitation on the force floor (the simulate "
-                                "tool's defaults; dtop control --excitation base takes a "
-                                "ground-acceleration record)"));
+    m_excitation->addItem(tr("ground acceleration record"), QStringLiteral("base"));
+    m_excitation->addItem(tr("force record"), QStringLiteral("record"));
+    m_excitation->setToolTip(tr("Virtual-test excitation (the simulate tool's defaults): a "
+                                "force on the force floor, or a recorded ground acceleration "
+                                "or force read from a CSV file"));
     auto* timeRow = new QWidget(showBox);
     auto* timeLayout = new QHBoxLayout(timeRow);
     timeLayout->setContentsMargins(0, 0, 0, 0);
@@ -193,6 +196,16 @@ ControlForm::ControlForm(QWidget* parent) : QWidget(parent)
     timeLayout->addWidget(m_excitation, 1);
     show->addRow(tr("Time response"), timeRow);
     m_fields["excitation"] = m_excitation;
+    m_recordFile = new RecordFileField(tr("CSV with columns time_s and the ground acceleration "
+                                          "[m/s²] (outputs relative to the ground) or the force "
+                                          "[N] on the force floor"),
+                                       showBox);
+    show->addRow(tr("Record"), m_recordFile);
+    m_fields["record_file"] = m_recordFile;
+    connect(m_recordFile, &RecordFileField::changed, this, [this] {
+        if (!m_syncing)
+            emit changed();
+    });
     layout->addWidget(showBox);
     layout->addStretch(1);
 
@@ -285,6 +298,9 @@ void ControlForm::updateEnabled()
     for (NumberField* f : {m_lqgQ, m_lqgR, m_lqgProcess, m_lqgMeasurement})
         f->setEnabled(s == Strategy::Lqg);
     m_excitation->setEnabled(m_timeResponse->isChecked());
+    const QString kind = m_excitation->currentData().toString();
+    m_recordFile->setEnabled(m_timeResponse->isChecked() &&
+                             (kind == QStringLiteral("base") || kind == QStringLiteral("record")));
 }
 
 void ControlForm::setStoreys(std::size_t storeys)
@@ -335,6 +351,17 @@ control::ControlInput ControlForm::input(const model::Profile& profile, InputIss
     dynamics::parseExcitationKind(m_excitation->currentData().toString().toStdString(),
                                   in.timeDomain.excitation.kind);
     in.timeDomain.excitation.floor = in.forceFloor;
+    if (in.timeDomain.enabled) {
+        auto& e = in.timeDomain.excitation;
+        const bool base = e.kind == dynamics::ExcitationKind::BaseMotion;
+        if (base || e.kind == dynamics::ExcitationKind::RecordedForce) {
+            QString error;
+            if (auto record = m_recordFile->record(&error))
+                (base ? e.baseAcceleration : e.recordedForce) = std::move(*record);
+            else if (issues)
+                issues->push_back({"record_file", error.toStdString()});
+        }
+    }
     if (issues)
         for (auto& issue : in.validate())
             issues->push_back(std::move(issue));

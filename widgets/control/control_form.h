@@ -19,6 +19,7 @@ class QSpinBox;
 namespace dtop::widgets {
 
 class NumberField;
+class RecordFileField;
 
 // The inputs of the `control` tool: strategy, device location, gain (field and logarithmic
 // slider), the two-body device with a live read-out of its natural frequency and damping
@@ -41,6 +42,7 @@ public:
     std::vector<control::Strategy> compared() const;
     void setCompared(const std::vector<control::Strategy>& strategies);
 
+    RecordFileField* recordFile() const { return m_recordFile; }
     NumberField* gainField() const { return m_gain; }
     NumberField* proofMassField() const { return m_proofMass; }
     QSlider* gainSlider() const { return m_gainSlider; }
@@ -87,6 +89,7 @@ private:
     std::map<control::Strategy, QCheckBox*> m_compare;
     QCheckBox* m_timeResponse;
     QComboBox* m_excitation;
+    RecordFileField* m_recordFile;
     std::map<std::string, QWidget*> m_fields; // issue field id → widget
     control::ControlInput m_base;
     bool m_syncing = false;

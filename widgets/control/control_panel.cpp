@@ -5,6 +5,7 @@
 #include "control/control_json.h"
 #include "models/active_profile.h"
 #include "widgets/control/control_form.h"
+#include "widgets/record_file_field.h"
 #include "widgets/control/control_plots.h"
 #include "widgets/plot_link.h"
 #include "widgets/plot_view.h"
@@ -162,6 +163,7 @@ std::optional<AnalysisPanel::Run> ControlPanel::prepareRun(InputIssues& issues)
     for (auto s : others)
         compare.push_back(control::strategyName(s));
     run.input["compare"] = compare;
+    addRecordFile(run.input);
     // While the gain slider is dragged, what the gain does not change is taken from the last
     // run of the same other inputs: the root locus and the best stable gain (both functions of
     // the loop and the critical gain only) and the compared designs without a gain.
@@ -417,7 +419,16 @@ nlohmann::json ControlPanel::reportInput() const
     for (auto s : m_form->compared())
         compare.push_back(control::strategyName(s));
     j["compare"] = compare;
+    addRecordFile(j);
     return j;
+}
+
+// The record's file, so that a report or a run record can be opened again with it.
+void ControlPanel::addRecordFile(nlohmann::json& input) const
+{
+    const QString file = m_form->recordFile()->path();
+    if (!file.isEmpty())
+        input["record_file"] = file.toStdString();
 }
 
 nlohmann::json ControlPanel::reportResult() const
@@ -462,6 +473,9 @@ void ControlPanel::applyInput(const nlohmann::json& json)
             if (m_tabs->tabText(t).toStdString() == keys["tab"].get<std::string>())
                 m_tabs->setCurrentIndex(t);
     keys.erase("tab");
+    if (keys.contains("record_file") && keys["record_file"].is_string())
+        m_form->recordFile()->setPath(QString::fromStdString(keys["record_file"].get<std::string>()));
+    keys.erase("record_file");
     try {
         nlohmann::json merged = control::controlInputToJson(currentInput());
         merged.erase("profile");

@@ -36,7 +36,8 @@ public:
     PlotView* currentPlot() const override;
     nlohmann::json reportInput() const override;
     nlohmann::json reportResult() const override;
-    // Keys of controlInputToJson (the profile excepted) plus "compare" (strategy names).
+    // Keys of controlInputToJson (the profile excepted) plus "compare" (strategy names) and
+    // "record_file" (the CSV of a recorded ground acceleration or force).
     void applyInput(const nlohmann::json& input) override;
 
     control::ControlInput currentInput(InputIssues* issues = nullptr) const;
@@ -66,6 +67,7 @@ private:
                                                 const GainFreeParts* cached,
                                                 Progress& progress);
     void showResults(std::vector<control::ControlResult> results);
+    void addRecordFile(nlohmann::json& input) const;
     // Draws the plots of tab `tab` from the results if they are not drawn yet.
     void drawTab(int tab) const;
     void drawPendingTabs() const;
