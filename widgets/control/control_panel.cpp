@@ -8,6 +8,7 @@
 #include "widgets/record_file_field.h"
 #include "widgets/control/control_plots.h"
 #include "widgets/plot_link.h"
+#include "widgets/panel_json.h"
 #include "widgets/plot_view.h"
 
 #include <QGridLayout>
@@ -398,10 +399,7 @@ QList<ToolPanel::NamedPlot> ControlPanel::plots() const
 
 PlotView* ControlPanel::currentPlot() const
 {
-    QWidget* w = m_tabs->currentWidget();
-    if (auto* p = qobject_cast<PlotView*>(w))
-        return p;
-    return m_tabs->currentIndex() == 3 ? m_bodeMagnitude : m_drift;
+    return currentTabPlot(m_tabs, m_tabs->currentIndex() == 3 ? m_bodeMagnitude : m_drift);
 }
 
 nlohmann::json ControlPanel::reportInput() const
@@ -410,11 +408,7 @@ nlohmann::json ControlPanel::reportInput() const
     const control::ControlInput input = currentInput(&issues);
     nlohmann::json j = control::controlInputToJson(input);
     j.erase("profile");
-    if (!issues.empty()) {
-        j["issues"] = nlohmann::json::array();
-        for (const auto& i : issues)
-            j["issues"].push_back(i.message);
-    }
+    addIssues(j, issues);
     nlohmann::json compare = nlohmann::json::array();
     for (auto s : m_form->compared())
         compare.push_back(control::strategyName(s));
@@ -468,11 +462,7 @@ void ControlPanel::applyInput(const nlohmann::json& json)
         }
     keys.erase("compare");
     // "tab": the plot tab to show ("Root locus", ...), for screenshots of a chosen view.
-    if (keys.contains("tab") && keys["tab"].is_string())
-        for (int t = 0; t < m_tabs->count(); ++t)
-            if (m_tabs->tabText(t).toStdString() == keys["tab"].get<std::string>())
-                m_tabs->setCurrentIndex(t);
-    keys.erase("tab");
+    applyTabKey(keys, m_tabs);
     if (keys.contains("record_file") && keys["record_file"].is_string())
         m_form->recordFile()->setPath(QString::fromStdString(keys["record_file"].get<std::string>()));
     keys.erase("record_file");

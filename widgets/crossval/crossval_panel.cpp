@@ -11,6 +11,7 @@
 #include "widgets/crossval/crossval_plots.h"
 #include "widgets/crossval/crossval_sources.h"
 #include "widgets/heat_map.h"
+#include "widgets/panel_json.h"
 #include "widgets/plot_view.h"
 
 #include <QAction>
@@ -509,11 +510,7 @@ nlohmann::json CrossvalPanel::reportInput() const
 {
     InputIssues issues;
     nlohmann::json j = formJson(nullptr, &issues);
-    if (!issues.empty()) {
-        j["issues"] = nlohmann::json::array();
-        for (const auto& i : issues)
-            j["issues"].push_back(i.message);
-    }
+    addIssues(j, issues);
     return j;
 }
 
@@ -533,11 +530,7 @@ void CrossvalPanel::applyInput(const nlohmann::json& json)
         return;
     nlohmann::json keys = json;
     keys.erase("issues");
-    if (keys.contains("tab") && keys["tab"].is_string())
-        for (int t = 0; t < m_tabs->count(); ++t)
-            if (m_tabs->tabText(t).toStdString() == keys["tab"].get<std::string>())
-                m_tabs->setCurrentIndex(t);
-    keys.erase("tab");
+    applyTabKey(keys, m_tabs);
     if (keys.contains("pair") && keys["pair"].is_number_integer()) {
         m_requestedPair = keys["pair"].get<int>();
         if (m_requestedPair < m_pair->count())

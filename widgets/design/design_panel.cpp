@@ -9,6 +9,7 @@
 #include "widgets/design/design_plots.h"
 #include "widgets/heat_map.h"
 #include "widgets/design/result_tables.h"
+#include "widgets/panel_json.h"
 #include "widgets/plot_view.h"
 
 #include <QComboBox>
@@ -479,11 +480,7 @@ nlohmann::json DesignPanel::reportInput() const
     InputIssues issues;
     const design::DesignInput input = currentInput(&issues);
     nlohmann::json j = design::designInputToJson(input);
-    if (!issues.empty()) {
-        j["issues"] = nlohmann::json::array();
-        for (const auto& i : issues)
-            j["issues"].push_back(i.message);
-    }
+    addIssues(j, issues);
     j["heat_map"] = m_heatMapForm->currentData().toString().toStdString();
     return j;
 }
@@ -506,11 +503,7 @@ void DesignPanel::applyInput(const nlohmann::json& json)
     }
     keys.erase("heat_map");
     // "tab": the tab to show ("Fisher information", ...), for screenshots of a chosen view.
-    if (keys.contains("tab") && keys["tab"].is_string())
-        for (int t = 0; t < m_tabs->count(); ++t)
-            if (m_tabs->tabText(t).toStdString() == keys["tab"].get<std::string>())
-                m_tabs->setCurrentIndex(t);
-    keys.erase("tab");
+    applyTabKey(keys, m_tabs);
     std::string shown;
     if (keys.contains("shown_output") && keys["shown_output"].is_string())
         shown = keys["shown_output"].get<std::string>();

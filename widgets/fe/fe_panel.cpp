@@ -9,6 +9,7 @@
 #include "widgets/fe/fe_form.h"
 #include "widgets/fe/fe_mode_view.h"
 #include "widgets/fe/fe_tables.h"
+#include "widgets/panel_json.h"
 #include "widgets/plot_view.h"
 
 #include <QCheckBox>
@@ -424,11 +425,7 @@ nlohmann::json FePanel::reportInput() const
         j["measured_mode_shapes"] = fe::measuredSwayToJson(*m_measured)["mode_shapes"];
     }
     j["units"] = m_form->units() == FeForm::Units::Inch ? "inch" : "si";
-    if (!issues.empty()) {
-        j["issues"] = nlohmann::json::array();
-        for (const auto& i : issues)
-            j["issues"].push_back(i.message);
-    }
+    addIssues(j, issues);
     return j;
 }
 
@@ -458,10 +455,7 @@ void FePanel::applyInput(const nlohmann::json& json)
             keys.erase("measured_mode_shapes");
         }
     }
-    if (keys.contains("tab") && keys["tab"].is_string())
-        for (int t = 0; t < m_tabs->count(); ++t)
-            if (m_tabs->tabText(t).toStdString() == keys["tab"].get<std::string>())
-                m_tabs->setCurrentIndex(t);
+    applyTabKey(keys, m_tabs);
     if (keys.contains("projection") && keys["projection"].is_string())
         for (int p = 0; p < 4; ++p)
             if (keys["projection"] == kProjections[p])

@@ -10,6 +10,7 @@
 #include "widgets/identify/identify_form.h"
 #include "widgets/identify/identify_plots.h"
 #include "widgets/identify/identify_tables.h"
+#include "widgets/panel_json.h"
 #include "widgets/plot_view.h"
 
 #include <QComboBox>
@@ -439,10 +440,7 @@ QList<ToolPanel::NamedPlot> IdentifyPanel::plots() const
 
 PlotView* IdentifyPanel::currentPlot() const
 {
-    QWidget* w = m_tabs->currentWidget();
-    if (auto* p = qobject_cast<PlotView*>(w))
-        return p;
-    return m_tabs->currentIndex() == 2 ? m_nyquist : m_diagram;
+    return currentTabPlot(m_tabs, m_tabs->currentIndex() == 2 ? m_nyquist : m_diagram);
 }
 
 nlohmann::json IdentifyPanel::reportInput() const
@@ -452,11 +450,7 @@ nlohmann::json IdentifyPanel::reportInput() const
     nlohmann::json j = identification::identifyInputToJson(input);
     j.erase("profile");
     j["replay"] = m_form->replayRecord();
-    if (!issues.empty()) {
-        j["issues"] = nlohmann::json::array();
-        for (const auto& i : issues)
-            j["issues"].push_back(i.message);
-    }
+    addIssues(j, issues);
     return j;
 }
 
@@ -477,11 +471,7 @@ void IdentifyPanel::applyInput(const nlohmann::json& json)
     nlohmann::json keys = json;
     keys.erase("profile");
     keys.erase("issues");
-    if (keys.contains("tab") && keys["tab"].is_string())
-        for (int t = 0; t < m_tabs->count(); ++t)
-            if (m_tabs->tabText(t).toStdString() == keys["tab"].get<std::string>())
-                m_tabs->setCurrentIndex(t);
-    keys.erase("tab");
+    applyTabKey(keys, m_tabs);
     std::string replay = m_form->replayRecord();
     if (keys.contains("replay") && keys["replay"].is_string())
         replay = keys["replay"].get<std::string>();

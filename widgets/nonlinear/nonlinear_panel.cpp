@@ -10,6 +10,7 @@
 #include "nonlinear/nonlinear_json.h"
 #include "widgets/nonlinear/nonlinear_form.h"
 #include "widgets/nonlinear/nonlinear_plots.h"
+#include "widgets/panel_json.h"
 #include "widgets/plot_view.h"
 #include "widgets/table_csv.h"
 
@@ -517,10 +518,7 @@ QList<ToolPanel::NamedPlot> NonlinearPanel::plots() const
 
 PlotView* NonlinearPanel::currentPlot() const
 {
-    QWidget* w = m_tabs->currentWidget();
-    if (auto* p = qobject_cast<PlotView*>(w))
-        return p;
-    return m_tabs->currentIndex() == 2 ? m_time : m_legacyFrequency;
+    return currentTabPlot(m_tabs, m_tabs->currentIndex() == 2 ? m_time : m_legacyFrequency);
 }
 
 nlohmann::json NonlinearPanel::reportInput() const
@@ -529,11 +527,7 @@ nlohmann::json NonlinearPanel::reportInput() const
     const nonlinear::NonlinearInput input = currentInput(&issues);
     nlohmann::json j = nonlinear::nonlinearInputToJson(input);
     j.erase("profile");
-    if (!issues.empty()) {
-        j["issues"] = nlohmann::json::array();
-        for (const auto& i : issues)
-            j["issues"].push_back(i.message);
-    }
+    addIssues(j, issues);
     return j;
 }
 
@@ -550,11 +544,7 @@ void NonlinearPanel::applyInput(const nlohmann::json& json)
     keys.erase("profile");
     keys.erase("issues");
     // "tab": the plot tab to show ("Bistability map", ...), for screenshots of a chosen view.
-    if (keys.contains("tab") && keys["tab"].is_string())
-        for (int t = 0; t < m_tabs->count(); ++t)
-            if (m_tabs->tabText(t).toStdString() == keys["tab"].get<std::string>())
-                m_tabs->setCurrentIndex(t);
-    keys.erase("tab");
+    applyTabKey(keys, m_tabs);
     if (keys.contains("orbit") && keys["orbit"].is_number_integer()) {
         m_pendingOrbit = keys["orbit"].get<int>();
         if (m_result && m_pendingOrbit < static_cast<int>(m_result->branch.size()))

@@ -6,6 +6,7 @@
 #include "model/presets.h"
 #include "models/active_profile.h"
 #include "models/analysis_runner.h"
+#include "widgets/panel_json.h"
 #include "widgets/plot_view.h"
 #include "widgets/uncertainty/uncertainty_form.h"
 #include "widgets/uncertainty/uncertainty_plots.h"
@@ -431,9 +432,7 @@ nlohmann::json UncertaintyPanel::reportInput() const
     if (issues.empty()) {
         j = io::uncertaintyInputToJson(input);
     } else {
-        j["issues"] = nlohmann::json::array();
-        for (const auto& i : issues)
-            j["issues"].push_back(i.message);
+        addIssues(j, issues);
     }
     j["profile_label"] = m_active.label().toStdString();
     j["magnitude_scale"] = m_magnitudeScale->currentIndex() == 1 ? "log" : "db";
