@@ -43,6 +43,9 @@ dynamics::ReplayResult replayOf(const std::string& id)
 // free decays of the impulse and the noise response drift out of phase over 60 s, so their
 // errors are about 1 (or above: two uncorrelated signals of equal RMS give √2); the 12 Hz
 // steady state of the harmonic test, between the first two modes, is matched far better.
+// The impulse is replayed with the automatic hold (zero-order hold for a hammer blow, which
+// keeps the recorded impulse; see test_replay_transient.cpp): a linear hold halved the blow
+// and with it the twin's response, which pulled that out-of-phase error towards 1.
 TEST_CASE("Replay of the recorded impulse, harmonic and noise tests against the twin",
           "[simulate][replay]")
 {
@@ -51,7 +54,7 @@ TEST_CASE("Replay of the recorded impulse, harmonic and noise tests against the 
         std::array<double, 3> nrmse;
     };
     const Case cases[] = {
-        {"th-impulse", {0.98744, 0.98313, 1.02530}},
+        {"th-impulse", {1.07153, 1.05812, 1.13653}},
         {"th-harmonic", {0.33793, 0.66002, 0.34505}},
         {"th-noise", {1.10038, 1.09283, 1.18405}},
     };

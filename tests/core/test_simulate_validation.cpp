@@ -162,7 +162,7 @@ TEST_CASE("Every simulate validation message names the field, unit and value", "
          "duration", "this test needs about 3143640655 integration steps (at most 2000000000); shorten the duration or use fewer scenarios"},
         // 9 channels × 409601 samples × (7 + 101 + 101) values of 8 bytes, plus the spectra's.
         {"memory", [](auto& i) { i.durationS = 200; i.scenarios = 2000; }, "scenarios",
-         "the scenario statistics of 2000 scenarios × 409601 samples need 6225 MB (at most 2000 MB); reduce the scenarios, duration or sample rate"},
+         "the scenario statistics of 2000 scenarios × 409601 samples need 9246 MB (at most 2000 MB); reduce the scenarios, duration or sample rate"},
         {"non-physical draw", [](auto& i) { i.scenarios = 5; i.scatter.stiffness.spread = 2.0; },
          "stiffness_spread", "with seed 1, scenario 1 draws k1 = -91907.17179 N/m, which is not physical; use a truncated-normal or lognormal stiffness scatter or a smaller spread"},
     });

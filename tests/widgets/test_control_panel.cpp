@@ -172,8 +172,11 @@ TEST_CASE("Control panel drives the time response with a ground acceleration rec
         std::ofstream out(file.toStdString());
         out << "time_s,acceleration_m_s2\n0,1\n0.001,x\n";
     }
-    QFile::setFileTime(file, QDateTime::currentDateTime().addSecs(5),
-                       QFileDevice::FileModificationTime);
+    {
+        QFile f(file);
+        REQUIRE(f.open(QIODevice::ReadWrite));
+        f.setFileTime(QDateTime::currentDateTime().addSecs(5), QFileDevice::FileModificationTime);
+    }
     panel.applyInput({{"gain", 2.5}});
     CHECK_FALSE(panel.canRun());
     CHECK(widgets::fieldIssue(panel.form()->recordFile()).contains(QStringLiteral(":3:")));

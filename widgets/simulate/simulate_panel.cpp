@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/simulate/simulate_panel.h"
 
+#include "widgets/panel_json.h"
+
 #include "common/progress.h"
 #include "io/profile_json.h"
 #include "io/replay_record.h"
@@ -8,6 +10,7 @@
 #include "io/time_series_csv.h"
 #include "models/active_profile.h"
 #include "models/workspace_session.h"
+#include "widgets/panel_json.h"
 #include "widgets/simulate/simulate_form.h"
 #include "widgets/simulate/simulate_plots.h"
 
@@ -351,6 +354,13 @@ void SimulatePanel::applyInput(const nlohmann::json& input)
         return;
     nlohmann::json j = input;
     j.erase("profile");
+    if (j.contains("tab")) {
+        nlohmann::json tabKey = {{"tab", j["tab"]}};
+        applyTabKey(tabKey, m_plots->testTabs());
+        tabKey["tab"] = j["tab"];
+        applyTabKey(tabKey, m_plots->replayTabs());
+        j.erase("tab");
+    }
     const bool replay = j.value("mode", std::string("test")) == "replay";
     InputIssues parseIssues;
     dynamics::SimulateInput in = m_form->simulateInput(dynamics::SimulateInput{}, parseIssues);
