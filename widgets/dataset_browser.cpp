@@ -107,7 +107,8 @@ void DatasetBrowser::rebuild()
         const QString quantity =
             d.info.kind == io::DatasetKind::Frf
                 ? QString::fromStdString(io::frfQuantityText(d.info.quantity))
-                : tr("time history");
+                : d.info.kind == io::DatasetKind::ModeShapes ? tr("mode shapes")
+                                                             : tr("time history");
         auto* item = new QTreeWidgetItem(group(title),
                                          {QString::fromStdString(d.info.title), quantity});
         item->setData(0, kIdRole, QString::fromStdString(d.info.id));
@@ -158,6 +159,12 @@ void DatasetBrowser::showDataset(const QString& id)
                                                   : tr("unknown"))
                     .arg(info.frequencyMinHz)
                     .arg(info.frequencyMaxHz);
+    else if (d.isModeShapes())
+        text += tr("Mode shapes: %1 mode(s), %2–%3 Hz, %4 node(s) (node k is floor k)")
+                    .arg(d.modeShapes().modes())
+                    .arg(info.frequencyMinHz)
+                    .arg(info.frequencyMaxHz)
+                    .arg(d.modeShapes().nodes.size());
     else
         text += tr("Time history, %1 s at %2 Hz, force at floor %3")
                     .arg(info.durationS)
