@@ -126,16 +126,10 @@ io::ReadResult<io::Dataset> WorkspaceSession::readImportFile(const QString& path
     const std::string file = path.toStdString();
     try {
         if (format == io::DatasetFormat::Auto && data::isUffFile(file)) {
-            auto uff = data::readUff(file);
-            if (!uff)
-                return uff.error();
-            const std::string name = std::filesystem::path(file).filename().string();
-            auto groups = data::frfDatasetsFromUff(uff.value(), name);
-            if (!groups)
-                return groups.error();
-            if (groups.value().empty())
-                return io::ReadError{file, 0, "the file holds no frequency response function"};
-            return std::move(groups.value().front());
+            auto read = data::readUffDatasets(file);
+            if (!read)
+                return read.error();
+            return std::move(read.value().front());
         }
         io::ReadOptions options;
         options.format = format;

@@ -108,7 +108,8 @@ void DatasetBrowser::rebuild()
         const QString quantity =
             d.info.kind == io::DatasetKind::Frf
                 ? QString::fromStdString(io::frfQuantityText(d.info.quantity))
-                : tr("time history");
+                : d.info.kind == io::DatasetKind::ModeShapes ? tr("mode shapes")
+                                                             : tr("time history");
         auto* item = new QTreeWidgetItem(group(title),
                                          {QString::fromStdString(d.info.title), quantity});
         item->setData(0, kIdRole, QString::fromStdString(d.info.id));

@@ -22,6 +22,24 @@ void plotDataset(PlotView& plot, const io::Dataset& d)
                            {PlotView::paletteColor(c.floor - 1)});
         return;
     }
+    if (d.isModeShapes()) {
+        // Each mode's real part against the node label (= floor), largest entry scaled to 1.
+        const io::ModeShapeData& m = d.modeShapes();
+        plot.setXAxis({QObject::tr("Node (floor)"), QString(), AxisScale::Linear});
+        plot.setYAxis({QObject::tr("Shape"), QObject::tr("relative"), AxisScale::Linear});
+        std::vector<double> x(m.nodes.begin(), m.nodes.end());
+        for (Eigen::Index r = 0; r < m.shapes.cols(); ++r) {
+            const double scale = m.shapes.col(r).cwiseAbs().maxCoeff();
+            std::vector<double> y;
+            for (Eigen::Index i = 0; i < m.shapes.rows(); ++i)
+                y.push_back(scale > 0.0 ? m.shapes(i, r).real() / scale : 0.0);
+            plot.addSeries(QObject::tr("Mode %1 (%2 Hz)")
+                               .arg(m.modeNumbers[static_cast<std::size_t>(r)])
+                               .arg(m.frequenciesHz[static_cast<std::size_t>(r)], 0, 'g', 4),
+                           x, y, {PlotView::paletteColor(static_cast<int>(r))});
+        }
+        return;
+    }
     const auto& t = d.timeHistory();
     plot.setXAxis({QObject::tr("Time"), QObject::tr("s"), AxisScale::Linear});
     QString quantity = QString::fromLatin1(io::responseQuantityName(t.response));

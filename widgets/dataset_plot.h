@@ -8,7 +8,7 @@ namespace dtop::widgets {
 class PlotView;
 
 // Draws a dataset as it is: FRF magnitudes per floor on log axes (in the dataset's quantity
-// and units), or a time history's floor responses and force.
+// and units), a time history's floor responses and force, or mode shapes against the node.
 void plotDataset(PlotView& plot, const io::Dataset& dataset);
 
 } // namespace dtop::widgets

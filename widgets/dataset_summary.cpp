@@ -18,6 +18,12 @@ QString datasetDescription(const io::Dataset& dataset)
             .arg(floor)
             .arg(info.frequencyMinHz)
             .arg(info.frequencyMaxHz);
+    if (dataset.isModeShapes())
+        return QObject::tr("Mode shapes: %1 mode(s), %2–%3 Hz, %4 node(s) (node k is floor k)")
+            .arg(dataset.modeShapes().modes())
+            .arg(info.frequencyMinHz)
+            .arg(info.frequencyMaxHz)
+            .arg(dataset.modeShapes().nodes.size());
     const io::TimeHistoryData& th = dataset.timeHistory();
     return QObject::tr("Time history, %1 floor(s)%2, %3 s at %4 Hz, force at floor %5")
         .arg(th.channels.size())

@@ -12,6 +12,7 @@
 #include "data/uff_import.h"
 #include "io/dataset_library.h"
 #include "io/dataset_writer.h"
+#include "io/json_numbers.h"
 #include "io/text_table.h"
 #include "paths.h"
 
@@ -47,10 +48,35 @@ json listingJson(const io::DatasetListing& d)
     return j;
 }
 
+// Mode shapes: every mode (number, frequency, damping, modal mass) and the nodes with the
+// floors they stand for (node k is floor k, docs/tools/profiles.md).
+void describeModes(json& j, const io::ModeShapeData& m)
+{
+    json modes = json::array();
+    for (std::size_t r = 0; r < m.modes(); ++r)
+        modes.push_back({{"number", m.modeNumbers[r]},
+                         {"frequency_hz", io::jsonNumber(m.frequenciesHz[r])},
+                         {"damping_ratio", io::jsonNumber(m.dampingRatios[r])},
+                         {"modal_mass", io::jsonNumber(m.modalMasses[r])}});
+    json floors = json::array();
+    for (int n : m.nodes)
+        if (n >= 1 && n <= static_cast<int>(model::kMaxStoreys))
+            floors.push_back(n);
+    j["mode_count"] = m.modes();
+    j["modes"] = modes;
+    j["nodes"] = m.nodes;
+    j["floors"] = floors;
+    j["complex"] = m.complex;
+    j["direction"] = m.direction;
+    j["has_node_positions"] = !m.coordinatesM.empty();
+}
+
 // Channels with their extent: what a user needs to decide whether to plot it.
 json contentSummary(const io::Dataset& d)
 {
     json channels = json::array();
+    if (d.isModeShapes())
+        return channels;
     if (d.isFrf()) {
         for (const auto& c : d.frf().channels)
             channels.push_back({{"floor", c.floor},
@@ -90,12 +116,24 @@ int runList(const std::vector<std::string>& args, CommandIo& io)
     table.headers = {"id", "source", "kind", "rig", "quantity", "excitation_floor", "title"};
     for (const auto& d : io::listDatasets(catalogue ? &*catalogue : nullptr,
                                           workspace ? &*workspace : nullptr)) {
-        list.push_back(listingJson(d));
+        json entry = listingJson(d);
+        std::string quantity = d.info.kind == io::DatasetKind::Frf
+                                   ? io::frfQuantityText(d.info.quantity)
+                                   : io::responseQuantityName(d.info.response);
+        if (d.info.kind == io::DatasetKind::ModeShapes) {
+            // The record is small: read it for the mode count, frequencies and nodes.
+            const auto read = io::loadDataset(nullptr, &*workspace, d.info.id);
+            if (read && read.value().isModeShapes()) {
+                describeModes(entry, read.value().modeShapes());
+                quantity = std::to_string(read.value().modeShapes().modes()) + " modes";
+            } else {
+                quantity = "unreadable";
+                entry["error"] = read ? "not mode shapes" : read.error().text();
+            }
+        }
+        list.push_back(std::move(entry));
         table.rows.push_back({d.info.id, d.imported ? "imported" : "bundled",
-                              io::datasetKindName(d.info.kind), d.info.rig,
-                              d.info.kind == io::DatasetKind::Frf
-                                  ? io::frfQuantityText(d.info.quantity)
-                                  : io::responseQuantityName(d.info.response),
+                              io::datasetKindName(d.info.kind), d.info.rig, quantity,
                               std::to_string(d.info.excitationFloor), d.info.title});
     }
     json unavailable = json::array();
@@ -165,6 +203,8 @@ int runShow(const std::vector<std::string>& args, CommandIo& io)
     }
     json j = json::parse(io::datasetInfoToJson(d.info).dump());
     j["channels"] = contentSummary(d);
+    if (d.isModeShapes())
+        describeModes(j, d.modeShapes());
     writeOutput(vm, j.dump(2) + "\n", io);
     return kExitOk;
 }
@@ -176,22 +216,27 @@ int runImport(const std::vector<std::string>& args, CommandIo& io)
         ("file", po::value<std::string>(), "the FILE to import")
         ("input-format", po::value<std::string>()->default_value("auto"),
          "auto, dtop-csv, cristallo-complex, cristallo-db, cristallo-time-history or uff "
-         "(Universal File Format dataset 58/58b FRFs)")
+         "(Universal File Format: dataset 58/58b FRFs, dataset 55 mode shapes)")
         ("id", po::value<std::string>(), "dataset id (default: from the file name)")
         ("title", po::value<std::string>(), "one-line title (default: the file name)")
         ("rig", po::value<std::string>(), "rig: southampton, swansea, sheffield, bristol, ...")
         ("quantity", po::value<std::string>(),
          "FRF quantity: receptance, mobility or accelerance (default: as the file says, or "
          "unknown)")
-        ("excitation-floor", po::value<int>(), "floor the force acted on (1 = lowest)");
+        ("excitation-floor", po::value<int>(), "floor the force acted on (1 = lowest)")
+        ("direction", po::value<std::string>(),
+         "UFF mode shapes: the translation read as the floors' sway, x, y or z (default: the "
+         "one with the largest values; stated in the dataset's notes)");
     addWorkspaceOption(options);
     po::positional_options_description files;
     files.add("file", 1);
     po::variables_map vm;
     if (!parseOptions("dataset import", "FILE [options]\n\nReads FILE (format detected) and "
                                         "stores it in the workspace. A Universal File Format\n"
-                                        "file (dataset 58/58b) gives one dataset per reference "
-                                        "node and direction.",
+                                        "file gives one dataset per reference node and direction "
+                                        "of its FRFs (dataset 58/58b)\nand one of its mode "
+                                        "shapes (dataset 55; id ID-modes next to FRFs). Node k is "
+                                        "floor k.",
                       options, args, vm, io, &files))
         return kExitOk;
     if (!vm.count("file"))
@@ -221,6 +266,12 @@ int runImport(const std::vector<std::string>& args, CommandIo& io)
             throw UsageError("--excitation-floor must be between 1 and 20, got " +
                              std::to_string(import.excitationFloor));
     }
+    if (vm.count("direction")) {
+        const std::string d = vm["direction"].as<std::string>();
+        import.modeDirection = d == "x" ? 1 : d == "y" ? 2 : d == "z" ? 3 : 0;
+        if (import.modeDirection == 0)
+            throw UsageError("--direction must be x, y or z, got '" + d + "'");
+    }
     const auto catalogue = bundledCatalogue(io);
     const std::string file = vm["file"].as<std::string>();
     if (format == "uff" || (format == "auto" && data::isUffFile(file))) {
@@ -230,6 +281,8 @@ int runImport(const std::vector<std::string>& args, CommandIo& io)
                                        import)) {
             json j = json::parse(io::datasetInfoToJson(d.info).dump());
             j["channels"] = contentSummary(d);
+            if (d.isModeShapes())
+                describeModes(j, d.modeShapes());
             datasets.push_back(std::move(j));
         }
         json j = datasets.size() == 1 ? datasets.front() : json{{"datasets", datasets}};
@@ -257,7 +310,7 @@ const std::vector<SubCommand>& subCommands()
          &runShow},
         {"import", "FILE [options]", "read FILE (CSV or UFF) and store it in the workspace",
          &runImport},
-        {"export", "ID --out FILE [--format F]", "write a dataset as UFF 58/58b or CSV",
+        {"export", "ID --out FILE [--format F]", "write a dataset as UFF 58/58b, UFF 55 or CSV",
          &runDatasetExport},
     };
     return kSubCommands;
@@ -269,7 +322,8 @@ int runDatasetCommand(const std::vector<std::string>& args, CommandIo& io)
 {
     return dispatchSubCommand(
         "dataset",
-        "Datasets are measured or prerecorded records of the rigs: FRFs and time histories.\n"
+        "Datasets are measured or prerecorded records of the rigs: FRFs and time histories,\n"
+        "and imported mode shapes (UFF dataset 55).\n"
         "The bundled ones ship with DTOP (data/); imported ones live in the workspace.",
         subCommands(), args, io);
 }

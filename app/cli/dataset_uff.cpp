@@ -23,9 +23,12 @@ const char* kExportUsage =
     "ID --out FILE [options]\n\n"
     "Writes dataset ID (bundled or imported) to FILE. uff58: one Universal File Format dataset\n"
     "58b per floor (binary IEEE doubles: every frequency and value bit for bit); uff58-ascii:\n"
-    "ASCII dataset 58 (13 significant digits); csv: DTOP's CSV. ME'scope, Simcenter Testlab\n"
-    "and pyuff read UFF; `dtop dataset import FILE` reads it back. Floor k is node k, the sway\n"
-    "is --direction. Details: docs/tools/profiles.md.";
+    "ASCII dataset 58 (13 significant digits); uff55: mode shapes as datasets 55 (E13.5, the\n"
+    "format's precision) and their node positions as dataset 2411 (the default for a mode-shape\n"
+    "dataset); csv: DTOP's CSV (mode shapes: one row per mode). ME'scope, Simcenter Testlab and\n"
+    "pyuff read UFF; `dtop dataset import FILE` reads it back. Floor k is node k, the sway is\n"
+    "--direction (mode shapes: the direction they were imported from). Details:\n"
+    "docs/tools/profiles.md.";
 
 int directionOf(const std::string& text)
 {
@@ -54,7 +57,8 @@ int runDatasetExport(const std::vector<std::string>& args, CommandIo& io)
     po::options_description options("Options");
     options.add_options()
         ("id", po::value<std::string>(), "dataset ID (see dtop dataset list)")
-        ("format", po::value<std::string>()->default_value("uff58"), "uff58, uff58-ascii or csv")
+        ("format", po::value<std::string>()->default_value("uff58"),
+         "uff58, uff58-ascii, uff55 (mode shapes) or csv")
         ("direction", po::value<std::string>()->default_value("y"),
          "UFF direction of the floors' sway: x, y or z")
         ("out", po::value<std::string>(), "the FILE to write (.uff or .unv; .csv for csv)");
@@ -67,8 +71,9 @@ int runDatasetExport(const std::vector<std::string>& args, CommandIo& io)
     if (!vm.count("id"))
         throw UsageError("give a dataset ID; see dtop dataset list");
     const std::string format = vm["format"].as<std::string>();
-    if (format != "uff58" && format != "uff58-ascii" && format != "csv")
-        throw UsageError("--format must be uff58, uff58-ascii or csv, got '" + format + "'");
+    if (format != "uff58" && format != "uff58-ascii" && format != "uff55" && format != "csv")
+        throw UsageError("--format must be uff58, uff58-ascii, uff55 or csv, got '" + format +
+                         "'");
     data::UffExportOptions uff;
     uff.binary = format == "uff58";
     uff.direction = directionOf(vm["direction"].as<std::string>());
@@ -92,6 +97,32 @@ int runDatasetExport(const std::vector<std::string>& args, CommandIo& io)
     const io::Dataset& dataset = read.value();
     std::string error;
     std::size_t functions = 0;
+    if (dataset.isModeShapes() && format != "csv") {
+        if (!vm["format"].defaulted() && format != "uff55")
+            throw UsageError("dataset '" + id + "' holds mode shapes: export them with --format "
+                             "uff55 (or csv)");
+        data::ModeShapeSet modes = dataset.modeShapes();
+        if (!vm["direction"].defaulted())
+            modes.direction = uff.direction;
+        data::UffFile file;
+        try {
+            file = data::uffFromModeShapeDataset(modes, dataset.info.title);
+        } catch (const std::invalid_argument& e) {
+            throw FileError("cannot write " + out + ": " + e.what());
+        }
+        functions = static_cast<std::size_t>(modes.shapes.cols());
+        if (!data::writeUff(file, out, error))
+            throw FileError(error);
+        io.out << json{{"id", id}, {"format", "uff55"}, {"file", out}, {"modes", functions},
+                       {"direction", modes.direction}}
+                      .dump(2)
+               << '\n';
+        return kExitOk;
+    }
+    if (format == "uff55")
+        throw UsageError("dataset '" + id + "' is " + io::datasetKindName(dataset.kind()) +
+                         ", not mode shapes: --format uff55 writes mode shapes (use uff58 or "
+                         "csv)");
     if (format == "csv") {
         if (!io::writeDatasetCsv(dataset, out, error))
             throw FileError(error);

@@ -27,11 +27,24 @@ std::string floorList(const std::vector<int>& floors)
     return floors.empty() ? "none" : s;
 }
 
-// The floors a source can answer for.
+// A dataset of mode shapes (no FRF): only the modes of a pair with it are compared.
+bool holdsModesOnly(const CrossvalSource& s)
+{
+    return s.isDataset() && s.dataset().isModeShapes();
+}
+
+bool isFrfDataset(const CrossvalSource& s)
+{
+    return s.isDataset() && s.dataset().isFrf();
+}
+
+// The floors a source can answer for (a mode-shape dataset's: node k = floor k).
 std::vector<int> sourceFloors(const CrossvalSource& s)
 {
     std::vector<int> floors;
-    if (s.isDataset() && s.dataset().isFrf()) {
+    if (holdsModesOnly(s)) {
+        floors = modeShapeFloors(s.dataset().modeShapes());
+    } else if (isFrfDataset(s)) {
         for (const auto& c : s.dataset().frf().channels)
             floors.push_back(c.floor);
         std::sort(floors.begin(), floors.end());
@@ -65,7 +78,7 @@ struct Range {
 Range channelRange(const CrossvalSource& s, int floor, dynamics::FrfQuantity target)
 {
     Range r;
-    if (!s.isDataset())
+    if (!isFrfDataset(s))
         return r;
     const io::FrfChannel* c = s.dataset().frf().floor(floor);
     if (!c || c->frequencyHz.empty())
@@ -82,6 +95,8 @@ Range channelRange(const CrossvalSource& s, int floor, dynamics::FrfQuantity tar
 std::string rangeText(const CrossvalSource& s, const std::vector<int>& floors,
                       dynamics::FrfQuantity target)
 {
+    if (holdsModesOnly(s))
+        return "'" + s.name + "' (mode shapes: any frequency)";
     if (!s.isDataset())
         return "'" + s.name + "' (a profile: any frequency)";
     double lo = 0.0, hi = std::numeric_limits<double>::infinity();
@@ -91,6 +106,14 @@ std::string rangeText(const CrossvalSource& s, const std::vector<int>& floors,
         hi = std::min(hi, r.hi);
     }
     return "'" + s.name + "' (" + formatValue(lo) + "–" + formatValue(hi) + " Hz)";
+}
+
+// How a mode-shape side's nodes were matched, for the message of a pair without common floors.
+std::string nodeRule(const CrossvalSource& ref, const CrossvalSource& cand)
+{
+    if (!holdsModesOnly(ref) && !holdsModesOnly(cand))
+        return "";
+    return " (mode shapes: node k is floor k, docs/tools/crossval.md)";
 }
 
 // What one pair compares: floors and the frequency range of the common grid.
@@ -116,7 +139,8 @@ std::optional<PairPlan> planPair(const CrossvalInput& in, const CrossvalSource& 
                 issues->push_back({"candidates", label + ": reference '" + ref.name + "' (floors " +
                                                      floorList(rf) + ") and candidate '" +
                                                      cand.name + "' (floors " + floorList(cf) +
-                                                     ") share no response floor"});
+                                                     ") share no response floor" +
+                                                     nodeRule(ref, cand)});
             return std::nullopt;
         }
     }
@@ -128,6 +152,21 @@ std::optional<PairPlan> planPair(const CrossvalInput& in, const CrossvalSource& 
             plan.lo = std::max(plan.lo, r.lo);
             plan.hi = std::min(plan.hi, r.hi);
         }
+    }
+    if (holdsModesOnly(ref) || holdsModesOnly(cand)) {
+        // Modes only: no common frequency grid is needed, only a band both sides cover.
+        if (!(plan.lo < plan.hi)) {
+            if (issues)
+                issues->push_back({"band_hz", label + ": the band " + formatValue(in.bandLoHz) +
+                                                  "–" + formatValue(in.bandHiHz) +
+                                                  " Hz and reference " +
+                                                  rangeText(ref, plan.floors, target) +
+                                                  " and candidate " +
+                                                  rangeText(cand, plan.floors, target) +
+                                                  " have no frequency in common"});
+            return std::nullopt;
+        }
+        return plan;
     }
     // The grid: the reference's (first floor's) axis, else the candidate's, else uniform.
     std::size_t points = in.profileGridPoints;
@@ -157,6 +196,39 @@ std::optional<PairPlan> planPair(const CrossvalInput& in, const CrossvalSource& 
     return plan;
 }
 
+// A mode-shape dataset needs modes at nodes that are floors (node k = floor k).
+void checkModeShapes(const CrossvalSource& s, const std::string& field, const std::string& label,
+                     InputIssues& issues)
+{
+    const io::ModeShapeData& m = s.dataset().modeShapes();
+    if (m.modes() == 0 || m.nodes.empty()) {
+        issues.push_back({field, label + " '" + s.name + "' holds no mode shape"});
+        return;
+    }
+    if (modeShapeFloors(m).empty())
+        issues.push_back({field, label + " '" + s.name + "' has its mode shapes at nodes " +
+                                     floorList(m.nodes) +
+                                     ", none of which is a floor (node k is floor k, 1–" +
+                                     std::to_string(model::kMaxStoreys) + ")"});
+}
+
+// A mode-shape side with no natural frequency in the band would compare nothing.
+void checkModesInBand(const CrossvalSource& s, const std::string& field, const std::string& label,
+                      double lo, double hi, InputIssues& issues)
+{
+    if (!holdsModesOnly(s))
+        return;
+    std::string all;
+    for (double f : s.dataset().modeShapes().frequenciesHz) {
+        if (f >= lo && f <= hi)
+            return;
+        all += (all.empty() ? "" : ", ") + formatValue(f);
+    }
+    issues.push_back({field, label + " '" + s.name + "' has no mode between " + formatValue(lo) +
+                                 " and " + formatValue(hi) + " Hz (its modes: " + all +
+                                 " Hz); widen --band-hz"});
+}
+
 void checkSource(const CrossvalSource& s, const std::string& field, const std::string& label,
                  int inputFloor, const std::vector<int>& responseFloors, InputIssues& issues)
 {
@@ -164,7 +236,9 @@ void checkSource(const CrossvalSource& s, const std::string& field, const std::s
         issues.push_back({field, label + " '" + s.name + "' is not loaded"});
         return;
     }
-    if (s.isDataset()) {
+    if (holdsModesOnly(s)) {
+        checkModeShapes(s, field, label, issues);
+    } else if (s.isDataset()) {
         const io::Dataset& d = s.dataset();
         if (!d.isFrf()) {
             issues.push_back(
@@ -288,6 +362,8 @@ ModeEstimate modesOf(const CrossvalInput& in, const CrossvalSource& s, const Sid
 {
     if (s.isProfile())
         return profileModes(s.profile(), plan.floors, plan.lo, plan.hi);
+    if (holdsModesOnly(s))
+        return storedModes(s.dataset().modeShapes(), plan.floors, plan.lo, plan.hi);
     ModeSearch search;
     search.bandLoHz = plan.lo;
     search.bandHiHz = plan.hi;
@@ -310,6 +386,16 @@ void addSourceNotes(const CrossvalSource& s, const std::vector<int>& floors,
         return;
     }
     const io::Dataset& d = s.dataset();
+    if (d.isModeShapes()) {
+        const io::ModeShapeData& m = d.modeShapes();
+        notes.push_back("'" + s.name + "' holds mode shapes only (" + std::to_string(m.modes()) +
+                        " modes, " + (m.complex ? "complex" : "real") + ", UFF direction " +
+                        std::to_string(m.direction) + "): node k is floor k; FRF metrics (FRAC, "
+                        "RMS dB difference, CSAC, CSF, FDAC) are not computed for this pair");
+        if (d.info.suspect)
+            notes.push_back("'" + s.name + "' is marked suspect in its metadata (see its notes)");
+        return;
+    }
     const std::string q = dynamics::frfQuantityName(target);
     if (!d.info.quantity)
         notes.push_back("'" + s.name + "': quantity undocumented, compared as if it were " + q +
@@ -335,6 +421,42 @@ void addSourceNotes(const CrossvalSource& s, const std::vector<int>& floors,
     if (!magnitudeOnly.empty())
         notes.push_back("'" + s.name + "': magnitude only (no phase) at floor" +
                         (magnitudeOnly.size() > 1 ? "s " : " ") + floorList(magnitudeOnly));
+}
+
+// MAC matrix, pairing and per-mode errors of the pair's two mode estimates.
+void correlateModes(CrossvalPair& pair)
+{
+    const bool phase = pair.referenceModes.shapesHavePhase && pair.candidateModes.shapesHavePhase;
+    pair.macBasis = phase ? CorrelationBasis::Complex : CorrelationBasis::Magnitude;
+    Eigen::MatrixXcd a = pair.referenceModes.shapes, b = pair.candidateModes.shapes;
+    if (!phase) {
+        a = a.cwiseAbs().cast<std::complex<double>>();
+        b = b.cwiseAbs().cast<std::complex<double>>();
+    }
+    pair.macMatrix = macMatrix(a, b);
+    pair.pairing = (phase && pair.floors.size() >= 2) ? PairingRule::Mac : PairingRule::Frequency;
+    for (const ModeMatch& m : pairModes(pair.macMatrix, pair.referenceModes.frequenciesHz,
+                                        pair.candidateModes.frequenciesHz, pair.pairing)) {
+        ModeCorrelation mc;
+        mc.referenceMode = m.reference;
+        mc.candidateMode = m.candidate;
+        mc.referenceFrequencyHz = pair.referenceModes.frequenciesHz[m.reference];
+        mc.candidateFrequencyHz = pair.candidateModes.frequenciesHz[m.candidate];
+        mc.frequencyErrorPct = 100.0 * (mc.candidateFrequencyHz - mc.referenceFrequencyHz) /
+                               mc.referenceFrequencyHz;
+        mc.mac = pair.macMatrix(static_cast<Eigen::Index>(m.reference),
+                                static_cast<Eigen::Index>(m.candidate));
+        mc.referenceDampingRatio = pair.referenceModes.dampingRatios[m.reference];
+        mc.candidateDampingRatio = pair.candidateModes.dampingRatios[m.candidate];
+        mc.dampingDifference = mc.candidateDampingRatio - mc.referenceDampingRatio;
+        pair.modes.push_back(mc);
+    }
+    if (!phase)
+        pair.notes.push_back("mode shapes without phase: MAC on |φ| and modes paired by "
+                             "frequency");
+    else if (pair.pairing == PairingRule::Frequency)
+        pair.notes.push_back("one compared floor: MAC is 1 by construction; modes paired "
+                             "by frequency");
 }
 
 } // namespace
@@ -424,6 +546,12 @@ InputIssues CrossvalInput::validate() const
                     responseFloors, issues);
     if (issues.size() != before)
         return issues;
+    checkModesInBand(reference, "reference", "reference", bandLoHz, bandHiHz, issues);
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+        checkModesInBand(candidates[i], "candidates", "candidate " + std::to_string(i + 1),
+                         bandLoHz, bandHiHz, issues);
+    if (issues.size() != before)
+        return issues;
     for (std::size_t i = 0; i < candidates.size(); ++i)
         planPair(*this, reference, candidates[i], "candidate " + std::to_string(i + 1), target,
                  &issues);
@@ -463,6 +591,22 @@ CrossvalResult runCrossval(const CrossvalInput& input, Progress& progress)
         CrossvalPair pair;
         pair.candidate = cand.name;
         pair.floors = plan.floors;
+        if (holdsModesOnly(ref) || holdsModesOnly(cand)) {
+            pair.frfCompared = false;
+            pair.gridSource = "none";
+            for (const CrossvalSource* s : {&ref, &cand}) {
+                // An FRF dataset side still gives its modes (peak picking on its own axis).
+                const SideData side = isFrfDataset(*s) ? sideOnGrid(*s, plan.floors, {}, target,
+                                                                    inputFloor, progress)
+                                                         : SideData{};
+                (s == &ref ? pair.referenceModes : pair.candidateModes) =
+                    modesOf(input, *s, side, plan, target, inputFloor, progress);
+                addSourceNotes(*s, plan.floors, target, pair.notes);
+            }
+            correlateModes(pair);
+            result.pairs.push_back(std::move(pair));
+            continue;
+        }
         if (ref.isDataset()) {
             pair.gridSource = "reference";
             pair.frequencyHz = restrictToBand(
@@ -520,44 +664,11 @@ CrossvalResult runCrossval(const CrossvalInput& input, Progress& progress)
 
         pair.referenceModes = cache->modes;
         pair.candidateModes = modesOf(input, cand, c, plan, target, inputFloor, progress);
-        const bool phase =
-            pair.referenceModes.shapesHavePhase && pair.candidateModes.shapesHavePhase;
-        pair.macBasis = phase ? CorrelationBasis::Complex : CorrelationBasis::Magnitude;
-        Eigen::MatrixXcd a = pair.referenceModes.shapes, b = pair.candidateModes.shapes;
-        if (!phase) {
-            a = a.cwiseAbs().cast<std::complex<double>>();
-            b = b.cwiseAbs().cast<std::complex<double>>();
-        }
-        pair.macMatrix = macMatrix(a, b);
-        pair.pairing =
-            (phase && plan.floors.size() >= 2) ? PairingRule::Mac : PairingRule::Frequency;
-        for (const ModeMatch& m : pairModes(pair.macMatrix, pair.referenceModes.frequenciesHz,
-                                            pair.candidateModes.frequenciesHz, pair.pairing)) {
-            ModeCorrelation mc;
-            mc.referenceMode = m.reference;
-            mc.candidateMode = m.candidate;
-            mc.referenceFrequencyHz = pair.referenceModes.frequenciesHz[m.reference];
-            mc.candidateFrequencyHz = pair.candidateModes.frequenciesHz[m.candidate];
-            mc.frequencyErrorPct = 100.0 * (mc.candidateFrequencyHz - mc.referenceFrequencyHz) /
-                                   mc.referenceFrequencyHz;
-            mc.mac = pair.macMatrix(static_cast<Eigen::Index>(m.reference),
-                                    static_cast<Eigen::Index>(m.candidate));
-            mc.referenceDampingRatio = pair.referenceModes.dampingRatios[m.reference];
-            mc.candidateDampingRatio = pair.candidateModes.dampingRatios[m.candidate];
-            mc.dampingDifference = mc.candidateDampingRatio - mc.referenceDampingRatio;
-            pair.modes.push_back(mc);
-        }
-
         pair.referenceValues = r.values;
         pair.candidateValues = std::move(c.values);
         addSourceNotes(ref, plan.floors, target, pair.notes);
         addSourceNotes(cand, plan.floors, target, pair.notes);
-        if (!phase)
-            pair.notes.push_back("mode shapes without phase: MAC on |φ| and modes paired by "
-                                 "frequency");
-        else if (pair.pairing == PairingRule::Frequency)
-            pair.notes.push_back("one compared floor: MAC is 1 by construction; modes paired "
-                                 "by frequency");
+        correlateModes(pair);
         result.pairs.push_back(std::move(pair));
     }
     progress.report(1.0, "done");

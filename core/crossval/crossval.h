@@ -83,10 +83,13 @@ struct ModeCorrelation {
     double dampingDifference = 0.0; // candidate − reference (ratio, not %); NaN if either is
 };
 
-// Reference against one candidate.
+// Reference against one candidate. When either side is a mode-shape dataset only the modes are
+// compared: frfCompared is false, gridSource "none", and the FRF fields (responses, grid,
+// CSAC/CSF, values, FDAC) are empty.
 struct CrossvalPair {
     std::string candidate;                      // the candidate source's name
-    std::string gridSource;                     // "reference", "candidate" or "uniform"
+    bool frfCompared = true;                    // false: modes only
+    std::string gridSource;                     // "reference", "candidate", "uniform" or "none"
     std::vector<int> floors;                    // compared response floors, ascending
     std::vector<ResponseCorrelation> responses; // one per floor
     CorrelationBasis signatureBasis = CorrelationBasis::Complex; // of CSAC/CSF/FDAC

@@ -171,27 +171,32 @@ json crossvalResultToJson(const CrossvalResult& r)
         json fdacValues = json::array();
         for (const auto& row : p.fdac.values)
             fdacValues.push_back(io::jsonArray(row));
-        pairs.push_back({
+        json pair = {
             {"candidate", p.candidate},
+            {"frf_compared", p.frfCompared},
             {"grid_source", p.gridSource},
             {"floors", p.floors},
-            {"responses", responses},
-            {"frequency_hz", io::jsonArray(p.frequencyHz)},
-            {"csac", io::jsonArray(p.csac)},
-            {"csf", io::jsonArray(p.csf)},
-            {"signature_basis", correlationBasisName(p.signatureBasis)},
             {"modes", modes},
             {"mac_matrix", mac},
             {"mac_basis", correlationBasisName(p.macBasis)},
             {"pairing", pairingRuleName(p.pairing)},
             {"reference_modes", modesJson(p.referenceModes)},
             {"candidate_modes", modesJson(p.candidateModes)},
-            {"fdac",
-             {{"frequency_hz", io::jsonArray(p.fdac.frequencyHz)},
-              {"values", fdacValues},
-              {"ridge_candidate_frequency_hz", io::jsonArray(p.fdac.ridgeCandidateHz)}}},
             {"notes", p.notes},
-        });
+        };
+        // A side of mode shapes has no FRF: the FRF metrics are left out, not zero.
+        if (p.frfCompared) {
+            pair["responses"] = responses;
+            pair["frequency_hz"] = io::jsonArray(p.frequencyHz);
+            pair["csac"] = io::jsonArray(p.csac);
+            pair["csf"] = io::jsonArray(p.csf);
+            pair["signature_basis"] = correlationBasisName(p.signatureBasis);
+            pair["fdac"] = {{"frequency_hz", io::jsonArray(p.fdac.frequencyHz)},
+                            {"values", fdacValues},
+                            {"ridge_candidate_frequency_hz",
+                             io::jsonArray(p.fdac.ridgeCandidateHz)}};
+        }
+        pairs.push_back(std::move(pair));
     }
     return {{"reference", r.reference},
             {"quantity", dynamics::frfQuantityName(r.quantity)},
@@ -205,6 +210,8 @@ io::CsvTable crossvalResultTable(const CrossvalResult& r)
     io::CsvTable t;
     for (std::size_t i = 0; i < r.pairs.size(); ++i) {
         const CrossvalPair& p = r.pairs[i];
+        if (!p.frfCompared)
+            continue; // modes only: no frequency axis (the JSON result has the modes)
         const std::string prefix = "pair" + std::to_string(i + 1) + "_";
         t.addColumn(prefix + "frequency_hz", p.frequencyHz);
         t.addColumn(prefix + "csac", p.csac);

@@ -31,11 +31,13 @@ CrossvalInput crossvalInputFromJson(const nlohmann::json& json);
 // "mac_matrix" (rows = reference modes), "mac_basis", "pairing", "reference_modes" and
 // "candidate_modes" ({"method", "frequencies_hz", "damping_ratios"}), "fdac"
 // ({"frequency_hz", "values", "ridge_candidate_frequency_hz"}) and "notes". NaN → null.
+// "frf_compared" is false for a pair with a mode-shape dataset: "responses", "frequency_hz",
+// "csac", "csf", "signature_basis" and "fdac" are then absent (a note says why).
 nlohmann::json crossvalResultToJson(const CrossvalResult& result);
 
 // One column group per pair (pairs have their own grids; shorter columns leave blanks):
 // pairN_frequency_hz, pairN_csac, pairN_csf, pairN_reference_floorF_db,
-// pairN_candidate_floorF_db (20·log10|H| in the compared quantity).
+// pairN_candidate_floorF_db (20·log10|H| in the compared quantity). Modes-only pairs have none.
 io::CsvTable crossvalResultTable(const CrossvalResult& result);
 
 } // namespace dtop::crossval

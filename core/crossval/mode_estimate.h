@@ -55,6 +55,17 @@ public:
 ModeEstimate profileModes(const model::Profile& profile, const std::vector<int>& floors,
                           double bandLoHz, double bandHiHz);
 
+// The modes of a mode-shape dataset (e.g. a lab's identified modes from UFF dataset 55) with a
+// natural frequency in [bandLoHz, bandHiHz], ascending, their shapes restricted to `floors`:
+// node k is floor k (docs/tools/crossval.md, "Mode-shape datasets"). Throws
+// std::invalid_argument for a floor without a node.
+ModeEstimate storedModes(const io::ModeShapeData& modes, const std::vector<int>& floors,
+                         double bandLoHz, double bandHiHz);
+
+// The floors a mode-shape dataset answers for: its node labels within 1..model::kMaxStoreys,
+// ascending.
+std::vector<int> modeShapeFloors(const io::ModeShapeData& modes);
+
 // Scales each column so that its entry of largest magnitude is exactly 1 (real).
 void normaliseShapes(Eigen::MatrixXcd& shapes);
 

@@ -6,6 +6,7 @@
 #include "model/profile.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -89,6 +90,47 @@ void checkDirection(int direction)
     if (direction < 1 || direction > 3)
         throw std::invalid_argument("UFF: the sway direction must be 1, 2 or 3, got " +
                                     std::to_string(direction));
+}
+
+// The translation (1..3) of the mode shapes with the largest Σ|value|² (the lowest on a tie;
+// 2 when no dataset 55 has three translations per node).
+int dominantDirection(const UffFile& file)
+{
+    std::array<double, 3> energy{};
+    for (const auto& dataset : file.datasets)
+        if (const auto* d = std::get_if<Uff55>(&dataset); d && d->valuesPerNode >= 3)
+            for (const auto& node : d->nodes)
+                for (std::size_t k = 0; k < 3 && k < node.values.size(); ++k)
+                    energy[k] += std::norm(node.values[k]);
+    if (energy[0] == 0.0 && energy[1] == 0.0 && energy[2] == 0.0)
+        return 2;
+    return static_cast<int>(std::max_element(energy.begin(), energy.end()) - energy.begin()) + 1;
+}
+
+// The positions of `labels` from the file's last dataset 2411, else its last dataset 15; empty
+// unless one of them gives every label.
+std::vector<std::array<double, 3>> nodePositions(const UffFile& file,
+                                                 const std::vector<int>& labels)
+{
+    const std::vector<UffNode>* found = nullptr;
+    for (const auto& d : file.datasets)
+        if (const auto* n = std::get_if<Uff2411>(&d))
+            found = &n->nodes;
+    if (!found)
+        for (const auto& d : file.datasets)
+            if (const auto* n = std::get_if<Uff15>(&d))
+                found = &n->nodes;
+    std::vector<std::array<double, 3>> out;
+    if (!found)
+        return out;
+    for (int label : labels) {
+        const auto it = std::find_if(found->begin(), found->end(),
+                                     [label](const UffNode& n) { return n.label == label; });
+        if (it == found->end())
+            return {};
+        out.push_back({it->x, it->y, it->z});
+    }
+    return out;
 }
 
 } // namespace
@@ -359,7 +401,10 @@ UffFile uffFromModeShapes(const ModeShapeSet& modes, const std::string& title, i
 io::ReadResult<ModeShapeSet> modeShapesFromUff(const UffFile& file, const std::string& name,
                                                int direction)
 {
-    checkDirection(direction);
+    if (direction != 0)
+        checkDirection(direction);
+    else
+        direction = dominantDirection(file);
     struct Mode {
         int number;
         double f, zeta, mass;
@@ -405,6 +450,13 @@ io::ReadResult<ModeShapeSet> modeShapesFromUff(const UffFile& file, const std::s
             labels.push_back(node.label);
             m.shape.push_back(node.values[component]);
         }
+        std::vector<int> sorted = labels;
+        std::sort(sorted.begin(), sorted.end());
+        if (const auto twice = std::adjacent_find(sorted.begin(), sorted.end());
+            twice != sorted.end())
+            return io::ReadError{name, 0,
+                                 where + ": mode " + std::to_string(m.number) + " gives node " +
+                                     std::to_string(*twice) + " twice"};
         if (modes.empty())
             nodes = labels;
         else if (labels != nodes)
@@ -421,6 +473,8 @@ io::ReadResult<ModeShapeSet> modeShapesFromUff(const UffFile& file, const std::s
                      [](const Mode& a, const Mode& b) { return a.number < b.number; });
     ModeShapeSet out;
     out.nodes = nodes;
+    out.direction = direction;
+    out.coordinatesM = nodePositions(file, nodes);
     out.shapes.resize(static_cast<Eigen::Index>(nodes.size()),
                       static_cast<Eigen::Index>(modes.size()));
     for (std::size_t r = 0; r < modes.size(); ++r) {
@@ -433,7 +487,34 @@ io::ReadResult<ModeShapeSet> modeShapesFromUff(const UffFile& file, const std::s
             out.shapes(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(r)) =
                 modes[r].shape[i];
     }
+    if (out.shapes.size() == 0 || out.shapes.cwiseAbs().maxCoeff() == 0.0)
+        return io::ReadError{name, 0,
+                             "every mode shape is zero in UFF direction " +
+                                 std::to_string(direction) +
+                                 " (the sway component read; a file with the sway in another "
+                                 "direction needs that direction)"};
     return out;
+}
+
+UffFile uffFromModeShapeDataset(const ModeShapeSet& modes, const std::string& title)
+{
+    UffFile file = uffFromModeShapes(modes, title, modes.direction);
+    if (!modes.coordinatesM.empty()) {
+        if (modes.coordinatesM.size() != modes.nodes.size())
+            throw std::invalid_argument("UFF 2411 export: one position per node is needed");
+        Uff2411 geometry;
+        for (std::size_t i = 0; i < modes.nodes.size(); ++i) {
+            UffNode n;
+            n.label = modes.nodes[i];
+            n.color = 1;
+            n.x = modes.coordinatesM[i][0];
+            n.y = modes.coordinatesM[i][1];
+            n.z = modes.coordinatesM[i][2];
+            geometry.nodes.push_back(n);
+        }
+        file.datasets.emplace_back(std::move(geometry));
+    }
+    return file;
 }
 
 Uff2411 shearBuildingNodes(std::size_t storeys, double storeyHeightM)

@@ -41,16 +41,8 @@ UffFile uffFromFrfDataset(const io::Dataset& dataset, const UffExportOptions& op
 io::ReadResult<std::vector<io::Dataset>> frfDatasetsFromUff(const UffFile& file,
                                                             const std::string& name);
 
-// Mode shapes of the storeys.
-struct ModeShapeSet {
-    std::vector<int> nodes;            // node labels = floors, rows of `shapes`
-    std::vector<int> modeNumbers;      // 1-based
-    std::vector<double> frequenciesHz; // natural frequencies
-    std::vector<double> dampingRatios; // viscous ratios ζ
-    std::vector<double> modalMasses;   // normal modes (1 for mass-normalised shapes); NaN if none
-    Eigen::MatrixXcd shapes;           // nodes × modes: the sway component
-    bool complex = false;              // from a complex-eigenvalue analysis
-};
+// Mode shapes of the storeys (the record a mode-shape dataset stores).
+using ModeShapeSet = io::ModeShapeData;
 
 // The undamped modes of a profile's linear part (mass-normalised, modal mass 1) with the
 // viscous damping ratios of its damped modes. Throws std::invalid_argument for an invalid
@@ -63,10 +55,17 @@ ModeShapeSet modeShapesFromProfile(const model::Profile& profile);
 UffFile uffFromModeShapes(const ModeShapeSet& modes, const std::string& title, int direction = 2);
 
 // The mode shapes in a file's datasets 55 (normal-mode or complex-eigenvalue analyses), the
-// `direction` component (the value itself for scalar data), sorted by mode number. A
-// ReadError when there are none or the modes have different node sets.
+// `direction` component (the value itself for scalar data), sorted by mode number. Direction
+// 0 takes the translation (1..3) with the largest sum of |value|² over every mode and node
+// (the lowest on a tie), so shapes given in X or Z are found too. Node positions come from
+// the file's datasets 2411 (else 15) when they cover every node. A ReadError when there are
+// none, the modes have different node sets or repeat a node, or every value is zero.
 io::ReadResult<ModeShapeSet> modeShapesFromUff(const UffFile& file, const std::string& name,
                                                int direction = 2);
+
+// Datasets 55 of the set (uffFromModeShapes, in its own direction) followed by its nodes as
+// dataset 2411 when it has positions: what `dtop dataset export ID --format uff55` writes.
+UffFile uffFromModeShapeDataset(const ModeShapeSet& modes, const std::string& title);
 
 // Nodes 1..storeys at heights k·storeyHeightM on the z axis (dataset 2411; format the same
 // nodes as dataset 15 with Uff15{nodes}).

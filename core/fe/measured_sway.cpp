@@ -17,8 +17,9 @@ MeasuredSway measuredSwayFromDataset(const io::Dataset& dataset, int storeys,
 {
     const std::string& id = dataset.info.id;
     if (!dataset.isFrf())
-        throw std::invalid_argument("dataset '" + id +
-                                    "' is a time history; the measured modes need an FRF dataset");
+        throw std::invalid_argument("dataset '" + id + "' is " +
+                                    (dataset.isTimeHistory() ? "a time history" : "mode shapes") +
+                                    "; the measured modes need an FRF dataset");
     if (storeys < 1)
         throw std::invalid_argument("measured modes need at least one storey");
     const io::FrfData& frf = dataset.frf();

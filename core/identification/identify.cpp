@@ -197,6 +197,12 @@ InputIssues IdentifyInput::validate() const
     if (!issues.empty())
         return issues;
     // The record.
+    if (data.isModeShapes()) {
+        issues.push_back({"dataset", "dataset '" + data.info.id +
+                                         "' holds mode shapes, not FRFs or a time history to "
+                                         "identify from (compare them with dtop crossval)"});
+        return issues;
+    }
     if (data.isTimeHistory()) {
         if (data.timeHistory().samples() == 0) {
             issues.push_back({"dataset", "no record loaded"});

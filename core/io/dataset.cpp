@@ -2,6 +2,8 @@
 #include "io/dataset.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cmath>
 #include <numbers>
 #include <stdexcept>
@@ -10,12 +12,20 @@ namespace dtop::io {
 
 const char* datasetKindName(DatasetKind kind)
 {
-    return kind == DatasetKind::TimeHistory ? "time_history" : "frf";
+    switch (kind) {
+    case DatasetKind::TimeHistory:
+        return "time_history";
+    case DatasetKind::ModeShapes:
+        return "mode_shapes";
+    case DatasetKind::Frf:
+        break;
+    }
+    return "frf";
 }
 
 bool parseDatasetKind(const std::string& text, DatasetKind& kind)
 {
-    for (DatasetKind k : {DatasetKind::Frf, DatasetKind::TimeHistory})
+    for (DatasetKind k : {DatasetKind::Frf, DatasetKind::TimeHistory, DatasetKind::ModeShapes})
         if (text == datasetKindName(k)) {
             kind = k;
             return true;
@@ -101,18 +111,67 @@ const std::vector<double>* TimeHistoryData::floor(int floorNumber) const
     return nullptr;
 }
 
+DatasetKind Dataset::kind() const
+{
+    return isFrf() ? DatasetKind::Frf
+                   : isTimeHistory() ? DatasetKind::TimeHistory : DatasetKind::ModeShapes;
+}
+
 const FrfData& Dataset::frf() const
 {
     if (!isFrf())
-        throw std::logic_error("dataset '" + info.id + "' is a time history, not an FRF");
+        throw std::logic_error("dataset '" + info.id + "' is " + datasetKindName(kind()) +
+                               ", not an FRF");
     return std::get<FrfData>(data);
 }
 
 const TimeHistoryData& Dataset::timeHistory() const
 {
     if (!isTimeHistory())
-        throw std::logic_error("dataset '" + info.id + "' is an FRF, not a time history");
+        throw std::logic_error("dataset '" + info.id + "' is " + datasetKindName(kind()) +
+                               ", not a time history");
     return std::get<TimeHistoryData>(data);
+}
+
+const ModeShapeData& Dataset::modeShapes() const
+{
+    if (!isModeShapes())
+        throw std::logic_error("dataset '" + info.id + "' is " + datasetKindName(kind()) +
+                               ", not mode shapes");
+    return std::get<ModeShapeData>(data);
+}
+
+namespace {
+bool sameBits(double a, double b)
+{
+    return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b) ||
+           (std::isnan(a) && std::isnan(b));
+}
+
+bool sameBits(const std::vector<double>& a, const std::vector<double>& b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                              [](double x, double y) { return sameBits(x, y); });
+}
+} // namespace
+
+bool ModeShapeData::operator==(const ModeShapeData& o) const
+{
+    if (nodes != o.nodes || modeNumbers != o.modeNumbers || complex != o.complex ||
+        direction != o.direction || !sameBits(frequenciesHz, o.frequenciesHz) ||
+        !sameBits(dampingRatios, o.dampingRatios) || !sameBits(modalMasses, o.modalMasses) ||
+        shapes.rows() != o.shapes.rows() || shapes.cols() != o.shapes.cols() ||
+        coordinatesM.size() != o.coordinatesM.size())
+        return false;
+    for (Eigen::Index i = 0; i < shapes.size(); ++i)
+        if (!sameBits(shapes(i).real(), o.shapes(i).real()) ||
+            !sameBits(shapes(i).imag(), o.shapes(i).imag()))
+            return false;
+    for (std::size_t i = 0; i < coordinatesM.size(); ++i)
+        for (std::size_t k = 0; k < 3; ++k)
+            if (!sameBits(coordinatesM[i][k], o.coordinatesM[i][k]))
+                return false;
+    return true;
 }
 
 namespace {
@@ -151,6 +210,11 @@ void describeSampling(Dataset& dataset)
             info.frequencyStepHz = uniformStep(frf.channels.front().frequencyHz);
         if (info.units.empty())
             info.units = info.quantity ? dynamics::frfQuantityUnit(*info.quantity) : "unknown";
+    } else if (dataset.isModeShapes()) {
+        const std::vector<double>& f = dataset.modeShapes().frequenciesHz;
+        info.frequencyMinHz = f.empty() ? 0.0 : *std::min_element(f.begin(), f.end());
+        info.frequencyMaxHz = f.empty() ? 0.0 : *std::max_element(f.begin(), f.end());
+        info.frequencyStepHz = 0.0;
     } else {
         const TimeHistoryData& th = dataset.timeHistory();
         info.response = th.response;

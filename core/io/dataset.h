@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dynamics/frf_quantity.h"
+#include "io/mode_shape_data.h"
 
 #include <complex>
 #include <cstddef>
@@ -13,11 +14,13 @@
 namespace dtop::io {
 
 // A prerecorded or imported record: what it is (DatasetInfo) and its samples (FrfData or
-// TimeHistoryData). SI units inside; frequencies in Hz as every file gives them.
+// TimeHistoryData) or mode shapes (ModeShapeData). SI units inside; frequencies in Hz as every
+// file gives them.
 
 enum class DatasetKind {
     Frf,         // frequency response functions, one channel per measured floor
     TimeHistory, // sampled force and floor responses
+    ModeShapes,  // identified or computed modes (UFF dataset 55), imported only
 };
 
 // What a time history's floor channels measure.
@@ -27,7 +30,7 @@ enum class ResponseQuantity {
     Acceleration, // m/s²
 };
 
-const char* datasetKindName(DatasetKind kind); // "frf", "time_history"
+const char* datasetKindName(DatasetKind kind); // "frf", "time_history", "mode_shapes"
 bool parseDatasetKind(const std::string& text, DatasetKind& kind);
 const char* responseQuantityName(ResponseQuantity q); // "displacement", "velocity", "acceleration"
 const char* responseQuantityUnit(ResponseQuantity q); // "m", "m/s", "m/s²"
@@ -60,6 +63,7 @@ struct DatasetInfo {
     double frequencyMinHz = 0.0;  // FRF: lowest frequency of any channel
     double frequencyMaxHz = 0.0;  // FRF: highest frequency of any channel
     double frequencyStepHz = 0.0; // FRF: step of a uniform grid shared by all channels, else 0
+    // Mode shapes: frequencyMinHz/MaxHz are the lowest and highest natural frequencies.
 
     bool operator==(const DatasetInfo&) const = default;
 };
@@ -111,14 +115,16 @@ struct TimeHistoryData {
 
 struct Dataset {
     DatasetInfo info;
-    std::variant<FrfData, TimeHistoryData> data;
+    std::variant<FrfData, TimeHistoryData, ModeShapeData> data;
 
-    DatasetKind kind() const { return isFrf() ? DatasetKind::Frf : DatasetKind::TimeHistory; }
+    DatasetKind kind() const;
     bool isFrf() const { return data.index() == 0; }
     bool isTimeHistory() const { return data.index() == 1; }
-    // Throw std::logic_error when the dataset is of the other kind.
+    bool isModeShapes() const { return data.index() == 2; }
+    // Throw std::logic_error when the dataset is of another kind.
     const FrfData& frf() const;
     const TimeHistoryData& timeHistory() const;
+    const ModeShapeData& modeShapes() const;
     bool operator==(const Dataset&) const = default;
 };
 

@@ -118,7 +118,8 @@ DatasetInfo datasetFromJson(const json& j, std::size_t index)
         e.bad("id", "must not be empty");
     info.title = e.text("title");
     info.rig = e.text("rig");
-    if (!parseDatasetKind(e.text("kind"), info.kind))
+    // Mode shapes are imported only (UFF dataset 55), never bundled.
+    if (!parseDatasetKind(e.text("kind"), info.kind) || info.kind == DatasetKind::ModeShapes)
         e.bad("kind", "must be \"frf\" or \"time_history\", found \"" + e.text("kind") + "\"");
     info.file = e.text("file");
     info.format = e.text("format");
@@ -259,6 +260,8 @@ nlohmann::ordered_json datasetInfoToJson(const DatasetInfo& d)
         j["quantity"] = frfQuantityText(d.quantity);
         j["frequency_range_hz"] = nlohmann::ordered_json::array({d.frequencyMinHz, d.frequencyMaxHz});
         j["frequency_step_hz"] = d.frequencyStepHz;
+    } else if (d.kind == DatasetKind::ModeShapes) {
+        j["frequency_range_hz"] = nlohmann::ordered_json::array({d.frequencyMinHz, d.frequencyMaxHz});
     } else {
         j["response"] = responseQuantityName(d.response);
         j["sampling_rate_hz"] = d.samplingRateHz;

@@ -2,6 +2,7 @@
 #include "io/dataset_library.h"
 
 #include "io/dataset_writer.h"
+#include "io/mode_shapes_json.h"
 
 #include <cctype>
 #include <filesystem>
@@ -52,6 +53,45 @@ std::string idFromFileName(const std::string& path)
     return id.empty() ? std::string("dataset") : id;
 }
 
+double numberField(const nlohmann::json& metadata, const char* key, std::size_t index)
+{
+    if (!metadata.is_object())
+        return 0.0;
+    const auto it = metadata.find(key);
+    if (it == metadata.end() || !it->is_array() || it->size() <= index ||
+        !(*it)[index].is_number())
+        return 0.0;
+    return (*it)[index].get<double>();
+}
+
+// What an imported dataset's stored metadata says of it (for lists, and for mode shapes, whose
+// stored record holds only the modes).
+DatasetInfo infoFromMetadata(const std::string& id, const nlohmann::json& m,
+                             const std::string& originalFileName)
+{
+    DatasetInfo info;
+    info.id = id;
+    info.title = textField(m, "title", originalFileName);
+    info.rig = textField(m, "rig", "");
+    parseDatasetKind(textField(m, "kind", "frf"), info.kind);
+    parseFrfQuantityText(textField(m, "quantity", "unknown"), info.quantity);
+    parseResponseQuantity(textField(m, "response", "velocity"), info.response);
+    info.units = textField(m, "units", "");
+    info.excitationFloor = floorField(m, "excitation_floor");
+    info.source = textField(m, "source", "");
+    info.licence = textField(m, "licence", "");
+    info.notes = textField(m, "notes", "");
+    info.suspect = m.is_object() && m.contains("suspect") && m["suspect"] == true;
+    info.format = datasetFormatName(DatasetFormat::DtopCsv);
+    if (info.kind == DatasetKind::ModeShapes) {
+        info.format = "dtop-mode-shapes";
+        info.frequencyMinHz = numberField(m, "frequency_range_hz", 0);
+        info.frequencyMaxHz = numberField(m, "frequency_range_hz", 1);
+    }
+    info.file = workspaceEntryName(id);
+    return info;
+}
+
 } // namespace
 
 std::vector<DatasetListing> listDatasets(const Catalogue* catalogue, Workspace* workspace)
@@ -66,19 +106,7 @@ std::vector<DatasetListing> listDatasets(const Catalogue* catalogue, Workspace* 
             entry.imported = true;
             entry.originalFileName = summary.originalFileName;
             entry.importedUtc = summary.importedUtc;
-            entry.info.id = summary.id;
-            const auto& m = summary.metadata;
-            entry.info.title = textField(m, "title", summary.originalFileName);
-            entry.info.rig = textField(m, "rig", "");
-            parseDatasetKind(textField(m, "kind", "frf"), entry.info.kind);
-            parseFrfQuantityText(textField(m, "quantity", "unknown"), entry.info.quantity);
-            parseResponseQuantity(textField(m, "response", "velocity"), entry.info.response);
-            entry.info.units = textField(m, "units", "");
-            entry.info.excitationFloor = floorField(m, "excitation_floor");
-            entry.info.source = textField(m, "source", "");
-            entry.info.notes = textField(m, "notes", "");
-            entry.info.format = datasetFormatName(DatasetFormat::DtopCsv);
-            entry.info.file = workspaceEntryName(summary.id);
+            entry.info = infoFromMetadata(summary.id, summary.metadata, summary.originalFileName);
             list.push_back(std::move(entry));
         }
     return list;
@@ -91,6 +119,17 @@ ReadResult<Dataset> loadDataset(const Catalogue* catalogue, Workspace* workspace
         return readCatalogueDataset(*catalogue, id);
     if (workspace)
         if (const auto record = workspace->dataset(id)) {
+            if (textField(record->metadata, "kind", "frf") ==
+                datasetKindName(DatasetKind::ModeShapes)) {
+                auto modes = modeShapesFromJson(record->content, workspaceEntryName(id));
+                if (!modes)
+                    return modes.error();
+                Dataset d;
+                d.info = infoFromMetadata(id, record->metadata, record->originalFileName);
+                d.data = std::move(modes).value();
+                describeSampling(d);
+                return d;
+            }
             ReadOptions options;
             options.format = DatasetFormat::DtopCsv;
             return parseDataset(record->content, workspaceEntryName(id), options);
@@ -140,11 +179,14 @@ Dataset storeImportedDataset(Workspace& workspace, const Catalogue* catalogue, D
     DatasetRecord record;
     record.id = id;
     record.metadata = nlohmann::json::parse(datasetInfoToJson(info).dump());
-    record.content = formatDatasetCsv(dataset);
+    // Mode shapes are kept as JSON (every double exactly); FRFs and time histories as our CSV.
+    record.content = dataset.isModeShapes() ? modeShapesToJson(dataset.modeShapes()).dump()
+                                            : formatDatasetCsv(dataset);
     record.originalFileName = fileName;
     workspace.addDataset(record);
     info.file = workspaceEntryName(id);
-    info.format = datasetFormatName(DatasetFormat::DtopCsv);
+    info.format = dataset.isModeShapes() ? "dtop-mode-shapes"
+                                         : datasetFormatName(DatasetFormat::DtopCsv);
     return dataset;
 }
 

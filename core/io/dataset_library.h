@@ -37,6 +37,9 @@ struct DatasetImportOptions {
     std::string rig;
     std::optional<dynamics::FrfQuantity> quantity; // FRF quantity (default: unknown)
     int excitationFloor = 0;       // 0 = unknown
+    // UFF mode shapes (dataset 55): the translation read as the sway, 1 X, 2 Y, 3 Z; 0 = the
+    // one with the largest values (data::modeShapesFromUff).
+    int modeDirection = 0;
 };
 
 // Reads `path` (any supported format) and stores it in the workspace in our CSV format with

@@ -78,13 +78,43 @@ CsvTable timeHistoryTable(const TimeHistoryData& th)
     return table;
 }
 
+// One row per mode: number, frequency, damping ratio, modal mass ("nan" where the source gives
+// none), then the shape at each node (nodeL, or nodeL_re and nodeL_im for complex shapes).
+CsvTable modeShapeTable(const ModeShapeData& m)
+{
+    CsvTable table;
+    std::vector<double> numbers;
+    for (std::size_t r = 0; r < m.modes(); ++r)
+        numbers.push_back(r < m.modeNumbers.size() ? m.modeNumbers[r] : static_cast<double>(r + 1));
+    table.addColumn("mode", std::move(numbers));
+    table.addColumn("frequency_hz", m.frequenciesHz);
+    table.addColumn("damping_ratio", m.dampingRatios);
+    table.addColumn("modal_mass", m.modalMasses);
+    for (std::size_t i = 0; i < m.nodes.size(); ++i) {
+        std::vector<double> re, im;
+        for (Eigen::Index r = 0; r < m.shapes.cols(); ++r) {
+            re.push_back(m.shapes(static_cast<Eigen::Index>(i), r).real());
+            im.push_back(m.shapes(static_cast<Eigen::Index>(i), r).imag());
+        }
+        const std::string node = "node" + std::to_string(m.nodes[i]);
+        if (m.complex) {
+            table.addColumn(node + "_re", std::move(re));
+            table.addColumn(node + "_im", std::move(im));
+        } else {
+            table.addColumn(node, std::move(re));
+        }
+    }
+    return table;
+}
+
 } // namespace
 
 std::string formatDatasetCsv(const Dataset& dataset)
 {
-    const CsvTable table =
-        dataset.isFrf() ? frfTable(dataset.frf()) : timeHistoryTable(dataset.timeHistory());
-    for (std::size_t c = 0; c < table.columns.size(); ++c)
+    const CsvTable table = dataset.isFrf()           ? frfTable(dataset.frf())
+                           : dataset.isTimeHistory() ? timeHistoryTable(dataset.timeHistory())
+                                                     : modeShapeTable(dataset.modeShapes());
+    for (std::size_t c = 0; c < table.columns.size() && !dataset.isModeShapes(); ++c)
         requireFinite(table.columns[c], table.headers[c]);
 
     std::ostringstream out;
@@ -94,6 +124,10 @@ std::string formatDatasetCsv(const Dataset& dataset)
     writeMeta(out, "rig", info.rig);
     if (dataset.isFrf())
         writeMeta(out, "quantity", frfQuantityText(info.quantity));
+    if (dataset.isModeShapes()) {
+        writeMeta(out, "kind", datasetKindName(info.kind));
+        writeMeta(out, "direction", std::to_string(dataset.modeShapes().direction));
+    }
     writeMeta(out, "units", info.units);
     if (info.excitationFloor > 0)
         writeMeta(out, "excitation_floor", std::to_string(info.excitationFloor));

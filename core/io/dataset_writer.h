@@ -14,7 +14,9 @@ namespace dtop::io {
 // as floorN_re/floorN_im, dB-sourced ones as floorN_db (the source's values), others as
 // floorN_abs; a channel whose axis differs from the first one's gets floorN_frequency_hz.
 // Throws std::invalid_argument for a dataset no reader could produce (channels of different
-// lengths, non-finite values).
+// lengths, non-finite values). Mode shapes are written as a table for reading (one row per
+// mode: mode, frequency_hz, damping_ratio, modal_mass, then nodeL or nodeL_re/nodeL_im) that
+// no reader takes back; the workspace stores them as JSON (io/mode_shapes_json.h).
 std::string formatDatasetCsv(const Dataset& dataset);
 
 // Writes formatDatasetCsv() to `path` atomically; on failure returns false and sets `error`

@@ -10,8 +10,9 @@ InputIssues fillReplayFromDataset(const Dataset& d, dynamics::ReplayInput& repla
     InputIssues issues;
     const std::string name = "dataset '" + d.info.id + "'";
     if (!d.isTimeHistory()) {
-        issues.push_back({"record", name + " is an FRF; a replay needs a time history with a "
-                                           "measured force and floor velocities"});
+        issues.push_back({"record", name + (d.isFrf() ? " is an FRF" : " holds mode shapes") +
+                                        "; a replay needs a time history with a measured force "
+                                        "and floor velocities"});
         return issues;
     }
     const TimeHistoryData& t = d.timeHistory();

@@ -357,20 +357,33 @@ void CrossvalPanel::showPair()
     const QString reference = QString::fromStdString(m_result->reference);
     const QString candidate = QString::fromStdString(p.candidate);
     drawOverlay(*m_overlay, *m_result, p);
-    m_overlay->setTitle(tr("%1 (solid) vs %2 (dashed)").arg(reference, candidate));
     drawSignature(*m_signature, p);
-    m_signature->setTitle(tr("CSAC and CSF (%1 basis): mean CSAC %2, mean CSF %3")
-                              .arg(QString::fromLatin1(crossval::correlationBasisName(p.signatureBasis)))
-                              .arg(number(meanOf(p.csac), 3), number(meanOf(p.csf), 3)));
-    drawFdac(*m_fdac, p);
-    m_fdac->setTitle(tr("FDAC (a ridge off the diagonal is a frequency shift)"));
+    if (p.frfCompared) {
+        m_overlay->setTitle(tr("%1 (solid) vs %2 (dashed)").arg(reference, candidate));
+        m_signature->setTitle(
+            tr("CSAC and CSF (%1 basis): mean CSAC %2, mean CSF %3")
+                .arg(QString::fromLatin1(crossval::correlationBasisName(p.signatureBasis)))
+                .arg(number(meanOf(p.csac), 3), number(meanOf(p.csf), 3)));
+        drawFdac(*m_fdac, p);
+        m_fdac->setTitle(tr("FDAC (a ridge off the diagonal is a frequency shift)"));
+    } else {
+        // A side of stored mode shapes has no FRF: only the MAC tab and the mode table apply.
+        const QString none = tr("No FRFs: %1 vs %2 compares mode shapes only (see the MAC tab)")
+                                 .arg(reference, candidate);
+        m_overlay->setTitle(none);
+        m_signature->setTitle(none);
+        m_fdac->clear();
+        m_fdac->setTitle(none);
+    }
     drawMac(*m_mac, p);
     m_mac->setTitle(tr("MAC (%1 shapes), pairing by %2")
                         .arg(QString::fromLatin1(crossval::correlationBasisName(p.macBasis)),
                              p.pairing == crossval::PairingRule::Mac ? tr("MAC") : tr("frequency")));
     QStringList notes;
     notes << tr("Compared: %1, force at floor %2, %3–%4 Hz. Reference modes: %5. Candidate modes: %6.")
-                 .arg(QString::fromLatin1(dynamics::frfQuantityName(m_result->quantity)))
+                 .arg(p.frfCompared
+                          ? QString::fromLatin1(dynamics::frfQuantityName(m_result->quantity))
+                          : tr("modes only"))
                  .arg(m_result->inputFloor)
                  .arg(m_result->bandLoHz)
                  .arg(m_result->bandHiHz)

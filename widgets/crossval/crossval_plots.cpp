@@ -33,7 +33,8 @@ void drawOverlay(PlotView& plot, const crossval::CrossvalResult& result,
     plot.setXAxis({QObject::tr("Frequency"), QStringLiteral("Hz"), AxisScale::Linear});
     plot.setYAxis({QObject::tr("|H|"), QString::fromUtf8(dynamics::frfQuantityUnit(result.quantity)),
                    AxisScale::Decibel});
-    for (std::size_t i = 0; i < pair.floors.size(); ++i) {
+    // A modes-only pair has floors but no values.
+    for (std::size_t i = 0; i < pair.floors.size() && i < pair.referenceValues.size(); ++i) {
         const QColor c = PlotView::paletteColor(static_cast<int>(i));
         plot.addSeries(QObject::tr("ref. floor %1").arg(pair.floors[i]),
                        pair.frequencyHz, magnitudes(pair.referenceValues[i]), {c, 1.5, false});

@@ -51,7 +51,7 @@ std::vector<std::string> crossvalSourceNames(const std::vector<io::DatasetListin
 {
     std::vector<std::string> names;
     for (const io::DatasetListing& d : datasets)
-        if (d.info.kind == io::DatasetKind::Frf)
+        if (d.info.kind == io::DatasetKind::Frf || d.info.kind == io::DatasetKind::ModeShapes)
             names.push_back(d.info.id);
     for (const std::string& p : model::presetNames())
         names.push_back("profile:" + p);

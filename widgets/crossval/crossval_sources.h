@@ -38,7 +38,8 @@ private:
 void resolveCrossvalSources(crossval::CrossvalInput& input, crossval::SourceResolver& resolver,
                             InputIssues& issues);
 
-// Every source a user can pick, for lists: FRF datasets (bundled, then imported) by id, then
+// Every source a user can pick, for lists: FRF and mode-shape datasets (bundled, then
+// imported) by id, then
 // "profile:NAME" for each built-in preset and each saved profile.
 std::vector<std::string> crossvalSourceNames(const std::vector<io::DatasetListing>& datasets,
                                              const std::vector<io::SavedProfileSummary>& saved);

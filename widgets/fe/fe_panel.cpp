@@ -193,10 +193,14 @@ void FePanel::refreshDatasets()
     const auto datasets = session().datasets();
     for (const std::string& name : crossvalSourceNames(datasets, session().savedProfiles())) {
         std::string title = "the undamped modes of this profile (frequencies and floor shapes)";
+        bool modeShapes = false; // calibration reads FRFs, not stored mode shapes
         for (const auto& d : datasets)
-            if (d.info.id == name)
+            if (d.info.id == name) {
                 title = d.info.title;
-        sources.emplace_back(name, title);
+                modeShapes = d.info.kind == io::DatasetKind::ModeShapes;
+            }
+        if (!modeShapes)
+            sources.emplace_back(name, title);
     }
     m_form->setDatasets(sources);
     inputsChanged();

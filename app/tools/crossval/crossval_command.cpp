@@ -29,7 +29,9 @@ const char* kUsage =
     "sides (a profile's exact modes; a dataset's by peak picking with parabolic interpolation)\n"
     "paired by MAC, with the frequency error, MAC and damping difference.\n"
     "A SOURCE is a dataset id (dtop dataset list) or profile:NAME[@VERSION] (a preset, or a\n"
-    "saved profile: its latest version, or version VERSION). Quantities are converted to one\n"
+    "saved profile: its latest version, or version VERSION). A dataset of mode shapes (UFF\n"
+    "dataset 55, node k = floor k) gives a modes-only comparison: MAC, frequency error and\n"
+    "damping difference, no FRF metrics. Quantities are converted to one\n"
     "(receptance, mobility, accelerance), complex values (never dB) are interpolated.\n"
     "Methods, defaults and verification: docs/tools/crossval.md.";
 
