@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/analysis_panel.h"
 
+#include "widgets/form_scroll.h"
+
 #include "common/progress.h"
 #include "models/active_profile.h"
 #include "models/analysis_runner.h"
@@ -84,15 +86,12 @@ AnalysisPanel::AnalysisPanel(PanelContext& context, Texts texts, QWidget* parent
 
 AnalysisPanel::~AnalysisPanel() = default;
 
-QWidget* AnalysisPanel::formColumn(QWidget* form, int minimumWidth)
+QWidget* AnalysisPanel::formColumn(QWidget* form, int preferredWidth)
 {
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(form);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(minimumWidth);
+    auto* scroll = new FormScrollArea(form, preferredWidth, this);
     auto* column = new QWidget(this);
+    // Explicit: a long status line or issue below the form never widens the column (or the window).
+    column->setMinimumWidth(kFormMinimumWidth);
     auto* layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll, 1);

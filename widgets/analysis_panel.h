@@ -136,10 +136,11 @@ protected:
     // Adds the run controls to the bottom of `layout`: the list of input issues (when
     // `issueList`), the progress bar, the status line, and Run | Cancel.
     void addRunControls(QBoxLayout* layout, bool issueList = false);
-    // The left column of a tool: `form` in a vertical scroll area at least `minimumWidth` px
-    // wide, with the run controls (and the issue list) below it, always visible. Widgets can be
-    // put above the form with columnLayout->insertWidget(0, …).
-    QWidget* formColumn(QWidget* form, int minimumWidth);
+    // The left column of a tool: `form` in a scroll area (FormScrollArea) `preferredWidth` px
+    // wide when there is room, narrower on small screens, with the run controls (and the issue
+    // list) below it, always visible. Widgets can be put above the form with
+    // columnLayout->insertWidget(0, …).
+    QWidget* formColumn(QWidget* form, int preferredWidth);
     // The shown result no longer applies at all (drawn for another number of floors, say):
     // forget it; no banner until the next result.
     void forgetResult();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/plot_chart.h"
 
+#include <QFontMetricsF>
+
 #include "signal/min_max_decimation.h"
 #include "widgets/axis_ticks.h"
 
@@ -219,6 +221,26 @@ PlotChart::PlotChart()
 void PlotChart::setTitle(const QString& title)
 {
     m_chart->setTitle(title);
+}
+
+QStringList PlotChart::clippedTexts() const
+{
+    QStringList clipped;
+    if (m_chart->layout())
+        m_chart->layout()->activate(); // the plot area of the present size
+    const QRectF area = m_chart->plotArea();
+    const auto tooWide = [](const QString& text, const QFont& font, qreal room) {
+        return !text.isEmpty() && QFontMetricsF(font).horizontalAdvance(text) > room;
+    };
+    const QMarginsF margins = m_chart->margins();
+    if (tooWide(m_chart->title(), m_chart->titleFont(),
+                m_chart->size().width() - margins.left() - margins.right()))
+        clipped << m_chart->title();
+    if (tooWide(m_axisX->titleText(), m_axisX->titleFont(), area.width()))
+        clipped << m_axisX->titleText();
+    if (tooWide(m_axisY->titleText(), m_axisY->titleFont(), area.height())) // drawn upright
+        clipped << m_axisY->titleText();
+    return clipped;
 }
 
 void PlotChart::setAxes(const AxisSpec& x, const AxisSpec& y)

@@ -38,6 +38,9 @@ public:
 
     void setTitle(const QString& title);
     void setAxes(const AxisSpec& x, const AxisSpec& y);
+    // The chart title and axis titles that do not fit the room they have at the present size
+    // (Qt Charts elides them with "…"); empty when every one is shown whole.
+    QStringList clippedTexts() const;
     void addItem(const PlotItem& item);
     void clearItems();
     void setItemVisible(const PlotItem& item);

@@ -823,10 +823,27 @@ QColor PlotView::paletteColor(int index)
 
 PlotView::PlotView(QWidget* parent) : QWidget(parent), m_impl(std::make_unique<Impl>(this))
 {
-    setMinimumSize(240, 160);
+    // On the chart, not the whole view: a note under the plot adds to the height instead of
+    // squeezing the axes. Four fit in a 1024×700 window (docs/architecture.md, "Window sizes").
+    m_impl->view->setMinimumSize(200, 120);
+}
+
+QString PlotView::title() const
+{
+    return m_impl->title;
+}
+
+void PlotView::setMinimumPlotHeight(int pixels)
+{
+    m_impl->view->setMinimumHeight(pixels);
 }
 
 PlotView::~PlotView() = default;
+
+QStringList PlotView::clippedTexts() const
+{
+    return m_impl->chart.clippedTexts();
+}
 
 void PlotView::setTitle(const QString& title)
 {

@@ -138,6 +138,12 @@ public:
     // empty when there is nothing to say.
     QString note() const;
 
+    QString title() const;
+    // The chart's own minimum height (notes under it come on top); 120 px by default.
+    void setMinimumPlotHeight(int pixels);
+    // Titles (chart, x axis, y axis) cut short at the present size: for layout tests.
+    QStringList clippedTexts() const;
+
     // Offscreen rendering at the given pixel size (not a screen grab).
     QImage renderImage(const QSize& size) const;
     bool exportPng(const QString& path, const QSize& size, QString* error = nullptr) const;

@@ -10,6 +10,7 @@
 #include "uq/seed_streams.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <numbers>
 #include <optional>
@@ -344,11 +345,13 @@ SimulateResult runSimulate(const SimulateInput& input, Progress& progress) {
         result.hasSpectra = true;
         result.spectraMethod = welch->description();
         result.transientSpectra = welch->transient();
-        if (welch->transient())
-            result.spectraNote = "Transient excitation: " + result.spectraMethod +
-                                 ". One average: the coherence is 1 by construction and says "
-                                 "nothing; set a segment length for Welch averaging.";
-        else if (welch->welch().segments() == 1)
+        if (welch->transient()) {
+            std::string sentence = result.spectraMethod; // "transient input: one periodogram …"
+            sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
+            result.spectraNote = sentence + ". One average: the coherence is 1 by construction "
+                                            "and says nothing; set a segment length for Welch "
+                                            "averaging.";
+        } else if (welch->welch().segments() == 1)
             result.spectraNote = "One Welch segment: the coherence is 1 by construction and "
                                  "says nothing, and the H1 estimate is not averaged; a shorter "
                                  "segment or a longer record gives several.";

@@ -259,7 +259,8 @@ TEST_CASE("The default hammer test says what its spectra and unscattered scenari
     const auto& r = *panel.testResult();
     CHECK(r.transientSpectra);
     CHECK(r.spectraNote.find("coherence is 1 by construction") != std::string::npos);
-    CHECK(plotNamed(panel, QStringLiteral("h1_coherence"))->note().contains(QStringLiteral("says nothing")));
+    CHECK(plotNamed(panel, QStringLiteral("h1_magnitude"))->note().contains(QStringLiteral("says nothing")));
+    CHECK(plotNamed(panel, QStringLiteral("h1_coherence"))->title().contains(QStringLiteral("says nothing")));
     CHECK(plotNamed(panel, QStringLiteral("response"))
               ->note()
               .contains(QStringLiteral("copies of the nominal structure")));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/control/control_panel.h"
+#include "widgets/form_scroll.h"
 
 #include "common/progress.h"
 #include "control/control_json.h"
@@ -54,8 +55,8 @@ ControlPanel::ControlPanel(PanelContext& context, QWidget* parent)
     QWidget* side = formColumn(m_form, 420); // run controls below the form
     // An explicit minimum: the splitter then ignores the run controls' changing size hints
     // (the status line's text, the progress bar shown during a run), which otherwise move its
-    // handle and resize every plot twice per gain-drag step.
-    side->setMinimumWidth(420);
+    // handle and resize every plot twice per gain-drag step. Narrow enough for 1024×700.
+    side->setMinimumWidth(kFormMinimumWidth);
 
     auto* area = new QWidget(this);
     m_banner = new QLabel;

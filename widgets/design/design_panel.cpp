@@ -304,7 +304,8 @@ void DesignPanel::showResult(design::DesignResult result)
 
     fillStatisticsTable(*m_statsTable, r);
     drawNominalFrf(*m_frf, r.nominal);
-    m_frf->setTitle(tr("Nominal FRF (%1), analysis frequency and natural frequencies marked")
+    // The legend names the marked analysis and natural frequencies.
+    m_frf->setTitle(tr("Nominal FRF (%1)")
                         .arg(QString::fromStdString(r.nominal.forcing)));
     drawShownOutput();
     drawFisher();
@@ -347,12 +348,11 @@ void DesignPanel::drawShownOutput()
     drawDistribution(*m_distribution, r, k);
     if (k < r.outputs.size()) {
         const auto& o = r.outputs[k];
-        m_distribution->setTitle(tr("Distribution of %1: mean %2 ± %3, sd %4 %5")
+        // Short: the table below gives the standard errors and the quantiles.
+        m_distribution->setTitle(tr("%1: mean %2, sd %3")
                                      .arg(QString::fromStdString(o.label))
                                      .arg(o.statistics.mean, 0, 'g', 5)
-                                     .arg(o.statistics.stdError, 0, 'g', 2)
-                                     .arg(o.statistics.std, 0, 'g', 5)
-                                     .arg(QString::fromStdString(o.unit)));
+                                     .arg(o.statistics.std, 0, 'g', 5));
     }
     const design::SobolOutputResult* s = nullptr;
     if (r.sobol.computed && k < r.outputs.size())
@@ -408,7 +408,7 @@ void DesignPanel::drawFisher()
                                 .arg(r.legacy ? tr(" (prototype's)") : QString()));
     drawFisherConvergence(*m_fisherConvergence, f);
     m_fisherConvergence->setTitle(r.legacy ? tr("No convergence diagnostic in the prototype")
-                                           : tr("Leading λ̃ against cells (points: N/2)"));
+                                           : tr("Leading λ̃ against cells")); // legend: half sample
     fillEigenTable(*m_eigenTable, f, r.parameters);
     if (r.legacy) {
         m_fisherStatus->setText(tr("<b>Prototype's estimator</b> (%1): biased by noise, not converged; "

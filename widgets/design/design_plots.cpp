@@ -192,7 +192,7 @@ void drawFisherEigenvalues(PlotView& plot, const design::FisherResult& f)
     for (std::size_t j = 0; j < f.eigenvaluesScaled.size(); ++j)
         axis.categories.push_back(QString::number(j + 1));
     plot.setXAxis(axis);
-    plot.setYAxis({QObject::tr("Scaled eigenvalue λ̃_k"), QStringLiteral("–"), AxisScale::Log});
+    plot.setYAxis({QObject::tr("λ̃_k"), QStringLiteral("–"), AxisScale::Log}); // scaled: the title says
     if (f.eigenvaluesScaled.empty())
         return;
     // The log axis shows the positive eigenvalues (the rest are estimation noise around 0).
@@ -229,8 +229,8 @@ void drawFisherConvergence(PlotView& plot, const design::FisherResult& f)
 {
     PlotView::UpdateBatch batch(plot);
     plot.clear();
-    plot.setXAxis({QObject::tr("Cells of the output partition"), QStringLiteral("cells"), AxisScale::Log});
-    plot.setYAxis({QObject::tr("Scaled eigenvalue λ̃_k"), QStringLiteral("–"), AxisScale::Log});
+    plot.setXAxis({QObject::tr("Partition cells"), QString(), AxisScale::Log});
+    plot.setYAxis({QObject::tr("λ̃_k"), QStringLiteral("–"), AxisScale::Log}); // scaled: the title says
     if (f.levels.empty())
         return;
     std::vector<const design::FisherLevel*> levels;

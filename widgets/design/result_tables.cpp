@@ -41,7 +41,8 @@ QTableWidget* makeResultTable(const QStringList& headers, QWidget* parent)
     auto* table = new QTableWidget(0, static_cast<int>(headers.size()), parent);
     table->setHorizontalHeaderLabels(headers);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table->horizontalHeader()->setStretchLastSection(true);
+    // No stretched last column: when the columns are wider than the view it would be cut
+    // (its header too); they scroll instead.
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     addTableCsvActions(*table, QStringLiteral("design-table.csv"));

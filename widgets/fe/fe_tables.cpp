@@ -51,7 +51,8 @@ void setUpTable(QTableWidget& table, const QStringList& headers)
     table.setColumnCount(static_cast<int>(headers.size()));
     table.setHorizontalHeaderLabels(headers);
     table.horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table.horizontalHeader()->setStretchLastSection(true);
+    // No stretched last column: when the columns are wider than the view it would be cut
+    // (its header too); they scroll instead.
     table.verticalHeader()->hide();
     table.setEditTriggers(QAbstractItemView::NoEditTriggers);
     table.setSelectionBehavior(QAbstractItemView::SelectRows);

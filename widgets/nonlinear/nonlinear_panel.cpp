@@ -191,6 +191,8 @@ NonlinearPanel::NonlinearPanel(PanelContext& context, QWidget* parent)
     auto* orbitSplit2 = new QSplitter(Qt::Vertical, orbit);
     orbitSplit2->addWidget(orbitSplit);
     m_harmonics = new PlotView(orbitSplit2);
+    orbitSplit2->setStretchFactor(0, 3); // the orbit plots side by side need the height
+    orbitSplit2->setStretchFactor(1, 2);
     orbitLayout->addWidget(orbitSplit2, 1);
     m_tabs->addTab(orbit, tr("Orbit"));
     m_map = new PlotView;
@@ -428,7 +430,7 @@ void NonlinearPanel::showOrbit()
                               .arg(i + 1)
                               .arg(m_result->branch.size())
                               .arg(where, g(p.multipliersAbsMax, 4)));
-    m_time->setTitle(tr("Orbit over one period: %1").arg(where));
+    m_time->setTitle(where); // the orbit over one period of this point (narrow: no more words)
     m_phase->setTitle(tr("Phase portrait of floor 1"));
     m_harmonics->setTitle(tr("Harmonic content (%1 odd harmonics)").arg(p.harmonics));
 }

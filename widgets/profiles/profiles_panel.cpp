@@ -349,8 +349,13 @@ void ProfilesPanel::updateDiff()
                                  static_cast<int>(m_diff->changedParameters))
                                   .arg(m_oldLabel, m_newLabel));
     fillParameterTable(*m_parameters, *m_diff);
-    // The parameter table keeps every column in view (the mode table beside it scrolls).
-    m_parameters->setMinimumWidth(tableContentWidth(*m_parameters));
+    // The parameter table keeps every column in view where the window allows (the mode table
+    // beside it scrolls); capped so the window still fits 1024 px (it scrolls there).
+    constexpr int kWidestParameterTable = 420;
+    const int contentWidth = tableContentWidth(*m_parameters);
+    m_parameters->setMinimumWidth(std::min(contentWidth, kWidestParameterTable));
+    if (auto* tables = qobject_cast<QSplitter*>(m_parameters->parentWidget()))
+        tables->setSizes({contentWidth, std::max(1, tables->width() - contentWidth)});
     // Show the first changed parameter (every parameter is listed, changed or not).
     for (std::size_t i = 0; i < m_diff->parameters.size(); ++i)
         if (m_diff->parameters[i].changed) {

@@ -10,7 +10,8 @@
 namespace dtop::widgets {
 
 namespace {
-constexpr int kMinimumPlotHeight = 170;
+// Title, legend and axes take about 110 px of it: the curves get the rest.
+constexpr int kMinimumPlotHeight = 220;
 }
 
 FloorPlots::FloorPlots(QWidget* parent) : QWidget(parent)
@@ -37,7 +38,7 @@ void FloorPlots::setFloors(int floors)
     m_plots.clear();
     for (int f = 1; f <= floors; ++f) {
         auto* plot = new PlotView;
-        plot->setMinimumHeight(kMinimumPlotHeight);
+        plot->setMinimumPlotHeight(kMinimumPlotHeight);
         m_plots.append(plot);
     }
     for (int f = floors; f >= 1; --f)

@@ -393,7 +393,7 @@ QWidget* SimulateForm::buildReplay()
     form->addRow(tr("Force at floor"), m_replayFloor);
     m_replayInfo = new QLabel(m_replayBox);
     m_replayInfo->setWordWrap(true);
-    m_replayInfo->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    m_replayInfo->setStyleSheet(QStringLiteral("font-style: italic;")); // not grey: reads as disabled
     form->addRow(m_replayInfo);
     return m_replayBox;
 }

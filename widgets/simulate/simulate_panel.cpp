@@ -49,18 +49,7 @@ SimulatePanel::SimulatePanel(PanelContext& context, QWidget* parent)
     : AnalysisPanel(context, simulateTexts(), parent), m_active(context.activeProfile)
 {
     m_form = new SimulateForm(this);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(m_form);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(330);
-
-    auto* left = new QWidget(this);
-    auto* leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 4, 0);
-    leftLayout->addWidget(scroll, 1);
-    addRunControls(leftLayout);
+    QWidget* left = formColumn(m_form, 330); // run controls below the form
 
     m_plots = new SimulatePlots(this);
     auto* right = new QWidget(this);

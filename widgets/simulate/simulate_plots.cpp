@@ -127,8 +127,9 @@ SimulatePlots::SimulatePlots(QWidget* parent) : QWidget(parent)
     m_info = new QLabel(this);
     m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_info->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    // Explicit lines (see showTest); the full text never widens the window.
-    m_info->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    // Wrapped to the column's width: the text never widens the window, and nothing is cut.
+    m_info->setWordWrap(true);
+    m_info->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
 
     m_force = new PlotView(this);
     m_response = new PlotView(this);
@@ -153,7 +154,7 @@ SimulatePlots::SimulatePlots(QWidget* parent) : QWidget(parent)
     m_coherence = new PlotView(this);
     m_testTabs = new QTabWidget(this);
     m_testTabs->addTab(split(m_testTabs, m_force, 1, responseBox, 2), tr("Time histories"));
-    m_testTabs->addTab(split(m_testTabs, m_psd, 3, m_excitationPsd, 1), tr("Spectra"));
+    m_testTabs->addTab(split(m_testTabs, m_psd, 2, m_excitationPsd, 1), tr("Spectra"));
     m_testTabs->addTab(split(m_testTabs, m_h1, 2, m_coherence, 1), tr("H1 estimate vs model FRF"));
 
     m_replayForce = new PlotView(this);
@@ -176,17 +177,21 @@ SimulatePlots::SimulatePlots(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_info);
     layout->addWidget(m_modes, 1);
 
-    for (PlotView* p : {m_force, m_replayForce, m_response}) {
-        p->setXAxis({tr("Time"), tr("s"), AxisScale::Linear});
-        p->setMinimumHeight(150);
+    for (PlotView* p : {m_force, m_replayForce, m_response, m_excitationPsd, m_coherence,
+                        m_replayForcePsd}) {
+        p->setMinimumPlotHeight(150); // room for the axis titles under a stacked plot
     }
+    for (PlotView* p : {m_force, m_replayForce, m_response})
+        p->setXAxis({tr("Time"), tr("s"), AxisScale::Linear});
     // One series each, named by the title: the legend would only take height from the axes.
     m_force->setLegendShown(false);
     m_replayForce->setLegendShown(false);
+    m_replayForcePsd->setLegendShown(false);
+    m_excitationPsd->setLegendShown(false);
     connect(m_floorChoice, &QComboBox::currentIndexChanged, this, [this] { drawResponse(); });
     for (PlotView* p : {m_psd, m_excitationPsd, m_h1, m_coherence, m_replayForcePsd})
         p->setXAxis({tr("Frequency"), tr("Hz"), AxisScale::Linear});
-    m_coherence->setYAxis({tr("Coherence γ²"), QString(), AxisScale::Linear});
+    m_coherence->setYAxis({tr("γ²"), QString(), AxisScale::Linear});
     m_coherence->setTitle(tr("Coherence of the H1 estimate"));
     // Plots stacked on one tab share their x axis: a zoom in one shows in the other.
     linkXAxes({m_force, m_response});
@@ -326,7 +331,8 @@ void SimulatePlots::showTest(const dynamics::SimulateResult& r, const dynamics::
                                    QString::fromLatin1(signal::windowKindName(in.welch.window))));
     // What makes the spectra less meaningful than they look, where they are shown and exported.
     const QString spectraNote = QString::fromStdString(r.spectraNote);
-    for (PlotView* p : {m_psd, m_excitationPsd, m_h1, m_coherence})
+    // Once per tab, under the upper plot (the excitation PSD and the coherence are below it).
+    for (PlotView* p : {m_psd, m_h1})
         p->setNote(spectraNote);
     m_psd->setYAxis({tr("PSD"), psdUnit, AxisScale::Log});
     for (int f = floors; f >= 1; --f) {
@@ -357,11 +363,12 @@ void SimulatePlots::showTest(const dynamics::SimulateResult& r, const dynamics::
         return;
     }
     const QString frfUnit = QString::fromStdString(spectra.h1.front().unit);
-    m_h1->setTitle(tr("%1, force at floor %2: H1 estimate (solid) over the model's exact FRF (dashed)")
+    // Short enough for a 1024-pixel window; the legend says which line is which.
+    m_h1->setTitle(tr("H1 estimate vs model %1, force at floor %2")
                        .arg(QString::fromLatin1(dynamics::frfQuantityName(spectra.frfQuantity)))
                        .arg(in.excitation.floor));
     m_h1->setYAxis({tr("|H|"), frfUnit, AxisScale::Decibel});
-    m_coherence->setYAxis({tr("Coherence γ²"), QString(), AxisScale::Linear});
+    m_coherence->setYAxis({tr("γ²"), QString(), AxisScale::Linear}); // the title says coherence
     for (int f = floors; f >= 1; --f) {
         const auto fi = static_cast<std::size_t>(f - 1);
         const QColor color = PlotView::paletteColor(f - 1);
@@ -441,8 +448,10 @@ void SimulatePlots::showReplay(const dynamics::ReplayResult& r, const dynamics::
     const int measured = static_cast<int>(in.measuredVelocityMS.size());
     const int floors = static_cast<int>(sim.velocity.size());
 
-    setSummaryHeaders({tr("Floor"), tr("NRMSE of the velocity"), tr("RMS measured [m/s]"),
-                       tr("RMS simulated [m/s]"), tr("Peak measured [m/s]"), tr("Peak simulated [m/s]")},
+    // Short lines: six columns share a narrow table at 1280×800 (and 1024×700).
+    setSummaryHeaders({tr("Floor"), tr("NRMSE of\nvelocity"), tr("RMS\nmeasured\n[m/s]"),
+                       tr("RMS\nsimulated\n[m/s]"), tr("Peak\nmeasured\n[m/s]"),
+                       tr("Peak\nsimulated\n[m/s]")},
                       measured);
     for (int f = 0; f < measured; ++f) {
         const auto fi = static_cast<std::size_t>(f);
@@ -508,11 +517,11 @@ void SimulatePlots::showReplay(const dynamics::ReplayResult& r, const dynamics::
                      croppedLike(ms.density, ms.frequencyHz, band), {kMeasured, 2.0});
         s->addSeries(tr("simulated (twin)"), cropped(ss.frequencyHz, band),
                      croppedLike(ss.density, ss.frequencyHz, band), {color, 1.2, true});
-        s->setNote(notes);
+        s->setNote(f == measured ? notes : QString()); // once, under the top plot of the stack
         frame(s, r.displayRange);
     }
+    // The notes are under the force plot above it, in the same tab.
     m_replayForcePsd->setTitle(tr("PSD of the measured force"));
-    m_replayForcePsd->setNote(notes);
     m_replayForcePsd->setYAxis({tr("PSD"), QString::fromStdString(r.forcePsd.unit), AxisScale::Log});
     m_replayForcePsd->addSeries(tr("force"), cropped(r.forcePsd.frequencyHz, r.displayRange),
                                 croppedLike(r.forcePsd.density, r.forcePsd.frequencyHz, r.displayRange),

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/structure/structure_panel.h"
+#include "widgets/form_scroll.h"
 
 #include "dynamics/frequency_grid.h"
 #include "io/dynamics_json.h"
@@ -102,11 +103,7 @@ StructurePanel::StructurePanel(PanelContext& context, QWidget* parent)
     leftLayout->addWidget(profileBox);
     leftLayout->addWidget(modesBox);
     leftLayout->addStretch(1);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(left);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(390);
+    auto* scroll = new FormScrollArea(left, 390, this);
 
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(buildFrfTab(), tr("Frequency response"));
@@ -185,7 +182,7 @@ QWidget* StructurePanel::buildFrfTab()
     populateMeasuredChoices();
     m_fmax->setToolTip(tr("Highest frequency [Hz]"));
 
-    // Two rows, so the panel fits a 1280-pixel-wide window.
+    // Three short rows, so the panel fits a 1024-pixel-wide window beside the profile column.
     auto* response = new QHBoxLayout;
     response->addWidget(m_quantity);
     response->addWidget(m_inputFloor);
@@ -197,12 +194,14 @@ QWidget* StructurePanel::buildFrfTab()
     range->addWidget(m_fmin);
     range->addWidget(new QLabel(QStringLiteral("–"), tab));
     range->addWidget(m_fmax);
-    range->addSpacing(12);
-    range->addWidget(new QLabel(tr("measured"), tab));
-    range->addWidget(m_measured, 1);
+    range->addStretch(1);
+    auto* measured = new QHBoxLayout;
+    measured->addWidget(new QLabel(tr("measured"), tab));
+    measured->addWidget(m_measured, 1);
     auto* controls = new QVBoxLayout;
     controls->addLayout(response);
     controls->addLayout(range);
+    controls->addLayout(measured);
 
     m_magnitude = new PlotView(tab);
     m_magnitude->setXAxis({tr("Frequency"), tr("Hz"), AxisScale::Linear});
