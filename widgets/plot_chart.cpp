@@ -381,7 +381,7 @@ void PlotChart::styleLegendMarker(const ItemSeries& s, bool visible)
 {
     // Hiding a series hides its marker too; keep the marker, greyed, so it can be clicked back.
     for (QLegendMarker* marker : m_chart->legend()->markers(mainSeries(s))) {
-        marker->setVisible(true);
+        marker->setVisible(s.style.inLegend);
         marker->setLabelBrush(visible ? textColor : hiddenColor);
         const QColor color = visible ? s.color : withAlpha(s.color, 60);
         if (s.area) {

@@ -218,4 +218,35 @@ QColor paletteColor(int index)
     return QColor(colors[static_cast<std::size_t>(index) % colors.size()]);
 }
 
+namespace {
+constexpr int kPaletteSize = 7;
+}
+
+QColor floorColor(int index, int count)
+{
+    if (count <= kPaletteSize)
+        return paletteColor(index);
+    // viridis at 0, 0.2, 0.4, 0.6, 0.8, 0.9 (matplotlib's _viridis_data), linearly between.
+    static constexpr std::array<QRgb, 6> stops = {0x440154, 0x414487, 0x2A788E,
+                                                  0x22A884, 0x7AD151, 0xBDDF26};
+    static constexpr std::array<double, 6> at = {0.0, 0.2, 0.4, 0.6, 0.8, 0.9};
+    const double t = 0.9 * std::clamp(index, 0, count - 1) / static_cast<double>(count - 1);
+    std::size_t k = 0;
+    while (k + 2 < at.size() && t > at[k + 1])
+        ++k;
+    const double u = (t - at[k]) / (at[k + 1] - at[k]);
+    const QColor a(stops[k]), b(stops[k + 1]);
+    return QColor::fromRgbF(static_cast<float>(a.redF() + u * (b.redF() - a.redF())),
+                            static_cast<float>(a.greenF() + u * (b.greenF() - a.greenF())),
+                            static_cast<float>(a.blueF() + u * (b.blueF() - a.blueF())));
+}
+
+bool floorInLegend(int index, int count)
+{
+    if (count <= kPaletteSize)
+        return true;
+    const int step = (count - 1 + 3) / 4; // ceil((count − 1) / 4): at most five entries
+    return index % step == 0 || index == count - 1;
+}
+
 } // namespace dtop::widgets

@@ -73,4 +73,14 @@ QString axisTitle(const AxisSpec& axis);
 // The colour-blind-safe palette (Okabe & Ito 2008), in the order series take it.
 QColor paletteColor(int index);
 
+// Floor `index` (0-based) of `count`: the palette up to its seven colours; beyond, a
+// perceptually ordered ramp (viridis, Smith & van der Walt 2015, without its palest yellow)
+// from floor 1 (dark blue-violet) to the top floor (green-yellow), so no two floors share a
+// colour and the order can be read from it.
+QColor floorColor(int index, int count);
+// Whether floor `index` of `count` gets a legend entry: all up to seven floors; beyond, floor
+// 1, the top floor and about three evenly spaced between them, so the labels fit and the
+// ramp between them reads as a scale.
+bool floorInLegend(int index, int count);
+
 } // namespace dtop::widgets

@@ -833,6 +833,15 @@ QString PlotView::title() const
     return m_impl->title;
 }
 
+QStringList PlotView::legendNames() const
+{
+    QStringList names;
+    for (const PlotItem& item : m_impl->items)
+        if (item.style.inLegend)
+            names << item.name;
+    return names;
+}
+
 void PlotView::setMinimumPlotHeight(int pixels)
 {
     m_impl->view->setMinimumHeight(pixels);

@@ -43,6 +43,7 @@ struct SeriesStyle {
     qreal width = 1.5;
     bool dashed = false;
     bool markers = false;  // draw points instead of a line (measured data, peaks)
+    bool inLegend = true;  // false: no legend entry (one of many floors; the read-out names it)
 };
 
 // The one wrapper around Qt Charts. Takes plain vectors, draws lines and shaded
@@ -139,6 +140,8 @@ public:
     QString note() const;
 
     QString title() const;
+    // The names the legend lists (series and bands with SeriesStyle::inLegend), in order.
+    QStringList legendNames() const;
     // The chart's own minimum height (notes under it come on top); 120 px by default.
     void setMinimumPlotHeight(int pixels);
     // Titles (chart, x axis, y axis) cut short at the present size: for layout tests.

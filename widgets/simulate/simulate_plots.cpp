@@ -449,19 +449,20 @@ void SimulatePlots::showReplay(const dynamics::ReplayResult& r, const dynamics::
     const int floors = static_cast<int>(sim.velocity.size());
 
     // Short lines: six columns share a narrow table at 1280×800 (and 1024×700).
-    setSummaryHeaders({tr("Floor"), tr("NRMSE of\nvelocity"), tr("RMS\nmeasured\n[m/s]"),
-                       tr("RMS\nsimulated\n[m/s]"), tr("Peak\nmeasured\n[m/s]"),
-                       tr("Peak\nsimulated\n[m/s]")},
+    // In mm/s: a lab record's velocities are fractions of a mm/s, and short numbers fit.
+    setSummaryHeaders({tr("Floor"), tr("NRMSE of\nvelocity"), tr("RMS\nmeasured\n[mm/s]"),
+                       tr("RMS\nsimulated\n[mm/s]"), tr("Peak\nmeasured\n[mm/s]"),
+                       tr("Peak\nsimulated\n[mm/s]")},
                       measured);
     for (int f = 0; f < measured; ++f) {
         const auto fi = static_cast<std::size_t>(f);
         const int row = measured - 1 - f;
         setCell(row, 0, floorTitle(f + 1, floors));
         setCell(row, 1, QStringLiteral("%1 %").arg(QString::number(100.0 * r.nrmse[fi], 'f', 2)), true);
-        setCell(row, 2, number(rms(in.measuredVelocityMS[fi])));
-        setCell(row, 3, number(rms(sim.velocity[fi])));
-        setCell(row, 4, number(peakAbs(in.measuredVelocityMS[fi])));
-        setCell(row, 5, number(peakAbs(sim.velocity[fi])));
+        setCell(row, 2, number(1e3 * rms(in.measuredVelocityMS[fi])));
+        setCell(row, 3, number(1e3 * rms(sim.velocity[fi])));
+        setCell(row, 4, number(1e3 * peakAbs(in.measuredVelocityMS[fi])));
+        setCell(row, 5, number(1e3 * peakAbs(sim.velocity[fi])));
     }
     QStringList freqs;
     for (double f : r.naturalFrequenciesHz)

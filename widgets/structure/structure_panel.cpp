@@ -11,6 +11,7 @@
 #include "widgets/dataset_browser.h"
 #include "widgets/field_issue.h"
 #include "widgets/frame_view.h"
+#include "widgets/plot_data.h"
 #include "widgets/plot_link.h"
 #include "widgets/plot_view.h"
 #include "widgets/discard_guard.h"
@@ -97,13 +98,21 @@ StructurePanel::StructurePanel(PanelContext& context, QWidget* parent)
     auto* modesBox = new QGroupBox(tr("Modes"), this);
     auto* modesLayout = new QVBoxLayout(modesBox);
     modesLayout->addWidget(m_modalTable);
-    auto* left = new QWidget(this);
-    auto* leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(profileBox);
-    leftLayout->addWidget(modesBox);
-    leftLayout->addStretch(1);
-    auto* scroll = new FormScrollArea(left, 390, this);
+    modesLayout->addStretch(1);
+    // The profile scrolls on its own above the modes: with many storeys the modes table stays
+    // in view instead of falling below the fold of one long scrolled column.
+    m_profileColumn = new QWidget(this);
+    auto* profileColumnLayout = new QVBoxLayout(m_profileColumn);
+    profileColumnLayout->setContentsMargins(0, 0, 0, 0);
+    profileColumnLayout->addWidget(profileBox);
+    profileColumnLayout->addStretch(1);
+    m_modesBox = modesBox;
+    m_leftColumn = new QSplitter(Qt::Vertical, this);
+    m_leftColumn->addWidget(new FormScrollArea(m_profileColumn, 390, m_leftColumn));
+    m_leftColumn->addWidget(modesBox);
+    m_leftColumn->setCollapsible(0, false);
+    m_leftColumn->setCollapsible(1, false);
+    QSplitter* leftColumn = m_leftColumn;
 
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(buildFrfTab(), tr("Frequency response"));
@@ -113,7 +122,7 @@ StructurePanel::StructurePanel(PanelContext& context, QWidget* parent)
     m_tabs->setTabToolTip(2, tr("The rigs' prerecorded FRFs and time histories, and your own"));
 
     auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(scroll);
+    split->addWidget(leftColumn);
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
@@ -398,6 +407,8 @@ void StructurePanel::recompute()
     // The active profile is always valid (the editor only emits valid ones).
     m_modal = dynamics::runModal({m_active.profile()});
     updateModalTable();
+    // After the editor's new rows are laid out.
+    QMetaObject::invokeMethod(this, [this] { fitProfileAndModes(); }, Qt::QueuedConnection);
     const int modes = static_cast<int>(m_modal->undamped.angularFrequencies.size());
     const int keepMode = m_mode->currentIndex();
     {
@@ -410,6 +421,28 @@ void StructurePanel::recompute()
     }
     updateModeView();
     updateFrf();
+}
+
+void StructurePanel::resizeEvent(QResizeEvent* event)
+{
+    ToolPanel::resizeEvent(event);
+    fitProfileAndModes();
+}
+
+void StructurePanel::fitProfileAndModes()
+{
+    // Again for a new storey count or a new height (a handle the user moved stays until then).
+    const int storeys = static_cast<int>(m_active.profile().storeys());
+    const int available = m_leftColumn->height() - m_leftColumn->handleWidth();
+    if ((storeys == m_fittedStoreys && available == m_fittedHeight) || available <= 0)
+        return;
+    m_fittedStoreys = storeys;
+    m_fittedHeight = available;
+    const int modes = std::max(m_modesBox->minimumSizeHint().height(),
+                               m_modesBox->sizeHint().height());
+    const int profile = std::clamp(m_profileColumn->sizeHint().height() + 2, 0,
+                                   std::max(0, available - modes));
+    m_leftColumn->setSizes({profile, available - profile});
 }
 
 void StructurePanel::updateModalTable()
@@ -445,14 +478,17 @@ void StructurePanel::updateModalTable()
     }
     m_modalTable->resizeColumnsToContents();
     m_modalTable->resizeRowsToContents();
-    // Every mode visible without scrolling up to eight modes, then a scroll bar.
+    // Every mode visible without scrolling up to eight modes, then a scroll bar; never less
+    // than three rows (the splitter above the modes may take the rest for the profile).
     int height = m_modalTable->horizontalHeader()->sizeHint().height() +
                  2 * m_modalTable->frameWidth();
     for (int r = 0; r < std::min(n, 8); ++r)
         height += m_modalTable->rowHeight(r);
     if (m_modalTable->horizontalHeader()->length() > m_modalTable->viewport()->width())
         height += m_modalTable->horizontalScrollBar()->sizeHint().height();
-    m_modalTable->setFixedHeight(height);
+    m_modalTable->setMaximumHeight(height);
+    m_modalTable->setMinimumHeight(height - (std::min(n, 8) - std::min(n, 3)) *
+                                                m_modalTable->rowHeight(0));
 }
 
 void StructurePanel::followZoom(double minHz, double maxHz)
@@ -522,7 +558,9 @@ void StructurePanel::updateFrf()
             phase.push_back(std::arg(h) * 180.0 / std::numbers::pi);
         }
         const QString name = tr("Floor %1").arg(floor + 1);
-        const SeriesStyle style{PlotView::paletteColor(static_cast<int>(floor))};
+        const int floors = static_cast<int>(m_frf->floors.size());
+        SeriesStyle style{floorColor(static_cast<int>(floor), floors)};
+        style.inLegend = floorInLegend(static_cast<int>(floor), floors);
         m_magnitude->addSeries(name, m_frf->frequencyHz, std::move(magnitude), style);
         // The phase wraps at ±180°: a gap there, not a stroke across the plot.
         std::vector<double> frequency = m_frf->frequencyHz;
@@ -597,7 +635,9 @@ void StructurePanel::addMeasuredOverlay(const dynamics::FrfInput& input)
                                               std::arg(c.values[i]) * 180.0 / std::numbers::pi,
                                               static_cast<std::size_t>(c.floor - 1)));
         }
-        const SeriesStyle style{PlotView::paletteColor(c.floor - 1), 1.0, true, false};
+        const int floors = static_cast<int>(m_frf->floors.size());
+        SeriesStyle style{floorColor(c.floor - 1, floors), 1.0, true, false};
+        style.inLegend = floorInLegend(c.floor - 1, floors);
         const QString name = tr("Floor %1 measured").arg(c.floor);
         m_magnitude->addSeries(name, f, magnitude, style);
         if (c.hasPhase()) {
@@ -656,6 +696,15 @@ nlohmann::json StructurePanel::reportResult() const
 
 void StructurePanel::applyInput(const nlohmann::json& input)
 {
+    // A profile in the input (a report's, or `dtop --tool structure --input FILE`) becomes an
+    // edit of the active one, as if typed into the editor; the same profile changes nothing.
+    if (input.contains("profile") && input["profile"].is_object()) {
+        InputIssues issues;
+        const auto profile = io::profileFromJson(input["profile"], issues);
+        if (profile && issues.empty() &&
+            io::profileToJson(*profile) != io::profileToJson(m_active.profile()))
+            m_active.edit(*profile);
+    }
     // First: choosing a measurement moves the force to its floor, an explicit floor wins.
     if (input.contains("measured_dataset"))
         m_measured->setCurrentIndex(std::max(

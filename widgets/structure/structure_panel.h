@@ -15,6 +15,7 @@ class QLabel;
 class QPushButton;
 class QSlider;
 class QSpinBox;
+class QSplitter;
 class QTabWidget;
 class QTableWidget;
 
@@ -57,7 +58,13 @@ public:
     // Brings the measured-data tab to the front.
     void showDatasetsTab();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    // Splits the left column's height: the profile as tall as it needs up to what leaves the
+    // modes table its rows, the modes right below it. Again when the storey count changes.
+    void fitProfileAndModes();
     QWidget* buildFrfTab();
     void populateProfileChoices();
     void populateMeasuredChoices();
@@ -81,6 +88,11 @@ private:
     QComboBox* m_profileChoice;
     QLabel* m_provenance;
     QTableWidget* m_modalTable;
+    QSplitter* m_leftColumn;
+    QWidget* m_profileColumn;
+    QWidget* m_modesBox;
+    int m_fittedStoreys = 0; // the storey count and height fitProfileAndModes() last split
+    int m_fittedHeight = 0;
     QTabWidget* m_tabs;
 
     QComboBox* m_quantity;
