@@ -114,6 +114,13 @@ TEST_CASE("No title, axis title or table header is cut at 1280x800", "[gui][layo
         widgets::ToolPanel* panel = window.currentPanel();
         runShown(*panel, panel->reportInput());
         CHECK(clippedOnEveryTab(*panel).join(QStringLiteral(" | ")).toStdString() == "");
+        // Descriptive text in the normal colour: grey reads as a disabled control (item 12).
+        for (const QLabel* label : panel->findChildren<QLabel*>()) {
+            const QString style = label->styleSheet();
+            INFO(label->text().left(60).toStdString());
+            for (const char* grey : {"palette(dark)", "palette(mid)", "gray", "grey"})
+                CHECK_FALSE(style.contains(QLatin1String(grey), Qt::CaseInsensitive));
+        }
     }
 }
 
