@@ -59,6 +59,8 @@ TEST_CASE("The window fits 1024x700 with every tool shown", "[gui][layout]")
     for (const tools::ToolDescriptor* tool : tools::registeredTools()) {
         INFO("tool " << tool->id);
         window.showTool(QString::fromLatin1(tool->id));
+        // With its results shown (keys, tables and notes appear with them).
+        window.currentPanel()->finishPendingWork();
         QApplication::processEvents();
         const QSize min = window.minimumSizeHint().expandedTo(window.minimumSize());
         CHECK(min.width() <= 1024);

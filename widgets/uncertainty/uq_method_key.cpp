@@ -9,7 +9,7 @@
 namespace dtop::widgets {
 
 namespace {
-constexpr int kColumns = 3;
+constexpr int kColumns = 2; // three made the uncertainty panel wider than a 1024-pixel window
 
 // A filled square for a band (as the plot draws it: translucent with an edge), a line otherwise.
 QIcon swatch(const QColor& color, bool band)
