@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "panel_test_context.h"
+#include "io/dataset_library.h"
+#include "models/workspace_session.h"
+#include "widgets/plot_view.h"
 #include "widgets/crossval/crossval_form.h"
 #include "widgets/crossval/crossval_panel.h"
 #include "widgets/heat_map.h"
@@ -17,6 +20,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTableWidget>
 
 using namespace dtop;
@@ -181,4 +185,48 @@ TEST_CASE("Crossval panel: tables export as CSV, inputs are remembered", "[widge
     CHECK(restored.reportInput() == panel.reportInput());
     CHECK(restored.form()->interlabFloorBox()->value() == 3);
     QFile::remove(file);
+}
+
+TEST_CASE("Crossval panel: a dataset of mode shapes gives a modes-only comparison",
+          "[widgets][crossval][uff-modes]")
+{
+    test::PanelTestContext c;
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    QString error;
+    REQUIRE(c.session.openWorkspace(dir.filePath(QStringLiteral("w.dtop")), &error));
+    io::DatasetImportOptions options;
+    options.id = "lab-modes";
+    const auto imported = c.session.importDataset(
+        QString::fromLatin1(DTOP_TEST_DATA_DIR) + QStringLiteral("/crossval/lab_modes55.uff"),
+        options);
+    REQUIRE(imported.ok());
+
+    widgets::CrossvalPanel panel(c.context);
+    panel.resize(1014, 759); // what a 1280×800 window gives the panel
+    panel.show();
+    panel.applyInput({{"reference", "profile:southampton-lpm"}, {"candidates", {"lab-modes"}}});
+    panel.finishPendingWork();
+    QCoreApplication::processEvents();
+    REQUIRE(panel.result());
+    const crossval::CrossvalPair& p = panel.result()->pairs.at(0);
+    CHECK_FALSE(p.frfCompared);
+    CHECK(p.modes.size() == 3);
+    CHECK(panel.modeTable()->rowCount() == 3);
+    CHECK(panel.metricTable()->rowCount() == 0);
+    // The MAC is what there is to see: its tab comes forward, and no title is cut.
+    CHECK(panel.tabs()->tabText(panel.tabs()->currentIndex()) == QStringLiteral("MAC"));
+    int shown = 0;
+    for (int tab : {0, 1}) { // the overlay and CSAC / CSF pages say why they are empty
+        panel.tabs()->setCurrentIndex(tab);
+        QCoreApplication::processEvents();
+        for (const auto& named : panel.plots())
+            if (named.plot->isVisible()) {
+                INFO(named.fileStem.toStdString());
+                CHECK(named.plot->title().startsWith(QStringLiteral("No FRFs")));
+                CHECK(named.plot->clippedTexts().isEmpty());
+                ++shown;
+            }
+    }
+    CHECK(shown == 2);
 }

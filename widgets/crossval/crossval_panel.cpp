@@ -368,12 +368,14 @@ void CrossvalPanel::showPair()
         m_fdac->setTitle(tr("FDAC (a ridge off the diagonal is a frequency shift)"));
     } else {
         // A side of stored mode shapes has no FRF: only the MAC tab and the mode table apply.
-        const QString none = tr("No FRFs: %1 vs %2 compares mode shapes only (see the MAC tab)")
-                                 .arg(reference, candidate);
+        // Short (the notes under the tables name both sides), and the MAC tab brought forward.
+        const QString none = tr("No FRFs: mode shapes only (MAC tab)");
         m_overlay->setTitle(none);
         m_signature->setTitle(none);
         m_fdac->clear();
         m_fdac->setTitle(none);
+        if (m_tabs->currentWidget() != m_mac && m_tabs->currentIndex() < m_tabs->indexOf(m_mac))
+            m_tabs->setCurrentWidget(m_mac);
     }
     drawMac(*m_mac, p);
     m_mac->setTitle(tr("MAC (%1 shapes), pairing by %2")
