@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSettings>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -229,4 +230,12 @@ TEST_CASE("Crossval panel: a dataset of mode shapes gives a modes-only compariso
             }
     }
     CHECK(shown == 2);
+    // The notes say what was compared, without a force floor that does not apply.
+    int notes = 0;
+    for (const QLabel* label : panel.findChildren<QLabel*>())
+        if (label->text().startsWith(QStringLiteral("Compared: modes only"))) {
+            CHECK_FALSE(label->text().contains(QStringLiteral("force at floor")));
+            ++notes;
+        }
+    CHECK(notes == 1);
 }

@@ -382,11 +382,14 @@ void CrossvalPanel::showPair()
                         .arg(QString::fromLatin1(crossval::correlationBasisName(p.macBasis)),
                              p.pairing == crossval::PairingRule::Mac ? tr("MAC") : tr("frequency")));
     QStringList notes;
-    notes << tr("Compared: %1, force at floor %2, %3–%4 Hz. Reference modes: %5. Candidate modes: %6.")
-                 .arg(p.frfCompared
-                          ? QString::fromLatin1(dynamics::frfQuantityName(m_result->quantity))
-                          : tr("modes only"))
-                 .arg(m_result->inputFloor)
+    // The force floor applies to FRFs only.
+    const QString compared =
+        p.frfCompared ? tr("%1, force at floor %2")
+                            .arg(QString::fromLatin1(dynamics::frfQuantityName(m_result->quantity)))
+                            .arg(m_result->inputFloor)
+                      : tr("modes only");
+    notes << tr("Compared: %1, %2–%3 Hz. Reference modes: %4. Candidate modes: %5.")
+                 .arg(compared)
                  .arg(m_result->bandLoHz)
                  .arg(m_result->bandHiHz)
                  .arg(QString::fromStdString(p.referenceModes.method),
