@@ -8,6 +8,8 @@
 #include "widgets/profile_editor.h"
 #include "widgets/structure/structure_panel.h"
 
+#include "gui_test_support.h"
+
 #include <catch2/catch.hpp>
 
 #include <QCoreApplication>
@@ -18,23 +20,10 @@
 #include <QStandardPaths>
 
 using namespace dtop;
+using test::isolateSettings;
+using test::testStartup;
 
 namespace {
-// Each test starts from empty settings in the per-process directory of qt_catch_main.cpp.
-void isolateSettings()
-{
-    gui::initResources();
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("DTOP-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("dtop-gui-tests"));
-    QSettings().clear();
-}
-
-// Bundled data from the source tree, no workspace: tests never touch the user's files.
-gui::StartupOptions testStartup()
-{
-    return {QString::fromLatin1(DTOP_DATA_DIR), QString()};
-}
 } // namespace
 
 TEST_CASE("Main window opens on the structure tool", "[gui]")

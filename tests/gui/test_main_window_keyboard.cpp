@@ -6,6 +6,8 @@
 #include "tools/tool_descriptor.h"
 #include "widgets/tool_panel.h"
 
+#include "gui_test_support.h"
+
 #include <catch2/catch.hpp>
 
 #include <QAction>
@@ -24,11 +26,7 @@ using namespace dtop;
 namespace {
 void isolateSettings()
 {
-    gui::initResources();
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("DTOP-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("dtop-gui-keyboard-tests"));
-    QSettings().clear();
+    test::isolateSettings(QStringLiteral("dtop-gui-keyboard-tests"));
 }
 } // namespace
 

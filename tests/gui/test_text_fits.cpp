@@ -8,6 +8,8 @@
 #include "widgets/plot_view.h"
 #include "widgets/tool_panel.h"
 
+#include "gui_test_support.h"
+
 #include <catch2/catch.hpp>
 
 #include <QApplication>
@@ -20,6 +22,8 @@
 #include <QTableView>
 
 using namespace dtop;
+using test::isolateSettings;
+using test::testStartup;
 
 namespace {
 
@@ -30,14 +34,6 @@ void settle()
         QApplication::processEvents();
 }
 
-void isolateSettings()
-{
-    gui::initResources();
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("DTOP-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("dtop-gui-tests"));
-    QSettings().clear();
-}
 
 // Header sections whose widest line is wider than the section (less the style's margins).
 QStringList clippedHeaders(const QTableView& table)
@@ -105,7 +101,7 @@ void runShown(widgets::ToolPanel& panel, const nlohmann::json& input)
 TEST_CASE("No title, axis title or table header is cut at 1280x800", "[gui][layout][slow]")
 {
     isolateSettings();
-    gui::MainWindow window({QString::fromLatin1(DTOP_DATA_DIR), QString()});
+    gui::MainWindow window(testStartup());
     window.resize(1280, 800);
     window.show();
     for (const tools::ToolDescriptor* tool : tools::registeredTools()) {
@@ -128,7 +124,7 @@ TEST_CASE("The replay of the impulse record shows its headers, titles and notes 
           "[gui][layout]")
 {
     isolateSettings();
-    gui::MainWindow window({QString::fromLatin1(DTOP_DATA_DIR), QString()});
+    gui::MainWindow window(testStartup());
     window.resize(1280, 800);
     window.show();
     REQUIRE(window.showTool(QStringLiteral("simulate")));

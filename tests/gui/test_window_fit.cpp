@@ -5,6 +5,8 @@
 #include "tools/tool_descriptor.h"
 #include "widgets/tool_panel.h"
 
+#include "gui_test_support.h"
+
 #include <catch2/catch.hpp>
 
 #include <QApplication>
@@ -16,21 +18,10 @@
 #include <iostream>
 
 using namespace dtop;
+using test::isolateSettings;
+using test::testStartup;
 
 namespace {
-void isolateSettings()
-{
-    gui::initResources();
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("DTOP-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("dtop-gui-tests"));
-    QSettings().clear();
-}
-
-gui::StartupOptions testStartup()
-{
-    return {QString::fromLatin1(DTOP_DATA_DIR), QString()};
-}
 
 int g_minHeight = 400;
 void dump(const QWidget* w, int depth, int minWidth)
