@@ -9,6 +9,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <memory>
+
 namespace dtop::test {
 
 // Each test starts from empty settings in the per-process directory of qt_catch_main.cpp.
@@ -25,6 +27,16 @@ inline void isolateSettings(const QString& application = QStringLiteral("dtop-gu
 inline gui::StartupOptions testStartup()
 {
     return {QString::fromLatin1(DTOP_DATA_DIR), QString()};
+}
+
+// A main window on empty settings and the bundled data, shown at 1280×800.
+inline std::unique_ptr<gui::MainWindow> shownWindow()
+{
+    isolateSettings();
+    auto window = std::make_unique<gui::MainWindow>(testStartup());
+    window->resize(1280, 800);
+    window->show();
+    return window;
 }
 
 } // namespace dtop::test

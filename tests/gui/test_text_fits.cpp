@@ -22,8 +22,6 @@
 #include <QTableView>
 
 using namespace dtop;
-using test::isolateSettings;
-using test::testStartup;
 
 namespace {
 
@@ -100,10 +98,8 @@ void runShown(widgets::ToolPanel& panel, const nlohmann::json& input)
 
 TEST_CASE("No title, axis title or table header is cut at 1280x800", "[gui][layout][slow]")
 {
-    isolateSettings();
-    gui::MainWindow window(testStartup());
-    window.resize(1280, 800);
-    window.show();
+    const auto shown = test::shownWindow();
+    gui::MainWindow& window = *shown;
     for (const tools::ToolDescriptor* tool : tools::registeredTools()) {
         INFO("tool " << tool->id);
         REQUIRE(window.showTool(QString::fromLatin1(tool->id)));
@@ -123,10 +119,8 @@ TEST_CASE("No title, axis title or table header is cut at 1280x800", "[gui][layo
 TEST_CASE("The replay of the impulse record shows its headers, titles and notes whole",
           "[gui][layout]")
 {
-    isolateSettings();
-    gui::MainWindow window(testStartup());
-    window.resize(1280, 800);
-    window.show();
+    const auto shown = test::shownWindow();
+    gui::MainWindow& window = *shown;
     REQUIRE(window.showTool(QStringLiteral("simulate")));
     widgets::ToolPanel* panel = window.currentPanel();
     runShown(*panel, {{"mode", "replay"}, {"replay_dataset", "th-impulse"}});

@@ -18,8 +18,6 @@
 #include <iostream>
 
 using namespace dtop;
-using test::isolateSettings;
-using test::testStartup;
 
 namespace {
 
@@ -43,10 +41,8 @@ void dump(const QWidget* w, int depth, int minWidth)
 
 TEST_CASE("The window fits 1024x700 with every tool shown", "[gui][layout]")
 {
-    isolateSettings();
-    gui::MainWindow window(testStartup());
-    window.resize(1280, 800);
-    window.show();
+    const auto shown = test::shownWindow();
+    gui::MainWindow& window = *shown;
     for (const tools::ToolDescriptor* tool : tools::registeredTools()) {
         INFO("tool " << tool->id);
         window.showTool(QString::fromLatin1(tool->id));
@@ -73,10 +69,8 @@ TEST_CASE("The window fits 1024x700 with every tool shown", "[gui][layout]")
 // Run with DIAG_W=700 DIAG_H=650 to list the widgets whose minimum size holds the window up.
 TEST_CASE("Widget tree minimum sizes (diagnostic)", "[.diag]")
 {
-    isolateSettings();
-    gui::MainWindow window(testStartup());
-    window.resize(1280, 800);
-    window.show();
+    const auto shown = test::shownWindow();
+    gui::MainWindow& window = *shown;
     for (const tools::ToolDescriptor* tool : tools::registeredTools()) {
         window.showTool(QString::fromLatin1(tool->id));
         QApplication::processEvents();
